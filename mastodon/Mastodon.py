@@ -1,0 +1,9 @@
+"""Compatibility module: the import paths of ``mastodon.Mastodon`` older code uses.
+
+Re-exports the client class, every exception and warning, the version
+helpers and all entity types.
+"""
+from .client import Mastodon
+from .errors import *  # noqa: F401,F403
+from .return_types import *  # noqa: F401,F403
+from .versions import api_version, max_version, parse_version_string  # noqa: F401

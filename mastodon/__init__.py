@@ -1,0 +1,31 @@
+"""A Python client for the Mastodon API, a drop-in replacement for Mastodon.py.
+
+``from mastodon import Mastodon`` gives the client; see its constructor.
+"""
+import logging
+
+from .Mastodon import Mastodon
+from .errors import (
+    MastodonAPIError, MastodonBadGatewayError, MastodonError, MastodonFileNotFoundError,
+    MastodonGatewayTimeoutError, MastodonIllegalArgumentError, MastodonInternalServerError,
+    MastodonIOError, MastodonMalformedEventError, MastodonNetworkError, MastodonNotFoundError,
+    MastodonRatelimitError, MastodonServerError, MastodonServiceUnavailableError,
+    MastodonUnauthorizedError, MastodonVersionError,
+)
+from .streaming import CallbackStreamListener, SSEStreamHandle, StreamHandle, StreamListener
+from .streaming_websocket import WebSocketStreamHandle, WebSocketSubscription
+from .types_base import AttribAccessDict
+
+__version__ = "2.3.3"
+
+logging.getLogger("mastodon").addHandler(logging.NullHandler())
+
+__all__ = [
+    "Mastodon", "AttribAccessDict", "StreamListener", "CallbackStreamListener",
+    "StreamHandle", "SSEStreamHandle", "WebSocketStreamHandle", "WebSocketSubscription",
+    "MastodonError", "MastodonVersionError", "MastodonIllegalArgumentError", "MastodonIOError",
+    "MastodonFileNotFoundError", "MastodonNetworkError", "MastodonAPIError",
+    "MastodonNotFoundError", "MastodonUnauthorizedError", "MastodonRatelimitError",
+    "MastodonMalformedEventError", "MastodonServerError", "MastodonInternalServerError",
+    "MastodonBadGatewayError", "MastodonServiceUnavailableError", "MastodonGatewayTimeoutError",
+]

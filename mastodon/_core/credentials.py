@@ -1,0 +1,42 @@
+"""Reading and writing the credential files of ``create_app`` and ``log_in``."""
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import List, Optional
+
+from ..errors import MastodonFileNotFoundError
+
+
+def is_credential_file(value: Optional[str]) -> bool:
+    """Whether a constructor argument names an existing file rather than holding a secret."""
+    return isinstance(value, str) and "\n" not in value and os.path.isfile(value)
+
+
+def read_lines(path: str, count: int) -> List[Optional[str]]:
+    """The first ``count`` lines of a credential file, stripped; missing or empty ones None."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            lines = [line.strip() for line in handle.read().splitlines()]
+    except OSError as exc:
+        raise MastodonFileNotFoundError(f"could not read credential file {path!r}: {exc}") from exc
+    lines += [""] * (count - len(lines))
+    return [line or None for line in lines[:count]]
+
+
+def write_secret_file(path: str, lines: List[Optional[str]]) -> None:
+    """Write one value per line, atomically, readable by the owner only (mode 0600)."""
+    text = "".join(f"{line or ''}\n" for line in lines)
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, temp_path = tempfile.mkstemp(prefix=".mastodon-", dir=directory)  # created 0600
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_path, 0o600)
+        os.replace(temp_path, path)
+    except BaseException:
+        if os.path.exists(temp_path):
+            os.unlink(temp_path)
+        raise

@@ -1,0 +1,151 @@
+"""Rate limiter: the client side of Mastodon's ``X-RateLimit-*`` headers.
+
+One object per client, shared by all threads using it. ``before_request``
+reserves one request of the current window (waiting or pacing as the mode
+says); ``update`` reads the server's view from a response; ``after_429``
+decides how long to wait before retrying a refused request.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from datetime import datetime
+from typing import Callable, Mapping, Optional, Tuple
+
+from ..errors import MastodonIllegalArgumentError, MastodonRatelimitError
+
+RATELIMIT_METHODS = ("throw", "wait", "pace")
+_MAX_WAIT = 300.0  # never sleep longer than five minutes at once
+_BACKOFF_START = 2.0  # first wait after a 429 that names no reset time
+
+
+def parse_reset(value: Optional[str]) -> Optional[float]:
+    """A reset header as POSIX seconds; ISO-8601 (Mastodon) or epoch seconds (others)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value) + 1.0  # whole seconds may be rounded down: stay on the safe side
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    try:
+        from ..types_base import parse_datetime
+
+        return parse_datetime(value).timestamp()
+    except (ValueError, OverflowError):
+        return None
+
+
+class RateLimiter:
+    """Thread-safe bookkeeping of the rate limit, in ``throw``, ``wait`` or ``pace`` mode."""
+
+    def __init__(
+        self,
+        method: str = "wait",
+        pacefactor: float = 1.1,
+        *,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] = time.sleep,
+        max_retries: int = 8,
+    ) -> None:
+        self.method = method
+        self.pacefactor = pacefactor
+        self.clock = clock
+        self.sleep = sleep
+        self.max_retries = max_retries
+        self.limit = 300
+        self.remaining = 300
+        self.reset: Optional[float] = None
+        self.lastcall: Optional[float] = None
+        self._lock = threading.Lock()
+
+    @property
+    def method(self) -> str:
+        return self._method
+
+    @method.setter
+    def method(self, value: str) -> None:
+        if value not in RATELIMIT_METHODS:
+            raise MastodonIllegalArgumentError(
+                f"ratelimit_method must be one of {', '.join(RATELIMIT_METHODS)}; got {value!r}"
+            )
+        self._method = value
+
+    def before_request(self) -> None:
+        """Reserve one request, first sleeping as long as the mode requires."""
+        if self.method == "throw":
+            return
+        for _ in range(self.max_retries + 1):
+            delay, reserved = self._reserve()
+            if delay > 0:
+                self.sleep(min(delay, _MAX_WAIT))
+            if reserved:
+                return
+        raise MastodonRatelimitError("rate limit did not reset in time")
+
+    def _reserve(self) -> Tuple[float, bool]:
+        """Take a request slot, returning (seconds to sleep first, whether a slot was taken)."""
+        with self._lock:
+            now = self.clock()
+            if self.remaining <= 0 and self.reset is not None and now >= self.reset:
+                self.remaining = self.limit
+                self.reset = None
+            if self.remaining <= 0:
+                return ((self.reset - now) if self.reset is not None else _BACKOFF_START), False
+            delay = self._pace_delay(now) if self.method == "pace" else 0.0
+            self.remaining -= 1
+            self.lastcall = max(now + max(delay, 0.0), self.lastcall or 0.0)
+            return delay, True
+
+    def _pace_delay(self, now: float) -> float:
+        if self.reset is None or self.lastcall is None or self.remaining <= 0:
+            return 0.0
+        per_request = max(self.reset - now, 0.0) / self.remaining
+        return self.lastcall + per_request / self.pacefactor - now
+
+    def update(self, headers: Mapping[str, str]) -> None:
+        """Adopt the limit, remaining count and reset time a response reports."""
+        if "X-RateLimit-Remaining" not in headers:
+            return
+        try:
+            remaining = int(headers["X-RateLimit-Remaining"])
+            limit = int(headers.get("X-RateLimit-Limit", self.limit))
+        except ValueError:
+            return
+        reset = parse_reset(headers.get("X-RateLimit-Reset"))
+        with self._lock:
+            new_window = reset is not None and (self.reset is None or reset > self.reset + 0.5)
+            self.remaining = remaining if new_window else min(self.remaining, remaining)
+            self.limit = limit
+            if reset is not None:
+                self.reset = reset
+            self.lastcall = max(self.clock(), self.lastcall or 0.0)
+
+    def after_429(self, headers: Mapping[str, str], attempt: int) -> float:
+        """Seconds to wait before retrying a request the server refused with 429.
+
+        Raises MastodonRatelimitError in ``throw`` mode, after ``max_retries``
+        attempts, and in ``pace`` mode when the server names no usable reset.
+        """
+        if self.method == "throw" or attempt >= self.max_retries:
+            raise MastodonRatelimitError("Hit rate limit.")
+        reset = parse_reset(headers.get("X-RateLimit-Reset"))
+        if reset is None and headers.get("Retry-After", "").strip().isdigit():
+            reset = self.clock() + int(headers["Retry-After"])
+        with self._lock:
+            self.remaining = 0
+            if reset is not None:
+                self.reset = reset
+        if reset is None:
+            if self.method == "pace":
+                raise MastodonRatelimitError("Hit rate limit and the server named no reset time.")
+            return min(_BACKOFF_START * 2 ** attempt, _MAX_WAIT)
+        wait = reset - self.clock()
+        return min(wait if wait > 0 else 0.25 * 2 ** attempt, _MAX_WAIT)
+
+    def snapshot(self) -> str:
+        """A one-line description for logs."""
+        reset = datetime.fromtimestamp(self.reset).isoformat() if self.reset else "unknown"
+        return f"{self.remaining}/{self.limit} left, reset {reset}"

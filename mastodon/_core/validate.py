@@ -1,0 +1,79 @@
+"""Local argument checks, so bad input fails before any request is sent.
+
+Each helper raises MastodonIllegalArgumentError naming the parameter.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Collection, Iterable, List, Optional, Tuple, Type, Union
+
+from ..errors import MastodonIllegalArgumentError
+
+
+def one_of(name: str, value: Any, allowed: Collection[Any]) -> Any:
+    """Accept ``value`` only if it is None or one of ``allowed``."""
+    if value is not None and value not in allowed:
+        raise MastodonIllegalArgumentError(
+            f"{name} must be one of {', '.join(map(str, allowed))}; got {value!r}")
+    return value
+
+
+def all_of(name: str, values: Optional[Iterable[Any]], allowed: Collection[Any]) -> Optional[List[Any]]:
+    """Accept a list whose every item is one of ``allowed`` (a single string counts as a list)."""
+    if values is None:
+        return None
+    items = [values] if isinstance(values, str) else list_of(name, values)
+    for item in items:
+        one_of(name, item, allowed)
+    return items
+
+
+def list_of(name: str, values: Any) -> List[Any]:
+    """Accept any iterable except a string or a mapping, as a list."""
+    if isinstance(values, (str, bytes, dict)) or not hasattr(values, "__iter__"):
+        raise MastodonIllegalArgumentError(f"{name} must be a list, got {type(values).__name__}")
+    return list(values)
+
+
+def of_type(name: str, value: Any, types: Union[Type[Any], Tuple[Type[Any], ...]]) -> Any:
+    """Accept ``value`` only if it is None or an instance of ``types`` (bools are not ints)."""
+    if value is None:
+        return value
+    wanted = types if isinstance(types, tuple) else (types,)
+    if isinstance(value, bool) and bool not in wanted:
+        raise MastodonIllegalArgumentError(f"{name} must be {_names(wanted)}, got a bool")
+    if not isinstance(value, wanted):
+        raise MastodonIllegalArgumentError(
+            f"{name} must be {_names(wanted)}, got {type(value).__name__}")
+    return value
+
+
+def text(name: str, value: Any, required: bool = False) -> Optional[str]:
+    """Accept a string (or None unless ``required``)."""
+    if value is None:
+        if required:
+            raise MastodonIllegalArgumentError(f"{name} is required")
+        return None
+    return of_type(name, value, str)  # type: ignore[no-any-return]
+
+
+def flag(name: str, value: Any) -> Optional[bool]:
+    """Accept a bool or None."""
+    return of_type(name, value, bool)  # type: ignore[no-any-return]
+
+
+def count(name: str, value: Any, minimum: int = 0) -> Optional[int]:
+    """Accept a non-negative (or at least ``minimum``) int, or None."""
+    of_type(name, value, int)
+    if value is not None and value < minimum:
+        raise MastodonIllegalArgumentError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+def moment(name: str, value: Any) -> Optional[datetime]:
+    """Accept a datetime (naive ones are taken as local time), or None."""
+    return of_type(name, value, datetime)  # type: ignore[no-any-return]
+
+
+def _names(types: Tuple[Type[Any], ...]) -> str:
+    return " or ".join(t.__name__ for t in types)

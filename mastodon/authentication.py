@@ -1,0 +1,361 @@
+"""Client construction, app registration and OAuth logins."""
+from __future__ import annotations
+
+import ipaddress
+import threading
+import warnings
+from datetime import datetime, timedelta
+from typing import Any, Dict, List, Optional, Tuple
+from urllib.parse import urlencode, urlsplit
+
+import requests
+
+from . import return_types as rt
+from ._core.credentials import is_credential_file, read_lines, write_secret_file
+from ._core.ratelimit import RateLimiter
+from ._core.retry import RetryPolicy
+from .defaults import (
+    _DEFAULT_API_BASE_URL, _DEFAULT_SCOPES, _DEFAULT_TIMEOUT, _DEFAULT_USER_AGENT, _SCOPE_SETS,
+    _VALID_SCOPES,
+)
+from .errors import (
+    MastodonAPIError, MastodonIllegalArgumentError, MastodonWarning,
+)
+from .internals import Internals
+from .types_base import AttribAccessDict
+from .versions import api_version, parse_version_string
+
+FEATURE_SETS = ("mainline", "fedibird", "pleroma")
+VERSION_CHECK_MODES = ("created", "changed", "none")
+_OOB = "urn:ietf:wg:oauth:2.0:oob"
+
+
+def normalize_base_url(url: str) -> str:
+    """Add ``https://`` when no scheme is given and drop trailing slashes."""
+    if not isinstance(url, str) or not url.strip():
+        raise MastodonIllegalArgumentError(f"api_base_url must be a non-empty URL, got {url!r}")
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")):
+        if "://" in url:
+            raise MastodonIllegalArgumentError(f"api_base_url must use http(s), got {url!r}")
+        url = "https://" + url
+    url = url.rstrip("/")
+    if not urlsplit(url).hostname:
+        raise MastodonIllegalArgumentError(f"api_base_url has no host: {url!r}")
+    return url
+
+
+def is_loopback_url(url: str) -> bool:
+    """Whether a URL points at this machine."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _warn_if_plain_http(url: str) -> None:
+    if url.lower().startswith("http://") and not is_loopback_url(url):
+        warnings.warn(f"{url} uses plain http: tokens and passwords travel unencrypted",
+                      MastodonWarning, stacklevel=4)
+
+
+def _check_scopes(scopes: Any, name: str = "scopes") -> List[str]:
+    if isinstance(scopes, str):
+        scopes = scopes.split()
+    try:
+        scope_list = list(scopes)
+    except TypeError:
+        raise MastodonIllegalArgumentError(f"{name} must be a list of scope names") from None
+    unknown = [scope for scope in scope_list if scope not in _VALID_SCOPES]
+    if unknown:
+        raise MastodonIllegalArgumentError(f"{name}: invalid scope(s) {', '.join(map(str, unknown))}")
+    return scope_list
+
+
+def _expand_scopes(scopes: List[str]) -> set:
+    granted = set(scopes)
+    for scope in scopes:
+        granted.update(_SCOPE_SETS.get(scope, ()))
+    return granted
+
+
+class AuthenticationMixin(Internals):
+    """Constructor, app registration, login and token handling."""
+
+    def __init__(self, client_id: Optional[str] = None, client_secret: Optional[str] = None,
+                 access_token: Optional[str] = None, api_base_url: Optional[str] = None,
+                 debug_requests: bool = False, ratelimit_method: str = "wait",
+                 ratelimit_pacefactor: float = 1.1, request_timeout: float = _DEFAULT_TIMEOUT,
+                 mastodon_version: Optional[str] = None, version_check_mode: str = "none",
+                 session: Optional[requests.Session] = None, feature_set: str = "mainline",
+                 user_agent: Optional[str] = _DEFAULT_USER_AGENT,
+                 lang: Optional[str] = None, retry_policy: Optional[RetryPolicy] = None) -> None:
+        """Create a client for one instance.
+
+        ``client_id`` and ``access_token`` may be secrets or paths to the files
+        written by :meth:`create_app` and :meth:`log_in`. ``api_base_url`` gets
+        ``https://`` when no scheme is given. ``ratelimit_method`` is ``"wait"``
+        (sleep until the limit resets), ``"pace"`` (spread requests over the
+        window) or ``"throw"`` (raise MastodonRatelimitError). ``retry_policy``
+        controls retries of transient failures; ``RetryPolicy(max_retries=0)``
+        turns them off. A client is safe to share between threads.
+        """
+        if feature_set not in FEATURE_SETS:
+            raise MastodonIllegalArgumentError(
+                f"feature_set must be one of {', '.join(FEATURE_SETS)}; got {feature_set!r}")
+        self._cache_lock = threading.RLock()
+        self._instance_cache: Dict[str, Any] = {}
+        self._oauth_info: Optional[AttribAccessDict] = None
+        self._streaming_base: Optional[str] = None
+        self._version_checked = False
+        file_base_url = None
+
+        if client_id is not None and is_credential_file(client_id):
+            client_id, client_secret, file_base_url, client_name = read_lines(client_id, 4)
+            if user_agent is None and client_name:
+                user_agent = client_name
+        elif client_id is not None and client_secret is None:
+            raise MastodonIllegalArgumentError(
+                "client_secret is required when client_id is given directly (not as a file)")
+
+        if access_token is not None and is_credential_file(access_token):
+            access_token, token_base_url, token_client_id, token_secret = read_lines(access_token, 4)
+            file_base_url = self._merge_base_urls(file_base_url, token_base_url)
+            if client_id is None:
+                client_id, client_secret = token_client_id, token_secret
+
+        if api_base_url is not None:
+            api_base_url = normalize_base_url(api_base_url)
+            if file_base_url is not None and normalize_base_url(file_base_url) != api_base_url:
+                raise MastodonIllegalArgumentError(
+                    f"api_base_url {api_base_url} differs from {file_base_url} in the credential file")
+        elif file_base_url is not None:
+            api_base_url = normalize_base_url(file_base_url)
+        else:
+            warnings.warn(f"no api_base_url given; using {_DEFAULT_API_BASE_URL}",
+                          MastodonWarning, stacklevel=2)
+            api_base_url = _DEFAULT_API_BASE_URL
+        _warn_if_plain_http(api_base_url)
+
+        if version_check_mode not in VERSION_CHECK_MODES:
+            raise MastodonIllegalArgumentError(
+                f"version_check_mode must be one of {', '.join(VERSION_CHECK_MODES)}; "
+                f"got {version_check_mode!r}")
+
+        self.api_base_url = api_base_url
+        self.client_id = client_id
+        self.client_secret = client_secret
+        self.access_token = access_token
+        self.debug_requests = debug_requests
+        self.request_timeout = request_timeout
+        self.session = session if session is not None else requests.Session()
+        self.feature_set = feature_set
+        self.user_agent = user_agent
+        self.lang = lang
+        self.version_check_mode = version_check_mode
+        self.retry_policy = retry_policy if retry_policy is not None else RetryPolicy()
+        self.mastodon_major, self.mastodon_minor, self.mastodon_patch = 1, 0, 0
+        self.mastodon_api_version = 0
+        self._token_expired = datetime.now()
+        self._refresh_token: Optional[str] = None
+        self._ratelimit_backoff = 2
+        self._ratelimiter = RateLimiter("wait")
+        self.ratelimit_pacefactor = ratelimit_pacefactor
+
+        if mastodon_version is not None:
+            self._set_version(mastodon_version)
+        elif version_check_mode != "none":
+            self.retrieve_mastodon_version()
+        self.ratelimit_method = ratelimit_method
+
+    @staticmethod
+    def _merge_base_urls(first: Optional[str], second: Optional[str]) -> Optional[str]:
+        if first and second and normalize_base_url(first) != normalize_base_url(second):
+            raise MastodonIllegalArgumentError(
+                f"the credential files name different instances: {first} and {second}")
+        return first or second
+
+    def _set_version(self, version: str) -> None:
+        self.mastodon_major, self.mastodon_minor, self.mastodon_patch = \
+            parse_version_string(version)
+        self._version_checked = True
+
+    def __repr__(self) -> str:
+        return f"<Mastodon client for {self.api_base_url}>"
+
+    # ------------------------------------------------------------------ app registration
+
+    @staticmethod
+    def create_app(client_name: str, scopes: List[str] = _DEFAULT_SCOPES,
+                   redirect_uris: Optional[str] = None, website: Optional[str] = None,
+                   to_file: Optional[str] = None, api_base_url: Optional[str] = None,
+                   request_timeout: float = _DEFAULT_TIMEOUT,
+                   session: Optional[requests.Session] = None,
+                   user_agent: str = _DEFAULT_USER_AGENT) -> Tuple[str, str]:
+        """Register an application with an instance; returns ``(client_id, client_secret)``.
+
+        Call it on the class, once per app and instance. ``to_file`` saves the
+        pair (mode 0600) in the format the constructor's ``client_id`` reads.
+        Calls ``POST /api/v1/apps``.
+        """
+        if api_base_url is None:
+            raise MastodonIllegalArgumentError("create_app() needs api_base_url")
+        if not isinstance(client_name, str) or not client_name:
+            raise MastodonIllegalArgumentError("client_name must be a non-empty string")
+        if isinstance(redirect_uris, (list, tuple)):
+            redirect_uris = "\n".join(redirect_uris)
+        from .client import Mastodon
+
+        api = Mastodon(api_base_url=api_base_url, request_timeout=request_timeout,
+                       session=session, user_agent=user_agent)
+        app = api._post("/api/v1/apps", {
+            "client_name": client_name, "scopes": " ".join(_check_scopes(scopes)),
+            "redirect_uris": redirect_uris or _OOB, "website": website,
+        }, auth=False, ratelimit=False)
+        if to_file is not None:
+            write_secret_file(to_file, [app["client_id"], app["client_secret"],
+                                        api.api_base_url, client_name])
+        return app["client_id"], app["client_secret"]
+
+    # ------------------------------------------------------------------ OAuth
+
+    def oauth_authorization_server_info(self) -> Any:
+        """The server's OAuth metadata (RFC 8414); an empty dict when it publishes none.
+
+        Calls ``GET /.well-known/oauth-authorization-server``; cached.
+        """
+        with self._cache_lock:
+            if self._oauth_info is None:
+                try:
+                    self._oauth_info = self._get("/.well-known/oauth-authorization-server",
+                                                 entity=rt.OAuthServerInfo, auth=False,
+                                                 ratelimit=False)
+                except MastodonAPIError:
+                    self._oauth_info = AttribAccessDict()
+            return self._oauth_info
+
+    def _oauth_endpoint(self, key: str, fallback_path: str, allow_http: bool,
+                        skip_server_info: bool = False) -> Tuple[str, str]:
+        """(base, path) of an OAuth endpoint, taken from the server metadata when present."""
+        info = {} if skip_server_info else self.oauth_authorization_server_info()
+        url = info.get(key) or (self.api_base_url + fallback_path)
+        if url.lower().startswith("http://") and not allow_http and not is_loopback_url(url):
+            raise MastodonIllegalArgumentError(
+                f"{url} is not https; pass allow_http=True to use it anyway")
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.netloc}", parts.path + (f"?{parts.query}" if parts.query else "")
+
+    def auth_request_url(self, client_id: Optional[str] = None,
+                         redirect_uris: str = _OOB, scopes: List[str] = _DEFAULT_SCOPES,
+                         force_login: bool = False, state: Optional[str] = None,
+                         lang: Optional[str] = None, skip_server_info: bool = False,
+                         allow_http: bool = False) -> str:
+        """The URL to send a user to so they can grant this app access (code flow)."""
+        client_id = client_id if client_id is not None else self.client_id
+        if client_id is None:
+            raise MastodonIllegalArgumentError("auth_request_url() needs a client_id")
+        base, path = self._oauth_endpoint("authorization_endpoint", "/oauth/authorize",
+                                          allow_http, skip_server_info)
+        query = {"client_id": client_id, "response_type": "code", "redirect_uri": redirect_uris,
+                 "scope": " ".join(_check_scopes(scopes)),
+                 "force_login": "true" if force_login else "false"}
+        if state is not None:
+            query["state"] = state
+        if lang is not None:
+            query["lang"] = lang
+        return f"{base}{path}?{urlencode(query)}"
+
+    def log_in(self, username: Optional[str] = None, password: Optional[str] = None,
+               code: Optional[str] = None, redirect_uri: str = _OOB,
+               refresh_token: Optional[str] = None, scopes: List[str] = _DEFAULT_SCOPES,
+               to_file: Optional[str] = None, allow_http: bool = False) -> str:
+        """Get an access token with an authorization code, a refresh token or a password.
+
+        Stores the token on the client and returns it; ``to_file`` saves it
+        (mode 0600) for the constructor's ``access_token``. Raises
+        MastodonIllegalArgumentError when the server refuses the grant and
+        MastodonAPIError when it grants fewer scopes than requested. The
+        password grant is gone from Mastodon 4.4 on; use the code flow.
+        """
+        if not self.client_id or not self.client_secret:
+            raise MastodonIllegalArgumentError("log_in() needs client_id and client_secret")
+        scope_list = _check_scopes(scopes)
+        params: Dict[str, Any] = {"client_id": self.client_id,
+                                  "client_secret": self.client_secret,
+                                  "scope": " ".join(scope_list)}
+        if code is not None:
+            params.update(grant_type="authorization_code", code=code, redirect_uri=redirect_uri)
+        elif refresh_token is not None:
+            params.update(grant_type="refresh_token", refresh_token=refresh_token)
+        elif username is not None and password is not None:
+            params.update(grant_type="password", username=username, password=password)
+        else:
+            raise MastodonIllegalArgumentError(
+                "log_in() needs a code, a refresh_token, or a username and password")
+        base, path = self._oauth_endpoint("token_endpoint", "/oauth/token", allow_http)
+        try:
+            answer = self._post(path, params, base_url=base, auth=False, ratelimit=False)
+        except MastodonAPIError as exc:
+            if exc.status_code in (400, 401, 403):
+                raise MastodonIllegalArgumentError(
+                    f"the server refused the {params['grant_type']} grant: {exc.error}") from None
+            raise
+        self._adopt_token(answer, scope_list)
+        if to_file is not None:
+            write_secret_file(to_file, self.persistable_login_credentials().splitlines())
+        if self.version_check_mode != "none" and not self._version_checked:
+            self.retrieve_mastodon_version()
+        return self.access_token  # type: ignore[return-value]
+
+    def _adopt_token(self, answer: Any, requested: List[str]) -> None:
+        token = answer.get("access_token") if isinstance(answer, dict) else None
+        if not token:
+            raise MastodonAPIError("the token endpoint returned no access_token")
+        granted = _expand_scopes(str(answer.get("scope") or " ".join(requested)).split())
+        missing = [scope for scope in requested if scope not in granted]
+        if missing:
+            raise MastodonAPIError(f"Granted scopes lack requested scope(s): {', '.join(missing)}")
+        self.access_token = token
+        self._refresh_token = answer.get("refresh_token")
+        if answer.get("expires_in"):
+            self._token_expired = datetime.now() + timedelta(seconds=int(answer["expires_in"]))
+
+    def revoke_access_token(self, allow_http: bool = False) -> None:
+        """Revoke the client's access token on the server and forget it."""
+        if not self.access_token or not self.client_id or not self.client_secret:
+            raise MastodonIllegalArgumentError(
+                "revoke_access_token() needs an access token, client_id and client_secret")
+        base, path = self._oauth_endpoint("revocation_endpoint", "/oauth/revoke", allow_http)
+        self._post(path, {"client_id": self.client_id, "client_secret": self.client_secret,
+                          "token": self.access_token}, base_url=base, ratelimit=False)
+        self.access_token = None
+
+    @api_version("4.3.0", "4.3.0")
+    def oauth_userinfo(self) -> Any:
+        """OpenID-style information about the logged-in user (``GET /oauth/userinfo``)."""
+        base, path = self._oauth_endpoint("userinfo_endpoint", "/oauth/userinfo", True)
+        return self._get(path, base_url=base, entity=rt.OAuthUserInfo)
+
+    @api_version("2.0.0", "2.7.2")
+    def app_verify_credentials(self) -> Any:
+        """The application the access token belongs to (``GET /api/v1/apps/verify_credentials``)."""
+        return self._get("/api/v1/apps/verify_credentials", entity=rt.Application)
+
+    def persistable_login_credentials(self) -> str:
+        """Access token, base URL, client id and secret, one per line, for saving to a file."""
+        return "".join(f"{value or ''}\n" for value in (
+            self.access_token, self.api_base_url, self.client_id, self.client_secret))
+
+    def clear_caches(self) -> None:
+        """Forget cached server facts: version, instance info, OAuth and streaming URLs."""
+        with self._cache_lock:
+            self._instance_cache.clear()
+            self._oauth_info = None
+            self._streaming_base = None
+            self._version_checked = False
+
+
+Mastodon = AuthenticationMixin  # import path kept for compatibility: mastodon.authentication.Mastodon

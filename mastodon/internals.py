@@ -1,0 +1,205 @@
+"""The request core: the one place every API request passes through.
+
+``Internals._request`` runs the stages of :mod:`mastodon._core` in order:
+build the call, refuse blocked instances, wait for the rate limiter, send,
+retry transient failures, map error statuses to exceptions, decode the JSON
+into entities and attach pagination info. Endpoint methods in the area
+mixins are thin declarations over it.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any, Dict, Optional
+
+import requests
+
+from ._core import debuglog
+from ._core.blocklist import refuse_blocked
+from ._core.check import raise_for_status, warn_if_deprecated
+from ._core.decode import decode_response
+from ._core.pagination import attach_pagination
+from ._core.ratelimit import RateLimiter
+from ._core.retry import RetryPolicy
+from ._core.transport import BearerAuth, Call, build_call, transmit
+from .errors import MastodonIllegalArgumentError, MastodonNetworkError
+
+log = logging.getLogger("mastodon")
+
+
+class Internals:
+    """Shared state and the request core of a :class:`mastodon.Mastodon` client."""
+
+    api_base_url: str
+    access_token: Optional[str]
+    session: requests.Session
+    request_timeout: Any
+    user_agent: Optional[str]
+    lang: Optional[str]
+    debug_requests: bool
+    version_check_mode: str
+    retry_policy: RetryPolicy
+    _ratelimiter: RateLimiter
+    _cache_lock: threading.RLock
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        entity: Any = None,
+        json_body: bool = False,
+        files: Optional[Dict[str, Any]] = None,
+        headers: Optional[Dict[str, str]] = None,
+        base_url: Optional[str] = None,
+        auth: bool = True,
+        ratelimit: bool = True,
+        stream: bool = False,
+        timeout: Any = None,
+    ) -> Any:
+        """Send one API request and return its result decoded into ``entity``.
+
+        ``path`` is relative to ``base_url`` (default: the instance's API base
+        URL). With ``stream=True`` the open response is returned undecoded.
+        """
+        url = (base_url or self.api_base_url) + path
+        refuse_blocked(url)
+        if self.lang is not None:
+            params = {"lang": self.lang, **(params or {})}
+        call = build_call(method, url, params, as_json=json_body, files=files,
+                          headers={**self._default_headers(), **(headers or {})})
+        response = self._send(call, ratelimit=ratelimit, auth=auth, stream=stream,
+                              timeout=timeout if timeout is not None else self.request_timeout)
+        if stream:
+            return response
+        result = decode_response(response, entity)
+        attach_pagination(result, response, call.method)
+        return result
+
+    def _send(self, call: Call, *, ratelimit: bool, auth: bool, stream: bool,
+              timeout: Any) -> requests.Response:
+        """Send with rate limiting and retries; return a successful response or raise."""
+        limiter = self._ratelimiter if ratelimit else None
+        policy = self.retry_policy
+        authorizer = BearerAuth(self.access_token) if auth and self.access_token else None
+        failures = limited = 0
+        while True:  # every pass returns, raises, or raises a capped counter
+            if limiter is not None:
+                limiter.before_request()
+            try:
+                response = transmit(self.session, call, authorizer, timeout, stream)
+            except MastodonNetworkError as exc:
+                self._log_failure(call, exc)
+                if not policy.can_retry(call.method, call.headers, failures):
+                    raise
+                policy.wait(failures)
+                failures += 1
+                continue
+            self._log_exchange(response, stream)
+            if limiter is not None:
+                limiter.update(response.headers)
+                if response.status_code == 429:
+                    limiter.sleep(limiter.after_429(response.headers, limited))
+                    limited += 1
+                    continue
+            if policy.can_retry(call.method, call.headers, failures, response.status_code):
+                response.close()
+                policy.wait(failures)
+                failures += 1
+                continue
+            raise_for_status(response)
+            warn_if_deprecated(response)
+            return response
+
+    def _default_headers(self) -> Dict[str, str]:
+        return {"User-Agent": self.user_agent} if self.user_agent else {}
+
+    def _log_exchange(self, response: requests.Response, stream: bool) -> None:
+        if self.debug_requests:
+            debuglog.log_request(response.request)
+            debuglog.log_response(response, stream)
+
+    def _log_failure(self, call: Call, exc: Exception) -> None:
+        if self.debug_requests:
+            log.debug("request %s %s failed: %s", call.method,
+                      debuglog.redact_text(call.url), exc)
+
+    # ------------------------------------------------------------------ shorthands
+
+    def _get(self, path: str, params: Optional[Dict[str, Any]] = None, **kw: Any) -> Any:
+        return self._request("GET", path, params, **kw)
+
+    def _post(self, path: str, params: Optional[Dict[str, Any]] = None, **kw: Any) -> Any:
+        return self._request("POST", path, params, **kw)
+
+    def _put(self, path: str, params: Optional[Dict[str, Any]] = None, **kw: Any) -> Any:
+        return self._request("PUT", path, params, **kw)
+
+    def _patch(self, path: str, params: Optional[Dict[str, Any]] = None, **kw: Any) -> Any:
+        return self._request("PATCH", path, params, **kw)
+
+    def _delete(self, path: str, params: Optional[Dict[str, Any]] = None, **kw: Any) -> Any:
+        return self._request("DELETE", path, params, **kw)
+
+    # ------------------------------------------------------------------ rate limit attributes
+
+    @property
+    def ratelimit_method(self) -> str:
+        """``"throw"``, ``"wait"`` or ``"pace"``: what to do about the rate limit."""
+        return self._ratelimiter.method
+
+    @ratelimit_method.setter
+    def ratelimit_method(self, value: str) -> None:
+        self._ratelimiter.method = value
+
+    @property
+    def ratelimit_pacefactor(self) -> float:
+        """In pace mode, how much faster than the even rate requests may go."""
+        return self._ratelimiter.pacefactor
+
+    @ratelimit_pacefactor.setter
+    def ratelimit_pacefactor(self, value: float) -> None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise MastodonIllegalArgumentError(
+                f"ratelimit_pacefactor must be a positive number, got {value!r}")
+        self._ratelimiter.pacefactor = float(value)
+
+    @property
+    def ratelimit_limit(self) -> int:
+        """Requests allowed per window, as the server last reported."""
+        return self._ratelimiter.limit
+
+    @ratelimit_limit.setter
+    def ratelimit_limit(self, value: int) -> None:
+        self._ratelimiter.limit = value
+
+    @property
+    def ratelimit_remaining(self) -> int:
+        """Requests left in the current window."""
+        return self._ratelimiter.remaining
+
+    @ratelimit_remaining.setter
+    def ratelimit_remaining(self, value: int) -> None:
+        self._ratelimiter.remaining = value
+
+    @property
+    def ratelimit_reset(self) -> Optional[float]:
+        """When the window resets, as a POSIX timestamp (None until the server said)."""
+        return self._ratelimiter.reset
+
+    @ratelimit_reset.setter
+    def ratelimit_reset(self, value: Optional[float]) -> None:
+        self._ratelimiter.reset = value
+
+    @property
+    def ratelimit_lastcall(self) -> Optional[float]:
+        """When the rate-limit values were last updated, as a POSIX timestamp."""
+        return self._ratelimiter.lastcall
+
+    @ratelimit_lastcall.setter
+    def ratelimit_lastcall(self, value: Optional[float]) -> None:
+        self._ratelimiter.lastcall = value
+
+
+Mastodon = Internals  # import path kept for compatibility: mastodon.internals.Mastodon

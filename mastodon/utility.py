@@ -1,0 +1,202 @@
+"""Server version checks, language, server time and pagination helpers."""
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, Iterator, Optional, TypeVar
+
+from . import return_types as rt
+from ._core.pagination import page_info, request_of
+from .defaults import _SUPPORTED_MASTODON_VERSION
+from .errors import MastodonAPIError, MastodonError, MastodonIllegalArgumentError
+from .internals import Internals
+from .types_base import PaginatableList, PaginationInfo, _str_to_type
+from .versions import api_version, max_version, parse_version_string
+
+__all__ = ["UtilityMixin", "Mastodon", "parse_version_string", "max_version", "api_version"]
+
+_T = TypeVar("_T")
+MAX_PAGES = 10_000  # upper bound for every page-walking loop
+
+
+class UtilityMixin(Internals):
+    """Version checks, server time, language and walking through pages."""
+
+    mastodon_major: int
+    mastodon_minor: int
+    mastodon_patch: int
+    mastodon_api_version: int
+    _version_checked: bool
+    _instance_cache: dict
+
+    # ------------------------------------------------------------------ versions
+
+    @staticmethod
+    def get_supported_version() -> str:
+        """The newest Mastodon version this library knows every endpoint of."""
+        return _SUPPORTED_MASTODON_VERSION
+
+    def _cached_instance(self, version: str) -> Any:
+        """The instance information (v1 or v2), fetched once and cached."""
+        with self._cache_lock:
+            if version not in self._instance_cache:
+                path = "/api/v2/instance/" if version == "v2" else "/api/v1/instance/"
+                entity = rt.InstanceV2 if version == "v2" else rt.Instance
+                self._instance_cache[version] = self._get(path, entity=entity)
+            return self._instance_cache[version]
+
+    def retrieve_mastodon_version(self, fail_hard: bool = False) -> str:
+        """Ask the server for its version and remember it for version checks.
+
+        Returns the version string. When the server cannot be asked, assumes
+        1.0.0 unless ``fail_hard`` is set, in which case the error is raised.
+        """
+        try:
+            try:
+                instance = self._cached_instance("v2")
+            except MastodonAPIError:
+                instance = self._cached_instance("v1")
+            version = str(instance["version"])
+            self._set_version(version)  # type: ignore[attr-defined]
+            api_versions = instance.get("api_versions") or {}
+            self.mastodon_api_version = int(api_versions.get("mastodon", 0) or 0)
+            return version
+        except (MastodonError, KeyError, TypeError, ValueError):
+            if fail_hard:
+                raise
+            self.mastodon_major, self.mastodon_minor, self.mastodon_patch = 1, 0, 0
+            return "1.0.0"
+
+    def verify_minimum_version(self, version_str: str, cached: bool = False) -> bool:
+        """Whether the server runs at least ``version_str`` (asks it unless ``cached``)."""
+        if not cached or not self._version_checked:
+            self.retrieve_mastodon_version()
+        wanted = parse_version_string(version_str)
+        return (self.mastodon_major, self.mastodon_minor, self.mastodon_patch) >= wanted
+
+    def set_language(self, lang: Optional[str]) -> None:
+        """Set the language (ISO 639 code) sent with every following request; None for none."""
+        self.lang = lang
+
+    def get_approx_server_time(self) -> datetime:
+        """The server's clock, from the ``Date`` header of ``HEAD /``."""
+        response = self._send_raw("HEAD", "/")
+        date = response.headers.get("Date")
+        if not date:
+            raise MastodonAPIError("The server sent no Date header")
+        return parsedate_to_datetime(date)
+
+    def _send_raw(self, method: str, path: str) -> Any:
+        response = self._request(method, path, stream=True, ratelimit=False)
+        response.close()
+        return response
+
+    def timeline_is_available(self, timeline: str = "public", local: bool = False,
+                              remote: bool = False, with_auth: bool = False,
+                              fail_hard: bool = False) -> bool:
+        """Whether the server lets this client read a timeline (public, hashtag, link ...).
+
+        Reads ``configuration.timelines_access`` of the v2 instance info
+        (Mastodon 4.5+); servers that do not publish it are assumed to allow it.
+        """
+        feeds = {"public": "live_feeds", "local": "live_feeds", "hashtag": "hashtag_feeds",
+                 "tag": "hashtag_feeds", "link": "trending_link_feeds"}
+        key = feeds.get(timeline.split("/", 1)[0])
+        if key is None:
+            if fail_hard:
+                raise MastodonIllegalArgumentError(f"timeline: unknown timeline {timeline!r}")
+            return True
+        try:
+            access = (self._cached_instance("v2").get("configuration") or {}).get(
+                "timelines_access") or {}
+        except MastodonError:
+            if fail_hard:
+                raise
+            return True
+        rules = access.get(key) or {}
+        if key == "trending_link_feeds":
+            wanted = ["local", "remote"]
+        else:
+            wanted = ["local"] if local or timeline == "local" else (
+                ["remote"] if remote else ["local", "remote"])
+        allowed = {"public"} | ({"authenticated"} if with_auth else set())
+        return all(rules.get(scope, "public") in allowed for scope in wanted)
+
+    # ------------------------------------------------------------------ pagination
+
+    def get_pagination_info(self, page: Any, pagination_direction: str) -> Optional[PaginationInfo]:
+        """Where the page after (``"next"``) or before (``"previous"``) ``page`` is, or None."""
+        return page_info(page, pagination_direction)
+
+    def _fetch_page(self, page: Any, direction: str) -> Any:
+        info = page_info(page, direction)
+        if info is None:
+            return None
+        method, endpoint, params, type_name = request_of(info)
+        base_path = self.api_base_url.split("://", 1)[-1].partition("/")[2]
+        if base_path and endpoint.startswith("/" + base_path):
+            endpoint = endpoint[len(base_path) + 1:]
+        entity = _str_to_type(type_name) if type_name else None
+        return self._request(method, endpoint, params, entity=entity)
+
+    def fetch_next(self, previous_page: Any) -> Any:
+        """The page after ``previous_page`` (a page or its pagination info), or None."""
+        return self._fetch_page(previous_page, "next")
+
+    def fetch_previous(self, next_page: Any) -> Any:
+        """The page before ``next_page`` (a page or its pagination info), or None."""
+        return self._fetch_page(next_page, "previous")
+
+    def fetch_remaining(self, first_page: Any) -> Any:
+        """``first_page`` and every page after it, joined into one list.
+
+        This can take many requests on a long timeline; it stops after
+        10 000 pages at most.
+        """
+        result = PaginatableList(list(first_page))
+        for page in self._walk_pages(first_page, "next", include_start=False):
+            result.extend(page)
+        return result
+
+    def _walk_pages(self, start_page: Any, direction: str,
+                    include_start: bool = True) -> Iterator[Any]:
+        """Yield pages from ``start_page`` on until an empty page (at most MAX_PAGES)."""
+        if direction not in ("next", "previous"):
+            raise MastodonIllegalArgumentError(
+                f"direction must be 'next' or 'previous', got {direction!r}")
+        page = start_page
+        seen = set()
+        for index in range(MAX_PAGES):
+            if index > 0 or include_start:
+                yield page
+            info = page_info(page, direction)
+            if info is None:
+                return
+            marker = tuple(sorted((k, str(v)) for k, v in info.items()))
+            if marker in seen:
+                return
+            seen.add(marker)
+            page = self._fetch_page(info, direction)
+            if not page:
+                return
+
+    def pagination_page_iterator(self, start_page: Any, direction: str = "next",
+                                 return_pagination_info: bool = False) -> Iterator[Any]:
+        """Iterate over pages, starting with ``start_page``, in ``direction``.
+
+        With ``return_pagination_info`` each item is ``(page, info)`` where
+        ``info`` leads on from that page.
+        """
+        for page in self._walk_pages(start_page, direction):
+            yield (page, page_info(page, direction)) if return_pagination_info else page
+
+    def pagination_iterator(self, start_page: Any, direction: str = "next",
+                            return_pagination_info: bool = False) -> Iterator[Any]:
+        """Iterate over the items of every page, starting with ``start_page``'s."""
+        for page in self._walk_pages(start_page, direction):
+            info = page_info(page, direction) if return_pagination_info else None
+            for item in page:
+                yield (item, info) if return_pagination_info else item
+
+
+Mastodon = UtilityMixin  # import path kept for compatibility: mastodon.utility.Mastodon
