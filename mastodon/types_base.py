@@ -33,8 +33,8 @@ from collections import OrderedDict
 from datetime import datetime, timezone
 from pathlib import PurePath
 from typing import (
-    IO, Any, Callable, Dict, FrozenSet, Generic, Iterable, List, Optional, Tuple, TypeVar,
-    Union,
+    IO, Any, Callable, Dict, FrozenSet, Generic, Iterable, List, Optional, Set, Tuple,
+    TypeVar, Union,
 )
 
 from .errors import MastodonIllegalArgumentError
@@ -101,7 +101,7 @@ def _parse_iso(text: str) -> Optional[datetime]:
     except ImportError:  # pragma: no cover
         return None
     try:
-        return isoparse(text)  # type: ignore[no-any-return]
+        return isoparse(text)
     except (ValueError, OverflowError):
         return None
 
@@ -246,8 +246,8 @@ class Entity:
         target = _str_to_type(envelope["_mastopy_type"])
         data = envelope.get("_mastopy_data")
         result = decode(data, target)
-        if isinstance(result, (dict, list)) and result is data:  # untyped scalars stay raw
-            result = _convert_generic(data)
+        if isinstance(result, (dict, list)) and result is data:
+            result = _convert_generic(data)  # a scalar type name: decode containers untyped
         _restore_extra_data(result, envelope.get("_mastopy_extra_data") or {})
         return result  # type: ignore[no-any-return]
 
@@ -259,7 +259,7 @@ _converter_cache: Dict[Any, Optional[Converter]] = {}
 _fields_cache: Dict[type, "_ClassInfo"] = {}
 
 _dict_get = dict.get
-_odict_new = OrderedDict.__new__
+_odict_new: Callable[[type], Any] = OrderedDict.__new__
 _dict_setitem = dict.__setitem__
 _dict_update = dict.update
 
@@ -385,20 +385,20 @@ class AttribAccessDict(OrderedDict, Entity):  # type: ignore[type-arg]
     __delitem__ = dict.__delitem__
     __iter__ = dict.__iter__
     __reversed__ = dict.__reversed__
-    keys = dict.keys
-    values = dict.values
-    items = dict.items
-    pop = dict.pop
+    keys = dict.keys  # type: ignore[assignment]
+    values = dict.values  # type: ignore[assignment]
+    items = dict.items  # type: ignore[assignment]
+    pop = dict.pop  # type: ignore[assignment]
     clear = dict.clear
-    setdefault = dict.setdefault
-    update = dict.update  # type: ignore[assignment]
+    setdefault = dict.setdefault  # type: ignore[assignment]
+    update = dict.update
     __hash__ = None  # type: ignore[assignment]
 
     def __eq__(self, other: Any) -> bool:
         result = dict.__eq__(self, other)
         if result is True and isinstance(other, OrderedDict):
             return list(dict.keys(self)) == list(other.keys())
-        return result  # type: ignore[no-any-return]
+        return result
 
     def __ne__(self, other: Any) -> bool:
         result = self.__eq__(other)
@@ -545,7 +545,7 @@ class _EntityList(list, Entity):  # type: ignore[type-arg]
 
 
 def _rebuild_list(cls: type, items: List[Any], state: Dict[str, Any]) -> Any:
-    obj = cls.__new__(cls)
+    obj: Any = list.__new__(cls)
     list.extend(obj, items)
     for name, value in state.items():
         object.__setattr__(obj, name, value)
@@ -609,35 +609,42 @@ def _names_of(cls: type) -> FrozenSet[str]:
 
 
 def _class_hints(cls: type) -> Dict[str, Any]:
-    """Evaluate the field annotations of ``cls`` and its typed bases (each in its module)."""
-    hints: Dict[str, Any] = {}
-    for klass in reversed(cls.__mro__):
-        if not (isinstance(klass, type) and issubclass(klass, AttribAccessDict)) \
-                or klass is AttribAccessDict:
-            continue
-        module = sys.modules.get(klass.__module__)
-        namespace = vars(module) if module is not None else {}
-        for name, annotation in klass.__dict__.get("__annotations__", {}).items():
-            if name.startswith("_"):
+    """The evaluated field annotations of ``cls`` and its typed bases.
+
+    Each annotation is evaluated in the module of the class declaring it. One
+    that cannot be resolved makes that field untyped (its values are decoded
+    generically) instead of failing the whole class.
+    """
+    try:
+        hints = typing.get_type_hints(cls)
+    except Exception:  # some annotation does not resolve: go field by field
+        hints = {}
+        for klass in reversed(cls.__mro__):
+            if not (isinstance(klass, type) and issubclass(klass, AttribAccessDict)) \
+                    or klass is AttribAccessDict:
                 continue
-            if isinstance(annotation, str):
+            module = sys.modules.get(klass.__module__)
+            namespace = vars(module) if module is not None else {}
+            for name, annotation in klass.__dict__.get("__annotations__", {}).items():
+                if name.startswith("_"):
+                    continue
+                probe = type("_probe", (), {"__annotations__": {name: annotation},
+                                            "__module__": klass.__module__})
                 try:
-                    annotation = eval(annotation, namespace, dict(vars(klass)))  # noqa: S307
-                except Exception:  # an annotation we cannot resolve: keep values untyped
+                    hints[name] = typing.get_type_hints(probe, namespace, dict(vars(klass)))[name]
+                except Exception:
                     _log.debug("cannot resolve %s.%s: %r", klass.__name__, name, annotation,
                                exc_info=True)
-                    annotation = Any
-            if typing.get_origin(annotation) is typing.ClassVar:
-                continue
-            hints[name] = annotation
-    return hints
+                    hints[name] = Any
+    return {name: hint for name, hint in hints.items()
+            if not name.startswith("_") and typing.get_origin(hint) is not typing.ClassVar}
 
 
 def _build_class_info(cls: type) -> _ClassInfo:
     converters: Dict[str, Optional[Converter]] = {}
     if cls is AttribAccessDict or not issubclass(cls, AttribAccessDict):
         return _ClassInfo(converters, frozenset())
-    interned = getattr(cls, "_interned_fields", frozenset())
+    interned: FrozenSet[str] = getattr(cls, "_interned_fields", frozenset())
     for name, hint in _class_hints(cls).items():
         conv = converter_for(hint)
         if conv is None and name in interned:
@@ -741,10 +748,13 @@ def _unfit(value: Any, what: Any) -> Any:
     return _convert_generic(value)
 
 
+_str_new = str.__new__
+
+
 def _convert_id(value: Any) -> Any:
     cls = value.__class__
     if cls is str or cls is int:
-        return MaybeSnowflakeIdType(value)
+        return _str_new(MaybeSnowflakeIdType, value)
     if isinstance(value, MaybeSnowflakeIdType):
         return value
     if isinstance(value, (str, int)) and not isinstance(value, bool):
@@ -759,7 +769,7 @@ def _convert_pagination_info(value: Any) -> Any:
 
 
 def _list_converter(list_type: type, item: Optional[Converter]) -> Converter:
-    new = list_type.__new__
+    new: Callable[[type], Any] = list.__new__
     extend = list.extend
 
     def convert(value: Any) -> Any:
@@ -809,9 +819,8 @@ def _decode_object(cls: type, data: Dict[str, Any]) -> Any:
         value = get(key)
         if value is not None:
             _dict_setitem(obj, key, conv(value))
-    extra = data.keys() - info.known_keys
-    if extra:
-        for key in extra:
+    if not data.keys() <= info.known_keys:
+        for key in data.keys() - info.known_keys:
             value = data[key]
             if value is not None:
                 new = _convert_untyped_value(key, value)
@@ -888,7 +897,7 @@ class _EntityChooser:
         keysets = [_class_info(c).known_keys for c in self.classes]
         tables = []
         for index, cls in enumerate(self.classes):
-            others: set = set()
+            others: Set[str] = set()
             for other_index, other in enumerate(keysets):
                 if other_index != index:
                     others |= other
@@ -919,18 +928,24 @@ class _UnionConverter:
     """Converter for ``Union[...]``: chooses a member by the shape of the value."""
 
     __slots__ = ("members", "entities", "lists", "mappings", "chooser", "list_chooser",
-                 "other")
+                 "other", "untyped")
 
     def __init__(self, members: List[Any]) -> None:
         self.members = members
         self.entities = [m for m in members if _is_entity_class(m)]
-        self.lists = [(m, _list_parts(m)) for m in members if _list_parts(m) is not None]
+        self.lists: List[Tuple[Any, Tuple[type, Any]]] = []
+        for member in members:
+            parts = _list_parts(member)
+            if parts is not None:
+                self.lists.append((member, parts))
         self.mappings = [m for m in members if typing.get_origin(m) in (dict, Dict)]
         self.chooser = _EntityChooser(self.entities) if len(self.entities) > 1 else None
         item_classes = [parts[1] for _, parts in self.lists if _is_entity_class(parts[1])]
         self.list_chooser = _EntityChooser(item_classes) if len(item_classes) > 1 else None
         self.other = [m for m in members if m not in self.entities and
                       _list_parts(m) is None and m not in self.mappings]
+        #: a member that accepts anything (Any, a TypeVar): no complaint about odd shapes
+        self.untyped = any(m is Any or isinstance(m, TypeVar) for m in members)
 
     def __call__(self, value: Any) -> Any:
         if isinstance(value, dict):
@@ -940,10 +955,10 @@ class _UnionConverter:
                 return converter_for(self.entities[0])(value)  # type: ignore[misc]
             if self.mappings:
                 return converter_for(self.mappings[0])(value)  # type: ignore[misc]
-            return _unfit(value, self.members)
+            return _convert_generic(value) if self.untyped else _unfit(value, self.members)
         if isinstance(value, list):
             if not self.lists:
-                return _unfit(value, self.members)
+                return _convert_generic(value) if self.untyped else _unfit(value, self.members)
             member = self.lists[0][0]
             if self.list_chooser is not None:
                 first = next((element for element in value if isinstance(element, dict)), None)
@@ -979,7 +994,7 @@ _SCALAR_NAMES = {"str": str, "int": int, "float": float, "bool": bool, "datetime
 
 
 def _type_name(obj: Any) -> str:
-    """The name :meth:`Entity.to_json` writes for ``obj``'s type, e.g. ``PaginatableList[Status]``."""
+    """The type name :meth:`Entity.to_json` writes, e.g. ``PaginatableList[Status]``."""
     if isinstance(obj, _EntityList):
         inner = "AttribAccessDict"
         for item in obj:
@@ -1057,6 +1072,12 @@ def _restore_extra_data(obj: Any, extra: Dict[str, Any]) -> None:
             object.__setattr__(obj, name, value)
         except AttributeError:  # an object without attribute storage
             _log.debug("could not restore attribute %s on %s", name, type(obj).__name__)
+            continue
+        # a page also carries its pagination info on its last / first item
+        if isinstance(obj, _EntityList) and obj and name in _PAGINATION_ATTRS:
+            item = obj[-1] if name == "_pagination_next" else obj[0]
+            if isinstance(item, AttribAccessDict):
+                object.__setattr__(item, name, value)
 
 
 def _follow_path(obj: Any, path: str) -> Any:
