@@ -28,6 +28,7 @@ from .instance import InstanceMixin
 from .admin import AdminMixin
 from .push import PushMixin
 from .streaming_endpoints import StreamingEndpointsMixin
+from .media_utils import MediaUtilsMixin
 from .utility import UtilityMixin
 
 
@@ -60,6 +61,7 @@ class Mastodon(
     AdminMixin,
     PushMixin,
     StreamingEndpointsMixin,
+    MediaUtilsMixin,
 ):
     """A client for one Mastodon instance; see :meth:`__init__` for its options.
 

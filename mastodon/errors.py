@@ -6,6 +6,7 @@ Hierarchy::
     ├── MastodonIllegalArgumentError (also ValueError)
     ├── MastodonIOError (also OSError)
     │   ├── MastodonFileNotFoundError
+    │   │   └── MastodonUploadFileNotFoundError (also MastodonIllegalArgumentError)
     │   └── MastodonNetworkError
     │       └── MastodonReadTimeout
     ├── MastodonVersionError
@@ -26,7 +27,7 @@ from typing import Any, Optional
 
 __all__ = [
     "MastodonError", "MastodonIllegalArgumentError", "MastodonIOError",
-    "MastodonFileNotFoundError", "MastodonNetworkError", "MastodonReadTimeout",
+    "MastodonFileNotFoundError", "MastodonUploadFileNotFoundError", "MastodonNetworkError", "MastodonReadTimeout",
     "MastodonAPIError", "MastodonServerError", "MastodonInternalServerError",
     "MastodonBadGatewayError", "MastodonServiceUnavailableError",
     "MastodonGatewayTimeoutError", "MastodonNotFoundError", "MastodonUnauthorizedError",
@@ -50,6 +51,10 @@ class MastodonIOError(OSError, MastodonError):
 
 class MastodonFileNotFoundError(MastodonIOError):
     """A file to upload could not be found or opened."""
+
+
+class MastodonUploadFileNotFoundError(MastodonFileNotFoundError, MastodonIllegalArgumentError):
+    """A file to upload does not exist: both a file error and an argument error."""
 
 
 class MastodonNetworkError(MastodonIOError):

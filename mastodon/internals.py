@@ -3,7 +3,7 @@
 ``Internals._request`` runs the stages of :mod:`mastodon._core` in order:
 build the call, refuse blocked instances, wait for the rate limiter, send,
 retry transient failures, map error statuses to exceptions, decode the JSON
-into entities and attach pagination info. Endpoint methods in the area
+into entities and attach pagination and async-refresh info. Endpoint methods in the area
 mixins are thin declarations over it.
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any, Dict, Optional
 import requests
 
 from ._core import debuglog
+from ._core.asyncrefresh import attach_async_refresh
 from ._core.blocklist import refuse_blocked
 from ._core.check import raise_for_status, warn_if_deprecated
 from ._core.decode import decode_response
@@ -75,6 +76,7 @@ class Internals:
             return response
         result = decode_response(response, entity)
         attach_pagination(result, response, call.method)
+        attach_async_refresh(result, response, call.method, path, params)
         return result
 
     def _send(self, call: Call, *, ratelimit: bool, auth: bool, stream: bool,
@@ -90,6 +92,8 @@ class Internals:
             try:
                 response = transmit(self.session, call, authorizer, timeout, stream)
             except MastodonNetworkError as exc:
+                if limiter is not None:
+                    limiter.request_done()
                 self._log_failure(call, exc)
                 if not policy.can_retry(call.method, call.headers, failures):
                     raise

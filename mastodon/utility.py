@@ -79,8 +79,16 @@ class UtilityMixin(Internals):
         self.lang = lang
 
     def get_approx_server_time(self) -> datetime:
-        """The server's clock, from the ``Date`` header of ``HEAD /``."""
-        response = self._send_raw("HEAD", "/")
+        """The server's clock, from the ``Date`` header of ``HEAD /``.
+
+        Any answer carries the header, so an error status is fine here.
+        """
+        try:
+            response = self._send_raw("HEAD", "/")
+        except MastodonAPIError as exc:
+            if exc.response is None:
+                raise
+            response = exc.response
         date = response.headers.get("Date")
         if not date:
             raise MastodonAPIError("The server sent no Date header")

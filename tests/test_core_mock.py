@@ -59,11 +59,11 @@ def test_version_retrieval_and_checks(client):
 
 def test_version_check_mode_created_blocks_newer_endpoints(client, mock):
     api = client("alice", version_check_mode="created")
-    assert api.mastodon_major == 4
-    api.app_verify_credentials()  # 2.0.0 <= 4.6.0
-    old = client("alice", version_check_mode="created", mastodon_version="1.5.0")
-    with pytest.raises(MastodonVersionError, match="2.0.0"):
-        old.app_verify_credentials()
+    assert api.mastodon_major == 4  # asked the server at construction
+    assert api.status(api.status_post("versioned").id).content == "<p>versioned</p>"
+    old = client("alice", version_check_mode="created", mastodon_version="4.2.0")
+    with pytest.raises(MastodonVersionError, match="4.3.0"):
+        old.oauth_userinfo()  # added in 4.3.0: refused before anything is sent
 
 
 def test_server_time(client):

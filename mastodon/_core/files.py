@@ -12,7 +12,7 @@ from pathlib import PurePath
 from typing import IO, Any, Optional, Tuple
 
 from ..compat import IMPL_HAS_MAGIC
-from ..errors import MastodonFileNotFoundError, MastodonIllegalArgumentError
+from ..errors import MastodonIllegalArgumentError, MastodonUploadFileNotFoundError
 
 FilePart = Tuple[str, IO[bytes], str]
 
@@ -22,9 +22,13 @@ def file_part(name: str, source: Any, mime_type: Optional[str] = None,
     """A ``(file name, file object, MIME type)`` triple for ``requests`` multipart uploads.
 
     ``source`` may be a path (str or PurePath), a binary file object or bytes.
-    Raises MastodonFileNotFoundError for a missing file and
+    Raises MastodonUploadFileNotFoundError (a file and an argument error) for a missing file and
     MastodonIllegalArgumentError for anything else unusable, naming ``name``.
     """
+    for label, value in (("mime_type", mime_type), ("file_name", file_name)):
+        if value is not None and not isinstance(value, str):
+            raise MastodonIllegalArgumentError(
+                f"{name}: {label} must be a string, got {type(value).__name__}")
     handle, path_name = _open(name, source)
     if mime_type is None:
         mime_type = _sniff(handle) or _guess_from_name(file_name or path_name)
@@ -45,12 +49,12 @@ def _open(name: str, source: Any) -> Tuple[IO[bytes], Optional[str]]:
     if isinstance(source, (str, PurePath)):
         path = os.fspath(source)
         if not os.path.isfile(path):
-            raise MastodonFileNotFoundError(f"{name}: no such file {path!r}")
+            raise MastodonUploadFileNotFoundError(f"{name}: no such file {path!r}")
         try:
             with open(path, "rb") as handle:  # read now: no file handle outlives the call
                 return io.BytesIO(handle.read()), path
         except OSError as exc:
-            raise MastodonFileNotFoundError(f"{name}: cannot read {path!r}: {exc}") from exc
+            raise MastodonUploadFileNotFoundError(f"{name}: cannot read {path!r}: {exc}") from exc
     if hasattr(source, "read"):
         if isinstance(getattr(source, "mode", "b"), str) and "b" not in getattr(source, "mode", "b"):
             raise MastodonIllegalArgumentError(f"{name}: the file must be opened in binary mode")

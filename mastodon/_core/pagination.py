@@ -29,8 +29,8 @@ def link_info(link_url: str, method: str, entity_name: str) -> PaginationInfo:
 
 
 def attach_pagination(result: Any, response: requests.Response, method: str) -> None:
-    """Store next/previous page info on a list result and on its last/first item."""
-    if not isinstance(result, _EntityList) or not response.links:
+    """Store next/previous page info on a result, and on a list's last/first item."""
+    if not isinstance(result, (_EntityList, dict)) or not response.links:
         return
     entity_name = _type_name(result)
     for rel, attr in (("next", "_pagination_next"), ("prev", "_pagination_prev")):
@@ -38,8 +38,8 @@ def attach_pagination(result: Any, response: requests.Response, method: str) -> 
         if link is None or "url" not in link:
             continue
         info = link_info(link["url"], method, entity_name)
-        setattr(result, attr, info)
-        if result:
+        object.__setattr__(result, attr, info)
+        if isinstance(result, list) and result:
             item = result[-1] if rel == "next" else result[0]
             if hasattr(item, "__dict__"):
                 object.__setattr__(item, attr, info)

@@ -17,6 +17,8 @@ from ..errors import MastodonIllegalArgumentError, MastodonRatelimitError
 RATELIMIT_METHODS = ("throw", "wait", "pace")
 _MAX_WAIT = 300.0  # never sleep longer than five minutes at once
 _BACKOFF_START = 2.0  # first wait after a 429 that names no reset time
+_PROBE_WAIT = 0.5  # how long threads wait at a time for the first response
+_MAX_PROBE_WAITS = 1200  # bounds every waiting loop (10 minutes of probe waits)
 
 
 def parse_reset(value: Optional[str]) -> Optional[float]:
@@ -60,6 +62,9 @@ class RateLimiter:
         self.reset: Optional[float] = None
         self.lastcall: Optional[float] = None
         self._lock = threading.Lock()
+        self._known = False  # whether a response has told us about the limit yet
+        self._probing = False  # whether the first request is still under way
+        self._probe_done = threading.Condition()
 
     @property
     def method(self) -> str:
@@ -74,30 +79,57 @@ class RateLimiter:
         self._method = value
 
     def before_request(self) -> None:
-        """Reserve one request, first sleeping as long as the mode requires."""
+        """Reserve one request, first sleeping as long as the mode requires.
+
+        Until a first response has told the limit, only one request is let
+        through at a time, so that threads cannot overrun an unknown limit.
+        """
         if self.method == "throw":
             return
-        for _ in range(self.max_retries + 1):
+        waits = 0
+        for _ in range(_MAX_PROBE_WAITS):
             delay, reserved = self._reserve()
-            if delay > 0:
-                self.sleep(min(delay, _MAX_WAIT))
             if reserved:
+                if delay > 0:
+                    self.sleep(min(delay, _MAX_WAIT))
                 return
+            if delay is None:
+                with self._probe_done:
+                    self._probe_done.wait(timeout=_PROBE_WAIT)
+                continue
+            waits += 1
+            if waits > self.max_retries:
+                break
+            self.sleep(min(delay, _MAX_WAIT))
         raise MastodonRatelimitError("rate limit did not reset in time")
 
-    def _reserve(self) -> Tuple[float, bool]:
-        """Take a request slot, returning (seconds to sleep first, whether a slot was taken)."""
+    def _reserve(self) -> Tuple[Optional[float], bool]:
+        """Take a request slot: (seconds to sleep first, True), or (wait, False) when none is free.
+
+        A wait of None means: a first request is finding out the limit.
+        """
         with self._lock:
+            if not self._known:
+                if self._probing:
+                    return None, False
+                self._probing = True
             now = self.clock()
             if self.remaining <= 0 and self.reset is not None and now >= self.reset:
                 self.remaining = self.limit
-                self.reset = None
+                self.reset = None  # a new window; its end is learnt from the next response
             if self.remaining <= 0:
                 return ((self.reset - now) if self.reset is not None else _BACKOFF_START), False
             delay = self._pace_delay(now) if self.method == "pace" else 0.0
             self.remaining -= 1
             self.lastcall = max(now + max(delay, 0.0), self.lastcall or 0.0)
             return delay, True
+
+    def request_done(self) -> None:
+        """Release the first request's exclusivity when it ended without a response."""
+        with self._lock:
+            self._probing = False
+        with self._probe_done:
+            self._probe_done.notify_all()
 
     def _pace_delay(self, now: float) -> float:
         if self.reset is None or self.lastcall is None or self.remaining <= 0:
@@ -107,21 +139,29 @@ class RateLimiter:
 
     def update(self, headers: Mapping[str, str]) -> None:
         """Adopt the limit, remaining count and reset time a response reports."""
-        if "X-RateLimit-Remaining" not in headers:
-            return
         try:
             remaining = int(headers["X-RateLimit-Remaining"])
             limit = int(headers.get("X-RateLimit-Limit", self.limit))
-        except ValueError:
+        except (KeyError, ValueError):
+            self._mark_known()
             return
         reset = parse_reset(headers.get("X-RateLimit-Reset"))
         with self._lock:
-            new_window = reset is not None and (self.reset is None or reset > self.reset + 0.5)
-            self.remaining = remaining if new_window else min(self.remaining, remaining)
+            first = not self._known
+            later = reset is not None and self.reset is not None and reset > self.reset + 0.5
+            self.remaining = remaining if first or later else min(self.remaining, remaining)
             self.limit = limit
             if reset is not None:
                 self.reset = reset
             self.lastcall = max(self.clock(), self.lastcall or 0.0)
+        self._mark_known()
+
+    def _mark_known(self) -> None:
+        with self._lock:
+            self._known = True
+            self._probing = False
+        with self._probe_done:
+            self._probe_done.notify_all()
 
     def after_429(self, headers: Mapping[str, str], attempt: int) -> float:
         """Seconds to wait before retrying a request the server refused with 429.

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Time ``timeline_home()`` against a plain ``requests`` GET of the same page.
+
+Run by hand from the repository root (not part of the test suite)::
+
+    .venv/bin/python benchmarks/bench_timeline.py [--calls 200] [--warmup 20]
+
+A local HTTP/1.1 keep-alive server on 127.0.0.1 answers every request with the
+captured page ``fixtures/timeline_home_40.json`` (40 statuses with media,
+polls, cards and boosts) and its ``Link`` header. The two clients take turns,
+call for call, so that background load hits both alike:
+
+* ``Mastodon(access_token="x", api_base_url=url).timeline_home()``: request,
+  typed decoding and pagination info;
+* ``requests.Session().get(url).json()``: the floor (HTTP plus ``json.loads``).
+
+It prints the median time per call of each and their ratio (target: 1.3x or less).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import statistics
+import sys
+import time
+from typing import Any, Callable, List
+
+import requests
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, ROOT)
+
+from mastodon import Mastodon  # noqa: E402
+
+TARGET_RATIO = 1.3
+
+
+def load_fault_server() -> Any:
+    path = os.path.join(ROOT, "tests", "support", "fault_server.py")
+    spec = importlib.util.spec_from_file_location("fault_server", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["fault_server"] = module  # dataclasses look the module up while building
+    spec.loader.exec_module(module)
+    return module
+
+
+def read_fixture(name: str) -> bytes:
+    with open(os.path.join(HERE, "fixtures", name), "rb") as handle:
+        return handle.read()
+
+
+def timed(func: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--calls", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=20)
+    args = parser.parse_args()
+
+    fault_server = load_fault_server()
+    body = read_fixture("timeline_home_40.json")
+    link = read_fixture("timeline_home_40.link").decode("utf-8").strip()
+    with fault_server.FaultServer() as server:
+        # the captured Link header names mastodon.example; point it at the local server
+        link = link.replace("https://mastodon.example", server.url)
+        server.default = fault_server.Reply(200, body, {
+            "Content-Type": "application/json; charset=utf-8", "Link": link})
+        api = Mastodon(access_token="x", api_base_url=server.url)
+        session = requests.Session()
+        page_url = server.url + "/api/v1/timelines/home"
+
+        page = api.timeline_home()
+        assert len(page) == 40, f"expected 40 statuses, got {len(page)}"
+
+        def library() -> Any:
+            return api.timeline_home()
+
+        def plain() -> Any:
+            return session.get(page_url, headers={"Authorization": "Bearer x"}).json()
+
+        for _ in range(args.warmup):
+            library()
+            plain()
+        lib_times: List[float] = []
+        plain_times: List[float] = []
+        for _ in range(args.calls):
+            lib_times.append(timed(library))
+            plain_times.append(timed(plain))
+
+    lib = statistics.median(lib_times)
+    floor = statistics.median(plain_times)
+    ratio = lib / floor
+    print(f"page: {len(body)} bytes, 40 statuses; {args.calls} calls each after "
+          f"{args.warmup} warm-up calls")
+    print(f"timeline_home()                 median {lib * 1000:7.2f} ms")
+    print(f"requests.Session().get().json() median {floor * 1000:7.2f} ms")
+    verdict = "within" if ratio <= TARGET_RATIO else "OVER"
+    print(f"ratio {ratio:.2f}x ({verdict} the {TARGET_RATIO}x target)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

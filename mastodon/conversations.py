@@ -1,0 +1,37 @@
+"""Conversations: the direct-message threads you take part in."""
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from . import return_types as rt
+from ._core.params import page_params, path_segment
+from .internals import Internals
+from .types_base import IdType, PaginatableList
+from .versions import api_version
+
+
+class ConversationsMixin(Internals):
+    """List conversations (direct-message threads) and mark them read."""
+
+    @api_version("2.6.0", "2.6.0")
+    def conversations(self, max_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
+                      since_id: Optional[IdType] = None,
+                      limit: Optional[int] = None) -> PaginatableList[rt.Conversation]:
+        """Your conversations, most recently active first.
+
+        Calls ``GET /api/v1/conversations/``.
+        """
+        return self._get("/api/v1/conversations/", page_params(max_id, min_id, since_id, limit),
+                         entity=PaginatableList[rt.Conversation])
+
+    @api_version("2.6.0", "2.6.0")
+    def conversations_read(self, id: Union[rt.Conversation, IdType]) -> rt.Conversation:
+        """Mark a conversation as read; returns it.
+
+        Calls ``POST /api/v1/conversations/:id/read``.
+        """
+        return self._post(f"/api/v1/conversations/{path_segment(id)}/read",
+                          entity=rt.Conversation)
+
+
+Mastodon = ConversationsMixin  # import path kept for compatibility: mastodon.conversations.Mastodon

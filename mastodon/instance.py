@@ -1,0 +1,333 @@
+"""Instance information: metadata (v1/v2), rules, peers, health, nodeinfo,
+announcements, custom emojis and the profile directory."""
+from __future__ import annotations
+
+from datetime import date as Date, datetime
+from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
+from urllib.parse import urlsplit
+
+from . import return_types as rt
+from ._core import validate
+from ._core.params import path_segment
+from .errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonNotFoundError, \
+    MastodonServerError
+from .internals import Internals
+from .types_base import IdType, NonPaginatableList, PaginatableList, PaginationInfo
+from .versions import api_version
+
+#: Where each version of the instance information lives, and what it decodes to.
+_INSTANCE_ENDPOINTS: Dict[str, Tuple[str, Any]] = {
+    "v1": ("/api/v1/instance/", rt.Instance),
+    "v2": ("/api/v2/instance/", rt.InstanceV2),
+}
+#: Sort orders of the profile directory.
+DIRECTORY_ORDERS = ("active", "new")
+#: Bodies of ``GET /health`` that mean "healthy".
+_HEALTHY_BODIES = ("OK", "success")
+_NODEINFO_20 = "http://nodeinfo.diaspora.software/ns/schema/2.0"
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _origin(url: str) -> Tuple[str, str, Optional[int]]:
+    """(scheme, lower-case host, port) of an absolute URL; the port defaults by scheme."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    scheme = parts.scheme.lower()
+    return scheme, (parts.hostname or "").lower(), port or _DEFAULT_PORTS.get(scheme)
+
+
+def _day(value: Union[Date, datetime, str, None]) -> Optional[str]:
+    """A day as ``YYYY-MM-DD`` (datetimes lose their time; strings are taken as given)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, Date):
+        return value.isoformat()
+    raise MastodonIllegalArgumentError(
+        f"date must be a date, datetime or 'YYYY-MM-DD' string, got {type(value).__name__}")
+
+
+def _attach_offset_pages(page: Any, params: Mapping[str, Any]) -> None:
+    """Offset pagination for endpoints without ``Link`` headers (the directory).
+
+    The next page starts after this one; the previous one ends where this
+    starts. Pages that already carry server links are left alone.
+    """
+    if not isinstance(page, list) or not page or "_pagination_next" in getattr(page, "__dict__", {}):
+        return
+    offset = params.get("offset") or 0
+    step = params.get("limit") or len(page)
+    moves = [("_pagination_next", page[-1], offset + len(page))]
+    if offset > 0:
+        moves.append(("_pagination_prev", page[0], max(0, offset - step)))
+    for attr, item, new_offset in moves:
+        info = PaginationInfo(_pagination_method="GET", _pagination_endpoint="/api/v1/directory",
+                              _mastopy_type="PaginatableList[Account]")
+        info.update((key, value) for key, value in params.items() if value is not None)
+        info["offset"] = new_offset
+        object.__setattr__(page, attr, info)
+        if hasattr(item, "__dict__"):
+            object.__setattr__(item, attr, info)
+
+
+class InstanceMixin(Internals):
+    """Facts about the instance, its announcements, emojis and profile directory."""
+
+    _instance_cache: Dict[str, Any]  # set up by the constructor, shared with version checks
+
+    # ------------------------------------------------------------------ instance information
+
+    def _fresh_instance(self, version: str, probed: Optional[Dict[str, Any]] = None) -> Any:
+        """Fetch instance information and refresh the cached copy version checks use.
+
+        ``probed`` is the cache as it was before a version probe in the same
+        call: if that probe has just fetched this document, it is returned
+        instead of asking the server twice.
+        """
+        with self._cache_lock:
+            current = self._instance_cache.get(version)
+        if probed is not None and current is not None and probed.get(version) is not current:
+            return current
+        path, entity = _INSTANCE_ENDPOINTS[version]
+        result = self._get(path, entity=entity)
+        with self._cache_lock:
+            self._instance_cache[version] = result
+        return result
+
+    @api_version("1.1.0", "4.0.0")
+    def instance(self) -> Union[rt.InstanceV2, rt.Instance]:
+        """Information about the instance: v2 on Mastodon 4.0.0 and newer, v1 before.
+
+        Always asks the server (and refreshes the copy used for version
+        checks); the first call on a client may also learn the server version.
+
+        Calls ``GET /api/v2/instance/`` (``GET /api/v1/instance/`` before 4.0.0).
+        """
+        with self._cache_lock:
+            probed = dict(self._instance_cache)
+        newer = self.verify_minimum_version("4.0.0", cached=True)  # type: ignore[attr-defined]
+        return self._fresh_instance("v2" if newer else "v1", probed)  # type: ignore[no-any-return]
+
+    @api_version("1.1.0", "2.3.0")
+    def instance_v1(self) -> rt.Instance:
+        """The v1 instance information (title, version, stats, contact account ...).
+
+        Calls ``GET /api/v1/instance/``.
+        """
+        return self._fresh_instance("v1")  # type: ignore[no-any-return]
+
+    @api_version("4.0.0", "4.0.0")
+    def instance_v2(self) -> rt.InstanceV2:
+        """The v2 instance information, with configuration limits and registration state.
+
+        Calls ``GET /api/v2/instance/``.
+        """
+        return self._fresh_instance("v2")  # type: ignore[no-any-return]
+
+    @api_version("2.1.2", "2.1.2")
+    def instance_activity(self) -> NonPaginatableList[rt.Activity]:
+        """Weekly counts of statuses, logins and registrations for the last 12 weeks.
+
+        Calls ``GET /api/v1/instance/activity``.
+        """
+        return self._get("/api/v1/instance/activity", entity=NonPaginatableList[rt.Activity])
+
+    @api_version("2.1.2", "2.1.2")
+    def instance_peers(self) -> NonPaginatableList[str]:
+        """Domain names of the other instances this one knows about.
+
+        Calls ``GET /api/v1/instance/peers``.
+        """
+        return self._get("/api/v1/instance/peers", entity=NonPaginatableList[str])
+
+    @api_version("3.4.0", "3.4.0")
+    def instance_rules(self) -> NonPaginatableList[rt.Rule]:
+        """The rules users of this instance agree to; their ids are what ``report(rule_ids=)`` takes.
+
+        Calls ``GET /api/v1/instance/rules``.
+        """
+        return self._get("/api/v1/instance/rules", entity=NonPaginatableList[rt.Rule])
+
+    @api_version("4.0.0", "4.0.0")
+    def instance_domain_blocks(self) -> NonPaginatableList[rt.DomainBlock]:
+        """Domains this instance moderates, if the admins publish the list.
+
+        Calls ``GET /api/v1/instance/domain_blocks``.
+        """
+        return self._get("/api/v1/instance/domain_blocks",
+                         entity=NonPaginatableList[rt.DomainBlock])
+
+    @api_version("4.0.0", "4.0.0")
+    def instance_extended_description(self) -> rt.ExtendedDescription:
+        """The long "about" text of the instance (HTML) and when it last changed.
+
+        Calls ``GET /api/v1/instance/extended_description``.
+        """
+        return self._get("/api/v1/instance/extended_description", entity=rt.ExtendedDescription)
+
+    @api_version("4.4.0", "4.4.0")
+    def instance_terms_of_service(self, date: Union[Date, datetime, str, None] = None
+                                  ) -> rt.TermsOfService:
+        """The instance's terms of service: the current ones, or those in force on ``date``.
+
+        ``date`` is a date, a datetime (only its day counts) or a
+        ``YYYY-MM-DD`` string.
+
+        Calls ``GET /api/v1/instance/terms_of_service``.
+        """
+        return self._get("/api/v1/instance/terms_of_service", {"date": _day(date)},
+                         entity=rt.TermsOfService)
+
+    def instance_translation_languages(self) -> Dict[str, List[str]]:
+        """Which languages the server can translate into which: source code -> target codes.
+
+        Calls ``GET /api/v1/instance/translation_languages``.
+        """
+        return self._get("/api/v1/instance/translation_languages",  # type: ignore[no-any-return]
+                         entity=Dict[str, List[str]])
+
+    @api_version("4.2.0", "4.2.0")
+    def instance_languages(self) -> NonPaginatableList[rt.SupportedLocale]:
+        """The languages (ISO 639 code and name) the server supports for posts.
+
+        Calls ``GET /api/v1/instance/languages``.
+        """
+        return self._get("/api/v1/instance/languages", entity=NonPaginatableList[rt.SupportedLocale])
+
+    @api_version("3.0.0", "3.0.0")
+    def instance_health(self) -> bool:
+        """Whether the server says it is healthy.
+
+        A server error status counts as unhealthy (False); a server that
+        cannot be reached raises MastodonNetworkError.
+
+        Calls ``GET /health``.
+        """
+        try:
+            response = self._request("GET", "/health", stream=True)
+        except MastodonServerError:
+            return False
+        try:
+            return response.text.strip() in _HEALTHY_BODIES
+        finally:
+            response.close()
+
+    @api_version("3.0.0", "3.0.0")
+    def instance_nodeinfo(self, schema: str = _NODEINFO_20) -> rt.Nodeinfo:
+        """The instance's nodeinfo document (software, protocols, usage) in ``schema``.
+
+        The server lists its nodeinfo documents at a well-known address; the
+        one for ``schema`` is then fetched from the URL given there, which
+        must be on the same host as ``api_base_url`` (else MastodonAPIError).
+        A schema the server does not offer raises MastodonIllegalArgumentError.
+
+        Calls ``GET /.well-known/nodeinfo``, then ``GET`` the document's URL.
+        """
+        validate.text("schema", schema, required=True)
+        index = self._get("/.well-known/nodeinfo")
+        links = index.get("links") if isinstance(index, dict) else None
+        hrefs = [link.get("href") for link in links or []
+                 if isinstance(link, dict) and link.get("rel") == schema]
+        if not hrefs or not isinstance(hrefs[-1], str):
+            offered = [link.get("rel") for link in links or [] if isinstance(link, dict)]
+            raise MastodonIllegalArgumentError(
+                f"schema: the server offers no nodeinfo document in {schema!r} "
+                f"(it offers {', '.join(map(str, offered)) or 'none'})")
+        href = hrefs[-1]
+        scheme, host, port = _origin(href)
+        if scheme not in _DEFAULT_PORTS or (host, port) != _origin(self.api_base_url)[1:]:
+            raise MastodonAPIError(
+                f"The nodeinfo document is at {href}, which is not on the host of "
+                f"{self.api_base_url}; refusing to follow it")
+        parts = urlsplit(href)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        try:
+            return self._get(path, base_url=f"{parts.scheme}://{parts.netloc}",  # type: ignore[no-any-return]
+                             entity=rt.Nodeinfo)
+        except MastodonNotFoundError:
+            # Servers behind a proxy sometimes advertise an address that is not
+            # served; the same path under the API base URL usually is.
+            return self._get(path, entity=rt.Nodeinfo)  # type: ignore[no-any-return]
+
+    # ------------------------------------------------------------------ emojis and directory
+
+    @api_version("2.1.0", "2.1.0")
+    def custom_emojis(self) -> NonPaginatableList[rt.CustomEmoji]:
+        """The custom emojis of the instance, with their image URLs.
+
+        Calls ``GET /api/v1/custom_emojis``.
+        """
+        return self._get("/api/v1/custom_emojis", entity=NonPaginatableList[rt.CustomEmoji])
+
+    @api_version("3.0.0", "3.0.0")
+    def directory(self, offset: Optional[int] = None, limit: Optional[int] = None,
+                  order: Optional[str] = None,
+                  local: Optional[bool] = None) -> PaginatableList[rt.Account]:
+        """Accounts listed in the profile directory.
+
+        ``order`` is ``"active"`` (recently active first, the server's default)
+        or ``"new"`` (newest accounts first); ``local`` limits the list to this
+        instance. Pages go by ``offset``; ``fetch_next`` continues after the page.
+
+        Calls ``GET /api/v1/directory``.
+        """
+        params = {"offset": validate.count("offset", offset), "limit": validate.count("limit", limit),
+                  "order": validate.one_of("order", order, DIRECTORY_ORDERS),
+                  "local": validate.flag("local", local)}
+        page = self._get("/api/v1/directory", params, entity=PaginatableList[rt.Account])
+        _attach_offset_pages(page, params)
+        return page  # type: ignore[no-any-return]
+
+    # ------------------------------------------------------------------ announcements
+
+    def _announcement_call(self, method: str, id: IdType, *action: str) -> None:
+        """Send one request about an announcement; the server's empty answer is dropped."""
+        path = "/".join(["/api/v1/announcements", path_segment(id, "id"), *action])
+        self._request(method, path)
+
+    @api_version("3.1.0", "3.1.0")
+    def announcements(self) -> NonPaginatableList[rt.Announcement]:
+        """The instance's current announcements, with your read state and the reactions.
+
+        Calls ``GET /api/v1/announcements``.
+        """
+        return self._get("/api/v1/announcements", entity=NonPaginatableList[rt.Announcement])
+
+    @api_version("3.1.0", "3.1.0")
+    def announcement_dismiss(self, id: Union[rt.Announcement, IdType]) -> None:
+        """Mark an announcement as read.
+
+        Calls ``POST /api/v1/announcements/:id/dismiss``.
+        """
+        self._announcement_call("POST", id, "dismiss")
+
+    @api_version("3.1.0", "3.1.0")
+    def announcement_reaction_create(self, id: Union[rt.Announcement, IdType], reaction: str) -> None:
+        """React to an announcement with an emoji.
+
+        ``reaction`` is a unicode emoji or the shortcode of a custom emoji
+        (without colons).
+
+        Calls ``PUT /api/v1/announcements/:id/reactions/:reaction``.
+        """
+        self._announcement_call("PUT", id, "reactions", self._reaction(reaction))
+
+    @api_version("3.1.0", "3.1.0")
+    def announcement_reaction_delete(self, id: Union[rt.Announcement, IdType], reaction: str) -> None:
+        """Take back your ``reaction`` to an announcement.
+
+        Calls ``DELETE /api/v1/announcements/:id/reactions/:reaction``.
+        """
+        self._announcement_call("DELETE", id, "reactions", self._reaction(reaction))
+
+    @staticmethod
+    def _reaction(reaction: Any) -> str:
+        validate.text("reaction", reaction, required=True)
+        return path_segment(reaction, "reaction")
+
+
+Mastodon = InstanceMixin  # import path kept for compatibility: mastodon.instance.Mastodon

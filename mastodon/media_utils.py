@@ -1,0 +1,125 @@
+"""Local helpers that make no request: blurhash decoding and status length.
+
+``decode_blurhash`` needs the ``blurhash`` extra and ``get_status_length`` the
+``grapheme`` extra; without them they raise MastodonNotImplementedError naming
+the extra to install.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, List, Mapping, Tuple, Union
+
+from .compat import require
+from .errors import MastodonIllegalArgumentError
+from .internals import Internals
+
+#: What a URL counts as, whatever its real length (Mastodon's fixed URL weight).
+URL_PLACEHOLDER = "x" * 23
+
+# A mention: @user or @user@domain, not preceded by a word character, "/" or "=".
+# Only the local part counts towards the length.
+_MENTION_RE = re.compile(
+    r"(?<![=/\w])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@\w+(?:[.-]+\w+)*)?", re.IGNORECASE)
+
+# A URL with an explicit http(s) scheme, not glued to a preceding word, @, $ or #.
+# Trailing punctuation is trimmed afterwards (see _trim_url).
+_URL_RE = re.compile(r"(?<![\w@$#])https?://[^\s<>\"]*\w[^\s<>\"]*", re.IGNORECASE)
+_TRAILING_PUNCTUATION = ".,:;!?'\u2018\u2019\u201c\u201d"
+_CLOSERS = {")": "(", "]": "["}
+
+
+def _trim_url(url: str) -> str:
+    """Drop trailing punctuation and unbalanced closing brackets from a matched URL."""
+    while url:
+        last = url[-1]
+        if last in _TRAILING_PUNCTUATION:
+            url = url[:-1]
+        elif last in _CLOSERS and url.count(last) > url.count(_CLOSERS[last]):
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def _replace_url(match: "re.Match[str]") -> str:
+    url = _trim_url(match.group(0))
+    if "://" not in url or not url.split("://", 1)[1]:
+        return match.group(0)
+    return URL_PLACEHOLDER + match.group(0)[len(url):]
+
+
+def _countable_text(text: str) -> str:
+    """``text`` as Mastodon measures it: URLs as 23 characters, mentions by local part."""
+    # URLs first, so that an "@" inside a URL is not taken for a mention.
+    return _MENTION_RE.sub(r"@\1", _URL_RE.sub(_replace_url, text))
+
+
+def _blurhash_of(media_dict: Any) -> str:
+    """The blurhash string of a media attachment, preview card, account ... or a plain string."""
+    value = media_dict.get("blurhash") if isinstance(media_dict, Mapping) else media_dict
+    if not isinstance(value, str) or not value:
+        raise MastodonIllegalArgumentError(
+            "media_dict must be a blurhash string or an object with a 'blurhash' value")
+    return value
+
+
+def _size(out_size: Any) -> Tuple[int, int]:
+    """Check ``out_size``: two positive ints (width, height)."""
+    if isinstance(out_size, (list, tuple)) and len(out_size) == 2 and all(
+            isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in out_size):
+        return out_size[0], out_size[1]
+    raise MastodonIllegalArgumentError(
+        f"out_size must be a (width, height) pair of positive ints, got {out_size!r}")
+
+
+class MediaUtilsMixin(Internals):
+    """Blurhash decoding and Mastodon's status length count (both local)."""
+
+    def decode_blurhash(self, media_dict: Union[Mapping[str, Any], str],
+                        out_size: Tuple[int, int] = (16, 16), size_per_component: bool = True,
+                        return_linear: bool = True) -> List[List[List[float]]]:
+        """Decode a blurhash into a small image: rows of ``[r, g, b]`` pixels.
+
+        ``media_dict`` is anything with a ``blurhash`` (a media attachment,
+        preview card ...) or the blurhash string itself. ``out_size`` is
+        ``(width, height)``; with ``size_per_component`` it is multiplied by
+        the hash's number of components in each direction. With
+        ``return_linear`` the values are linear-light floats in 0..1,
+        otherwise sRGB ints in 0..255. Needs the ``blurhash`` extra.
+        """
+        require("blurhash", "decode_blurhash")
+        import blurhash
+
+        blur = _blurhash_of(media_dict)
+        width, height = _size(out_size)
+        try:
+            if size_per_component:
+                x_components, y_components = blurhash.components(blur)
+                width, height = width * x_components, height * y_components
+            image: List[List[List[float]]] = blurhash.decode(blur, width, height,
+                                                             linear=bool(return_linear))
+        except (ValueError, IndexError) as exc:
+            raise MastodonIllegalArgumentError(f"not a valid blurhash {blur!r}: {exc}") from exc
+        return image
+
+    @staticmethod
+    def get_status_length(text: str, spoiler_text: str = "") -> int:
+        """How many characters a status with this text and content warning counts as.
+
+        Counts like Mastodon does for its character limit: every http(s) URL
+        as 23 characters, ``@user@domain`` mentions as ``@user``, and user-
+        perceived characters (grapheme clusters), so an emoji or a letter with
+        combining marks counts once. The content warning counts as written.
+        Needs the ``grapheme`` extra; makes no request.
+        """
+        require("grapheme", "get_status_length")
+        import grapheme
+
+        for name, value in (("text", text), ("spoiler_text", spoiler_text)):
+            if value is not None and not isinstance(value, str):
+                raise MastodonIllegalArgumentError(
+                    f"{name} must be a string, got {type(value).__name__}")
+        return int(grapheme.length((spoiler_text or "") + _countable_text(text or "")))
+
+
+Mastodon = MediaUtilsMixin  # same pattern as the other area modules

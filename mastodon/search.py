@@ -1,0 +1,110 @@
+"""Search for accounts, statuses and hashtags."""
+from __future__ import annotations
+
+from typing import Any, Dict, Optional, Union
+
+from . import return_types as rt
+from ._core import validate
+from ._core.params import unpack_id
+from .errors import MastodonVersionError
+from .internals import Internals
+from .types_base import IdType, PaginationInfo
+from .versions import api_version
+
+#: Values of ``result_type``: the part of the results to search for.
+RESULT_TYPES = ("accounts", "hashtags", "statuses")
+V2_PATH = "/api/v2/search"
+
+
+def _offset_next_page(result: Any, params: Dict[str, Any], result_type: Optional[str]) -> None:
+    """Offset pagination: with one ``result_type``, the next page starts after this one."""
+    items = result.get(result_type) if result_type else None
+    if not items:
+        return
+    info = PaginationInfo(_pagination_method="GET", _pagination_endpoint=V2_PATH,
+                          _mastopy_type="SearchV2")
+    info.update((key, value) for key, value in params.items() if value is not None)
+    info["offset"] = (params.get("offset") or 0) + len(items)
+    object.__setattr__(result, "_pagination_next", info)
+
+
+class SearchMixin(Internals):
+    """Search accounts, statuses and hashtags (v2 search, and v1 for old servers)."""
+
+    def _server_has(self, version: str) -> bool:
+        return self.verify_minimum_version(version, cached=True)  # type: ignore[attr-defined]
+
+    @api_version("1.1.0", "2.8.0")
+    def search(self, q: str, resolve: bool = True, result_type: Optional[str] = None,
+               account_id: Optional[IdType] = None, offset: Optional[int] = None,
+               min_id: Optional[IdType] = None, max_id: Optional[IdType] = None,
+               exclude_unreviewed: bool = True,
+               limit: Optional[int] = None) -> Union[rt.Search, rt.SearchV2]:
+        """Search, with v2 search on servers that have it (2.4.1+), else v1.
+
+        The parameters are those of :meth:`search_v2`; on a v1 server only
+        ``q`` and ``resolve`` work (others raise MastodonVersionError).
+
+        Calls ``GET /api/v2/search`` (``GET /api/v1/search`` before 2.4.1).
+        """
+        if self._server_has("2.4.1"):
+            return self.search_v2(q, resolve, result_type, account_id, offset, min_id, max_id,
+                                  exclude_unreviewed, limit)
+        v2_only = {"result_type": result_type, "account_id": account_id, "offset": offset,
+                   "min_id": min_id, "max_id": max_id, "limit": limit}
+        given = sorted(name for name, value in v2_only.items() if value is not None)
+        if given:
+            raise MastodonVersionError(
+                f"search: {', '.join(given)} need Mastodon 2.4.1 or newer (v2 search)")
+        return self.search_v1(q, resolve)
+
+    @api_version("1.1.0", "2.1.0")
+    def search_v1(self, q: str, resolve: bool = False) -> rt.Search:
+        """Search with the old v1 API (hashtags come back as plain strings).
+
+        ``resolve=True`` lets the server look up remote accounts and URLs.
+
+        Calls ``GET /api/v1/search``.
+        """
+        return self._get("/api/v1/search", {"q": validate.text("q", q, required=True),
+                                             "resolve": validate.flag("resolve", resolve)},
+                         entity=rt.Search)
+
+    @api_version("2.4.1", "2.8.0")
+    def search_v2(self, q: str, resolve: bool = True, result_type: Optional[str] = None,
+                  account_id: Optional[IdType] = None, offset: Optional[int] = None,
+                  min_id: Optional[IdType] = None, max_id: Optional[IdType] = None,
+                  exclude_unreviewed: bool = True, limit: Optional[int] = None) -> rt.SearchV2:
+        """Search accounts, statuses and hashtags.
+
+        ``resolve`` lets the server look up remote accounts and URLs;
+        ``result_type`` (accounts, hashtags or statuses) searches only one kind,
+        and then ``offset``/``limit`` page through it (``fetch_next`` works on
+        the result). ``account_id`` keeps statuses of one account;
+        ``exclude_unreviewed`` leaves out hashtags not reviewed by the
+        moderators. Filters other than ``q`` and ``resolve`` need Mastodon 2.8.0.
+
+        Calls ``GET /api/v2/search``.
+        """
+        params = {
+            "q": validate.text("q", q, required=True),
+            "resolve": validate.flag("resolve", resolve),
+            "type": validate.one_of("result_type", result_type, RESULT_TYPES),
+            "account_id": None if account_id is None else unpack_id(account_id, "account_id"),
+            "offset": validate.count("offset", offset),
+            "min_id": min_id,
+            "max_id": max_id,
+            "limit": validate.count("limit", limit),
+        }
+        filters = sorted(key for key, value in params.items()
+                         if key not in ("q", "resolve") and value is not None)
+        if filters and not self._server_has("2.8.0"):
+            raise MastodonVersionError(f"search_v2: {', '.join(filters)} need Mastodon 2.8.0")
+        if validate.flag("exclude_unreviewed", exclude_unreviewed) and self._server_has("3.0.0"):
+            params["exclude_unreviewed"] = True
+        result = self._get(V2_PATH, params, entity=rt.SearchV2)
+        _offset_next_page(result, params, result_type)
+        return result
+
+
+Mastodon = SearchMixin  # import path kept for compatibility: mastodon.search.Mastodon

@@ -1,0 +1,555 @@
+"""Statuses: reading, posting, replying, editing and acting on statuses; scheduled statuses."""
+from __future__ import annotations
+
+import base64
+from datetime import datetime, timezone
+from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
+
+from . import return_types as rt
+from ._core import validate
+from ._core.params import id_list, page_params, path_segment, unpack_id
+from .errors import MastodonIllegalArgumentError, MastodonVersionError
+from .internals import Internals
+from ._core.files import file_part
+from .media import focus_param
+from .types_base import IdType, NonPaginatableList, PaginatableList, PathOrFile
+from .versions import api_version
+
+#: Visibilities a status can be posted with.
+VISIBILITIES = ("public", "unlisted", "private", "direct")
+#: Visibilities a reblog can have.
+REBLOG_VISIBILITIES = ("public", "unlisted", "private")
+#: Who may quote a status.
+QUOTE_APPROVAL_POLICIES = ("public", "followers", "nobody")
+
+StatusOrId = Union[rt.Status, IdType]
+
+
+def _visibility(value: Optional[str], allowed: Tuple[str, ...], name: str = "visibility") -> Optional[str]:
+    """A visibility in lower case; None or "" mean "the account's default"."""
+    if value is None or value == "":
+        return None
+    validate.text(name, value)
+    return validate.one_of(name, value.lower(), allowed)
+
+
+def _optional_id(value: Any, name: str) -> Optional[str]:
+    return None if value is None else unpack_id(value, name)
+
+
+def _optional_ids(values: Any, name: str) -> Optional[List[str]]:
+    return None if values is None else id_list(values, name)
+
+
+def _utc_iso(name: str, value: Optional[datetime]) -> Optional[str]:
+    """A datetime as ISO-8601 in UTC (naive datetimes are taken as local time)."""
+    validate.moment(name, value)
+    return None if value is None else value.astimezone(timezone.utc).isoformat()
+
+
+def _poll_param(poll: Any) -> Optional[Dict[str, Any]]:
+    """Check a poll built by ``make_poll`` (or an equivalent dict)."""
+    if poll is None:
+        return None
+    if not isinstance(poll, Mapping) or "options" not in poll or "expires_in" not in poll:
+        raise MastodonIllegalArgumentError(
+            "poll must be a dict with 'options' and 'expires_in'; build it with make_poll()")
+    return {key: value for key, value in poll.items() if value is not None}
+
+
+def _media_attributes(values: Any) -> Optional[List[Dict[str, Any]]]:
+    """Check ``media_attributes``: dicts with an ``id``, as made by generate_media_edit_attributes."""
+    if values is None:
+        return None
+    items = validate.list_of("media_attributes", values)
+    result = []
+    for item in items:
+        if not isinstance(item, Mapping):
+            raise MastodonIllegalArgumentError(
+                "media_attributes must be a list of dicts (see generate_media_edit_attributes)")
+        result.append({**item, "id": unpack_id(item.get("id"), "media_attributes[].id")})
+    return result
+
+
+def _edited_media_ids(media_ids: Any, attributes: Optional[List[Dict[str, Any]]]) -> Optional[List[str]]:
+    """The media of an edited status: ``media_ids`` plus any only named in the attributes.
+
+    Mastodon only applies attributes to media that are in ``media_ids``, so the
+    two are merged (in order, without repeats).
+    """
+    ids = _optional_ids(media_ids, "media_ids")
+    if attributes is None:
+        return ids
+    merged = list(ids or [])
+    merged += [item["id"] for item in attributes if item["id"] not in merged]
+    return merged
+
+
+class StatusesMixin(Internals):
+    """Statuses: read, post, reply, edit, delete, reblog, favourite, pin, ...; scheduled statuses."""
+
+    feature_set: str
+    _own_account: Optional[Tuple[Optional[str], str]] = None  # (access token, account id) of the logged-in user
+
+    # ------------------------------------------------------------------ reading
+
+    @api_version("1.0.0", "2.0.0")
+    def status(self, id: StatusOrId) -> rt.Status:
+        """Fetch one status.
+
+        Calls ``GET /api/v1/statuses/:id``.
+        """
+        return self._get(f"/api/v1/statuses/{path_segment(id)}", entity=rt.Status)
+
+    @api_version("4.3.0", "4.3.0")
+    def statuses(self, ids: List[StatusOrId]) -> NonPaginatableList[rt.Status]:
+        """Fetch several statuses at once; ids the server does not know are left out.
+
+        Calls ``GET /api/v1/statuses``.
+        """
+        return self._get("/api/v1/statuses", {"id": id_list(ids, "ids")},
+                         entity=NonPaginatableList[rt.Status])
+
+    @api_version("1.0.0", "1.0.0")
+    def status_context(self, id: StatusOrId) -> rt.Context:
+        """The ancestors and descendants of a status (the thread around it).
+
+        On Mastodon 4.4+ the server may still be fetching remote replies; the
+        result then carries refresh information (see ``await_async_refresh``).
+
+        Calls ``GET /api/v1/statuses/:id/context``.
+        """
+        return self._get(f"/api/v1/statuses/{path_segment(id)}/context", entity=rt.Context)
+
+    @api_version("1.0.0", "2.1.0")
+    def status_reblogged_by(self, id: StatusOrId) -> NonPaginatableList[rt.Account]:
+        """The accounts that boosted a status.
+
+        Calls ``GET /api/v1/statuses/:id/reblogged_by``.
+        """
+        return self._status_accounts(id, "reblogged_by")
+
+    @api_version("1.0.0", "2.1.0")
+    def status_favourited_by(self, id: StatusOrId) -> NonPaginatableList[rt.Account]:
+        """The accounts that favourited a status.
+
+        Calls ``GET /api/v1/statuses/:id/favourited_by``.
+        """
+        return self._status_accounts(id, "favourited_by")
+
+    def _status_accounts(self, id: StatusOrId, relation: str) -> NonPaginatableList[rt.Account]:
+        return self._get(f"/api/v1/statuses/{path_segment(id)}/{relation}",
+                         entity=NonPaginatableList[rt.Account])
+
+    @api_version("1.0.0", "3.0.0")
+    def status_card(self, id: StatusOrId) -> Optional[rt.PreviewCard]:
+        """The preview card of a status, or None. Deprecated: read ``status(id).card``.
+
+        Calls ``GET /api/v1/statuses/:id`` (``GET /api/v1/statuses/:id/card``
+        on servers older than 3.0.0).
+        """
+        if self.verify_minimum_version("3.0.0", cached=True):  # type: ignore[attr-defined]
+            return self.status(id).card
+        return self._get(f"/api/v1/statuses/{path_segment(id)}/card", entity=rt.PreviewCard)
+
+    @api_version("3.5.0", "3.5.0")
+    def status_history(self, id: StatusOrId) -> NonPaginatableList[rt.StatusEdit]:
+        """Every version of an edited status, oldest first (the current one included).
+
+        Calls ``GET /api/v1/statuses/:id/history``.
+        """
+        return self._get(f"/api/v1/statuses/{path_segment(id)}/history",
+                         entity=NonPaginatableList[rt.StatusEdit])
+
+    def status_source(self, id: StatusOrId) -> rt.StatusSource:
+        """The plain text and spoiler text of an own status, for editing it.
+
+        Calls ``GET /api/v1/statuses/:id/source``.
+        """
+        return self._get(f"/api/v1/statuses/{path_segment(id)}/source", entity=rt.StatusSource)
+
+    @api_version("4.0.0", "4.0.0")
+    def status_translate(self, id: StatusOrId, lang: Optional[str] = None) -> rt.Translation:
+        """Have the server translate a status, into ``lang`` or the user's language.
+
+        Calls ``POST /api/v1/statuses/:id/translate``.
+        """
+        params = {"lang": validate.text("lang", lang)} if lang is not None else None
+        return self._post(f"/api/v1/statuses/{path_segment(id)}/translate", params,
+                          entity=rt.Translation)
+
+    @api_version("4.5.0", "4.5.0")
+    def status_quotes(self, id: StatusOrId, max_id: Optional[IdType] = None,
+                      since_id: Optional[IdType] = None,
+                      limit: Optional[int] = None) -> PaginatableList[rt.Status]:
+        """The statuses that quote an own status.
+
+        Calls ``GET /api/v1/statuses/:id/quotes``.
+        """
+        return self._get(f"/api/v1/statuses/{path_segment(id)}/quotes",
+                         page_params(max_id, None, since_id, limit),
+                         entity=PaginatableList[rt.Status])
+
+    # ------------------------------------------------------------------ posting
+
+    @api_version("1.0.0", "4.6.0")
+    def status_post(self, status: str, in_reply_to_id: Optional[StatusOrId] = None,
+                    media_ids: Optional[List[Any]] = None, sensitive: bool = False,
+                    visibility: Optional[str] = None, spoiler_text: Optional[str] = None,
+                    language: Optional[str] = None, idempotency_key: Optional[str] = None,
+                    content_type: Optional[str] = None, scheduled_at: Optional[datetime] = None,
+                    poll: Optional[Dict[str, Any]] = None, quote_id: Optional[StatusOrId] = None,
+                    strict_content_type: bool = False,
+                    quoted_status_id: Optional[StatusOrId] = None,
+                    quote_approval_policy: Optional[str] = None,
+                    ) -> Union[rt.Status, rt.ScheduledStatus]:
+        """Post a status; returns it, or a ScheduledStatus when ``scheduled_at`` is given.
+
+        ``media_ids`` and ``in_reply_to_id`` take ids or the objects themselves.
+        ``visibility`` is public, unlisted, private or direct (default: the
+        account's setting). ``spoiler_text`` is the content warning. ``poll``
+        comes from :meth:`make_poll`. ``idempotency_key`` is sent as the
+        Idempotency-Key header, so the server (and our retries) post it at most
+        once. ``quoted_status_id`` quotes a status (Mastodon 4.5+),
+        ``quote_approval_policy`` (public, followers, nobody) says who may quote
+        this one; ``quote_id`` is Fedibird's quoting and needs
+        ``feature_set="fedibird"``. ``content_type`` (e.g. ``text/markdown``) is
+        only sent to Pleroma, or anywhere with ``strict_content_type=True``.
+
+        Calls ``POST /api/v1/statuses``.
+        """
+        params = {
+            "status": validate.text("status", status),
+            "in_reply_to_id": _optional_id(in_reply_to_id, "in_reply_to_id"),
+            "media_ids": _optional_ids(media_ids, "media_ids"),
+            "sensitive": validate.flag("sensitive", sensitive),
+            "visibility": _visibility(visibility, VISIBILITIES),
+            "spoiler_text": validate.text("spoiler_text", spoiler_text),
+            "language": validate.text("language", language),
+            "scheduled_at": _utc_iso("scheduled_at", scheduled_at),
+            "poll": _poll_param(poll),
+            "quote_id": self._fedibird_quote_id(quote_id),
+            "quoted_status_id": _optional_id(quoted_status_id, "quoted_status_id"),
+            "quote_approval_policy": validate.one_of(
+                "quote_approval_policy", quote_approval_policy, QUOTE_APPROVAL_POLICIES),
+            "content_type": self._content_type(content_type, strict_content_type),
+        }
+        headers = None
+        if idempotency_key is not None:
+            headers = {"Idempotency-Key": validate.text("idempotency_key", idempotency_key)}
+        entity = rt.ScheduledStatus if scheduled_at is not None else rt.Status
+        return self._post("/api/v1/statuses", params, json_body=poll is not None,
+                          headers=headers, entity=entity)
+
+    def _fedibird_quote_id(self, quote_id: Any) -> Optional[str]:
+        if quote_id is None:
+            return None
+        if self.feature_set != "fedibird":
+            raise MastodonIllegalArgumentError(
+                "quote_id is Fedibird's quoting and needs feature_set='fedibird'; "
+                "use quoted_status_id on Mastodon")
+        return unpack_id(quote_id, "quote_id")
+
+    def _content_type(self, content_type: Optional[str], strict: bool) -> Optional[str]:
+        validate.text("content_type", content_type)
+        return content_type if self.feature_set == "pleroma" or strict else None
+
+    @api_version("1.0.0", "2.8.0")
+    def toot(self, status: str) -> rt.Status:
+        """Post a public status with just this text (quick; prefer :meth:`status_post`).
+
+        Calls ``POST /api/v1/statuses``.
+        """
+        return self.status_post(status)  # type: ignore[return-value]
+
+    @api_version("1.0.0", "4.5.0")
+    def status_reply(self, to_status: StatusOrId, status: str,
+                     media_ids: Optional[List[Any]] = None, sensitive: bool = False,
+                     visibility: Optional[str] = None, spoiler_text: Optional[str] = None,
+                     language: Optional[str] = None, idempotency_key: Optional[str] = None,
+                     content_type: Optional[str] = None, scheduled_at: Optional[datetime] = None,
+                     poll: Optional[Dict[str, Any]] = None, quote_id: Optional[StatusOrId] = None,
+                     untag: bool = False, strict_content_type: bool = False,
+                     quoted_status_id: Optional[StatusOrId] = None,
+                     quote_approval_policy: Optional[str] = None,
+                     ) -> Union[rt.Status, rt.ScheduledStatus]:
+        """Reply to ``to_status``, mentioning the people in it; returns the new status.
+
+        The text is prefixed with @-mentions of the author and everyone the
+        status mentions, except yourself; with ``untag=True`` only the author is
+        mentioned. Visibility and content warning default to those of
+        ``to_status``. ``to_status`` may also be an id (it is fetched first).
+        The other parameters are those of :meth:`status_post`.
+
+        Calls ``POST /api/v1/statuses`` (and ``GET /api/v1/accounts/verify_credentials``
+        once, to learn who you are).
+        """
+        target = to_status if isinstance(to_status, Mapping) else self.status(to_status)
+        if not isinstance(target.get("account"), Mapping):
+            raise MastodonIllegalArgumentError("to_status must be a status (with an account)")
+        validate.text("status", status)
+        mentions = self._reply_mentions(target, validate.flag("untag", untag))
+        prefix = " ".join(f"@{acct}" for acct in mentions)
+        text = f"{prefix} {status or ''}" if prefix else status
+        if visibility is None and target.get("visibility") in VISIBILITIES:
+            visibility = target["visibility"]
+        if spoiler_text is None:
+            spoiler_text = target.get("spoiler_text") or None
+        return self.status_post(
+            text, in_reply_to_id=target, media_ids=media_ids, sensitive=sensitive,
+            visibility=visibility, spoiler_text=spoiler_text, language=language,
+            idempotency_key=idempotency_key, content_type=content_type,
+            scheduled_at=scheduled_at, poll=poll, quote_id=quote_id,
+            strict_content_type=strict_content_type, quoted_status_id=quoted_status_id,
+            quote_approval_policy=quote_approval_policy)
+
+    def _reply_mentions(self, target: Mapping[str, Any], untag: Optional[bool]) -> List[str]:
+        """The accts a reply to ``target`` mentions: author first, no repeats, never oneself."""
+        accounts = [target["account"]] + ([] if untag else list(target.get("mentions") or []))
+        own_id = self._own_account_id()
+        mentions: List[str] = []
+        for account in accounts:
+            acct = account.get("acct")
+            if acct and str(account.get("id")) != own_id and acct not in mentions:
+                mentions.append(acct)
+        return mentions
+
+    def _own_account_id(self) -> str:
+        """The logged-in account's id, asked once per access token."""
+        cached = self._own_account
+        if cached is None or cached[0] != self.access_token:
+            me = self._get("/api/v1/accounts/verify_credentials", entity=rt.Account)
+            cached = (self.access_token, str(me["id"]))
+            self._own_account = cached
+        return cached[1]
+
+    @api_version("3.5.0", "4.1.0")
+    def status_update(self, id: StatusOrId, status: str, spoiler_text: Optional[str] = None,
+                      sensitive: Optional[bool] = None, media_ids: Optional[List[Any]] = None,
+                      poll: Optional[Dict[str, Any]] = None,
+                      media_attributes: Optional[List[Dict[str, Any]]] = None,
+                      quote_approval_policy: Optional[str] = None) -> rt.Status:
+        """Edit an own status; returns it as it is now.
+
+        What is not given is removed or reset (this is a full replacement, like
+        on the web). ``media_attributes`` (from
+        :meth:`generate_media_edit_attributes`) change the description, focus
+        or thumbnail of attached media; media named there are kept attached
+        even when ``media_ids`` does not list them.
+
+        Calls ``PUT /api/v1/statuses/:id``.
+        """
+        attributes = _media_attributes(media_attributes)
+        params = {
+            "status": validate.text("status", status),
+            "spoiler_text": validate.text("spoiler_text", spoiler_text),
+            "sensitive": validate.flag("sensitive", sensitive),
+            "media_ids": _edited_media_ids(media_ids, attributes),
+            "poll": _poll_param(poll),
+            "media_attributes": attributes,
+            "quote_approval_policy": validate.one_of(
+                "quote_approval_policy", quote_approval_policy, QUOTE_APPROVAL_POLICIES),
+        }
+        return self._put(f"/api/v1/statuses/{path_segment(id)}", params,
+                         json_body=poll is not None or attributes is not None, entity=rt.Status)
+
+    def generate_media_edit_attributes(self, id: IdType, description: Optional[str] = None,
+                                       focus: Optional[Tuple[float, float]] = None,
+                                       thumbnail: Optional[PathOrFile] = None,
+                                       thumb_mimetype: Optional[str] = None) -> Dict[str, Any]:
+        """Build one entry of ``status_update(media_attributes=[...])`` (no request).
+
+        ``focus`` is an ``(x, y)`` pair in -1..1; ``thumbnail`` a path, file
+        object or bytes (needs Mastodon 3.2.0; asks the server's version once).
+        """
+        attributes: Dict[str, Any] = {"id": unpack_id(id, "id")}
+        if description is not None:
+            attributes["description"] = validate.text("description", description)
+        if focus is not None:
+            attributes["focus"] = focus_param(focus)
+        if thumbnail is not None:
+            _, handle, mime = file_part("thumbnail", thumbnail, thumb_mimetype)
+            if not self.verify_minimum_version("3.2.0", cached=True):  # type: ignore[attr-defined]
+                raise MastodonVersionError("a media thumbnail needs Mastodon 3.2.0 or newer")
+            attributes["thumbnail"] = f"data:{mime};base64," + base64.b64encode(
+                handle.read()).decode("ascii")
+        return attributes
+
+    @api_version("1.0.0", "1.0.0")
+    def status_delete(self, id: StatusOrId, delete_media: Optional[bool] = None) -> rt.Status:
+        """Delete an own status; returns it, with its source text for redrafting.
+
+        ``delete_media=True`` also deletes its media right away.
+
+        Calls ``DELETE /api/v1/statuses/:id``.
+        """
+        return self._delete(f"/api/v1/statuses/{path_segment(id)}",
+                            {"delete_media": validate.flag("delete_media", delete_media)},
+                            entity=rt.Status)
+
+    # ------------------------------------------------------------------ actions on a status
+
+    def _status_action(self, id: StatusOrId, action: str,
+                       params: Optional[Dict[str, Any]] = None) -> rt.Status:
+        """``POST /api/v1/statuses/:id/<action>``; returns the status the server sends back."""
+        return self._post(f"/api/v1/statuses/{path_segment(id)}/{action}", params,
+                          entity=rt.Status)
+
+    @api_version("1.0.0", "2.0.0")
+    def status_reblog(self, id: StatusOrId, visibility: Optional[str] = None) -> rt.Status:
+        """Boost a status; returns the new reblog status wrapping it.
+
+        ``visibility`` may be public, unlisted or private.
+
+        Calls ``POST /api/v1/statuses/:id/reblog``.
+        """
+        return self._status_action(id, "reblog", {
+            "visibility": _visibility(visibility, REBLOG_VISIBILITIES)})
+
+    @api_version("1.0.0", "2.0.0")
+    def status_unreblog(self, id: StatusOrId) -> rt.Status:
+        """Undo a boost; returns the original status.
+
+        Calls ``POST /api/v1/statuses/:id/unreblog``.
+        """
+        return self._status_action(id, "unreblog")
+
+    @api_version("1.0.0", "2.0.0")
+    def status_favourite(self, id: StatusOrId) -> rt.Status:
+        """Favourite a status; returns it.
+
+        The author is notified (unless they muted you or the conversation).
+
+        Calls ``POST /api/v1/statuses/:id/favourite``.
+        """
+        return self._status_action(id, "favourite")
+
+    @api_version("1.0.0", "2.0.0")
+    def status_unfavourite(self, id: StatusOrId) -> rt.Status:
+        """Undo a favourite; returns the status.
+
+        Calls ``POST /api/v1/statuses/:id/unfavourite``.
+        """
+        return self._status_action(id, "unfavourite")
+
+    @api_version("1.4.0", "2.0.0")
+    def status_mute(self, id: StatusOrId) -> rt.Status:
+        """Stop notifications about a conversation you take part in; returns the status.
+
+        Calls ``POST /api/v1/statuses/:id/mute``.
+        """
+        return self._status_action(id, "mute")
+
+    @api_version("1.4.0", "2.0.0")
+    def status_unmute(self, id: StatusOrId) -> rt.Status:
+        """Get notifications about a conversation again; returns the status.
+
+        Calls ``POST /api/v1/statuses/:id/unmute``.
+        """
+        return self._status_action(id, "unmute")
+
+    @api_version("2.1.0", "2.1.0")
+    def status_pin(self, id: StatusOrId) -> rt.Status:
+        """Pin an own status to your profile; returns it.
+
+        Only public and unlisted statuses can be pinned, and only a few (5 on
+        Mastodon's default settings).
+
+        Calls ``POST /api/v1/statuses/:id/pin``.
+        """
+        return self._status_action(id, "pin")
+
+    @api_version("2.1.0", "2.1.0")
+    def status_unpin(self, id: StatusOrId) -> rt.Status:
+        """Unpin a status from your profile; returns it.
+
+        Calls ``POST /api/v1/statuses/:id/unpin``.
+        """
+        return self._status_action(id, "unpin")
+
+    @api_version("3.1.0", "3.1.0")
+    def status_bookmark(self, id: StatusOrId) -> rt.Status:
+        """Bookmark a status; returns it.
+
+        Bookmarks are private: nobody is notified. See :meth:`bookmarks`.
+
+        Calls ``POST /api/v1/statuses/:id/bookmark``.
+        """
+        return self._status_action(id, "bookmark")
+
+    @api_version("3.1.0", "3.1.0")
+    def status_unbookmark(self, id: StatusOrId) -> rt.Status:
+        """Remove a bookmark; returns the status.
+
+        Calls ``POST /api/v1/statuses/:id/unbookmark``.
+        """
+        return self._status_action(id, "unbookmark")
+
+    @api_version("4.5.0", "4.5.0")
+    def status_quote_revoke(self, id: StatusOrId, quoting_status_id: StatusOrId) -> rt.Status:
+        """Withdraw the approval for ``quoting_status_id`` to quote your status ``id``.
+
+        Returns the quoting status.
+
+        Calls ``POST /api/v1/statuses/:id/quotes/:quoting_status_id/revoke``.
+        """
+        quoting = path_segment(quoting_status_id, "quoting_status_id")
+        return self._status_action(id, f"quotes/{quoting}/revoke")
+
+    @api_version("4.5.0", "4.5.0")
+    def status_update_quote_approval_policy(self, id: StatusOrId,
+                                            quote_approval_policy: str) -> rt.Status:
+        """Change who may quote an own status (public, followers or nobody).
+
+        Calls ``PUT /api/v1/statuses/:id/interaction_policy``.
+        """
+        validate.text("quote_approval_policy", quote_approval_policy, required=True)
+        policy = validate.one_of("quote_approval_policy", quote_approval_policy,
+                                 QUOTE_APPROVAL_POLICIES)
+        return self._put(f"/api/v1/statuses/{path_segment(id)}/interaction_policy",
+                         {"quote_approval_policy": policy}, entity=rt.Status)
+
+    # ------------------------------------------------------------------ scheduled statuses
+
+    @api_version("2.7.0", "2.7.0")
+    def scheduled_statuses(self, max_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
+                           since_id: Optional[IdType] = None,
+                           limit: Optional[int] = None) -> PaginatableList[rt.ScheduledStatus]:
+        """Your statuses that are scheduled and not yet posted.
+
+        Calls ``GET /api/v1/scheduled_statuses``.
+        """
+        return self._get("/api/v1/scheduled_statuses", page_params(max_id, min_id, since_id, limit),
+                         entity=PaginatableList[rt.ScheduledStatus])
+
+    @api_version("2.7.0", "2.7.0")
+    def scheduled_status(self, id: IdType) -> rt.ScheduledStatus:
+        """Fetch one scheduled status.
+
+        Calls ``GET /api/v1/scheduled_statuses/:id``.
+        """
+        return self._get(f"/api/v1/scheduled_statuses/{path_segment(id)}",
+                         entity=rt.ScheduledStatus)
+
+    @api_version("2.7.0", "2.7.0")
+    def scheduled_status_update(self, id: IdType, scheduled_at: datetime) -> rt.ScheduledStatus:
+        """Move a scheduled status to another time (at least 5 minutes ahead).
+
+        Calls ``PUT /api/v1/scheduled_statuses/:id``.
+        """
+        if scheduled_at is None:
+            raise MastodonIllegalArgumentError("scheduled_at is required")
+        return self._put(f"/api/v1/scheduled_statuses/{path_segment(id)}",
+                         {"scheduled_at": _utc_iso("scheduled_at", scheduled_at)},
+                         entity=rt.ScheduledStatus)
+
+    @api_version("2.7.0", "2.7.0")
+    def scheduled_status_delete(self, id: IdType) -> None:
+        """Cancel a scheduled status.
+
+        Calls ``DELETE /api/v1/scheduled_statuses/:id``.
+        """
+        self._delete(f"/api/v1/scheduled_statuses/{path_segment(id)}")
+
+
+Mastodon = StatusesMixin  # import path kept for compatibility: mastodon.statuses.Mastodon

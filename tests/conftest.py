@@ -1,0 +1,90 @@
+"""Shared fixtures. The helpers behind them live in ``tests/support/``.
+
+* ``fake``: a client on a fake transport, for exact request shapes (no network).
+* ``mock`` / ``client`` / ``admin_client``: a real mastodon_mock server, reset per test.
+* ``mock_server_factory``: extra mastodon_mock servers with more config (e.g. rate limits).
+* ``fault_server``: a local server that misbehaves on purpose (delays, cuts, 429s, SSE).
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Iterator, List
+
+import pytest
+
+from support.fake_transport import FakeMastodon
+from support.fault_server import FaultServer
+from support.mock_server import TOKENS, MockMastodon
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeMastodon]:
+    """``fake.api`` is a Mastodon on https://mastodon.example whose session never leaves the process."""
+    helper = FakeMastodon()
+    yield helper
+    helper.close()
+
+
+@pytest.fixture(scope="session")
+def mock_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MockMastodon]:
+    """One mastodon_mock process for the whole run (installed into .venv-mock if missing)."""
+    server = MockMastodon(tmp_path_factory.mktemp("mastodon_mock"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mock(mock_server: MockMastodon) -> MockMastodon:
+    """The shared mock server, reset (data, fault rules) before the test."""
+    mock_server.reset()
+    return mock_server
+
+
+@pytest.fixture
+def client(mock: MockMastodon) -> Iterator[Callable[..., Any]]:
+    """Factory: ``client("alice", **kwargs)`` is a Mastodon logged in on the mock server.
+
+    Users: alice, bob, carol (locked), admin (the account ``root``). Any other
+    string is used as the access token itself (e.g. one from ``mock.new_user``).
+    """
+    from mastodon import Mastodon
+
+    made: List[Any] = []
+
+    def make(user: str = "alice", **kwargs: Any) -> Any:
+        api = Mastodon(access_token=TOKENS.get(user, user), api_base_url=mock.base_url, **kwargs)
+        made.append(api)
+        return api
+
+    yield make
+    for api in made:
+        api.session.close()
+
+
+@pytest.fixture
+def admin_client(client: Callable[..., Any]) -> Any:
+    """A Mastodon logged in as the seeded admin (``root``) on the mock server."""
+    return client("admin")
+
+
+@pytest.fixture
+def mock_server_factory(tmp_path: Any) -> Iterator[Callable[..., MockMastodon]]:
+    """Factory: ``mock_server_factory(extra_config="...")`` starts one more mock server
+    for this test only (about 3 s), e.g. with ``[ratelimit] enabled = true``."""
+    started: List[MockMastodon] = []
+
+    def start(extra_config: str = "") -> MockMastodon:
+        server = MockMastodon(tmp_path / f"mock{len(started)}", extra_config=extra_config)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
+def fault_server() -> Iterator[FaultServer]:
+    """A started :class:`support.fault_server.FaultServer`; ``fault_server.url`` is its base URL."""
+    server = FaultServer().start()
+    yield server
+    server.stop()
