@@ -62,6 +62,7 @@ class RateLimiter:
         self.reset: Optional[float] = None
         self.lastcall: Optional[float] = None
         self._lock = threading.Lock()
+        self._inflight = 0  # reserved requests whose response has not arrived yet
         self._known = False  # whether a response has told us about the limit yet
         self._probing = False  # whether the first request is still under way
         self._probe_done = threading.Condition()
@@ -121,6 +122,7 @@ class RateLimiter:
                 return ((self.reset - now) if self.reset is not None else _BACKOFF_START), False
             delay = self._pace_delay(now) if self.method == "pace" else 0.0
             self.remaining -= 1
+            self._inflight += 1
             self.lastcall = max(now + max(delay, 0.0), self.lastcall or 0.0)
             return delay, True
 
@@ -128,6 +130,7 @@ class RateLimiter:
         """Release the first request's exclusivity when it ended without a response."""
         with self._lock:
             self._probing = False
+            self._inflight = max(self._inflight - 1, 0)
         with self._probe_done:
             self._probe_done.notify_all()
 
@@ -139,6 +142,8 @@ class RateLimiter:
 
     def update(self, headers: Mapping[str, str]) -> None:
         """Adopt the limit, remaining count and reset time a response reports."""
+        with self._lock:
+            self._inflight = max(self._inflight - 1, 0)
         try:
             remaining = int(headers["X-RateLimit-Remaining"])
             limit = int(headers.get("X-RateLimit-Limit", self.limit))
@@ -149,7 +154,11 @@ class RateLimiter:
         with self._lock:
             first = not self._known
             later = reset is not None and self.reset is not None and reset > self.reset + 0.5
-            self.remaining = remaining if first or later else min(self.remaining, remaining)
+            if first or later:
+                # the server has not counted the requests still under way yet
+                self.remaining = max(remaining - self._inflight, 0)
+            else:
+                self.remaining = min(self.remaining, remaining)
             self.limit = limit
             if reset is not None:
                 self.reset = reset
