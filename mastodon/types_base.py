@@ -122,16 +122,30 @@ def parse_datetime(value: str) -> datetime:
     return parsed
 
 
+#: Recently parsed timestamps (datetimes are immutable, so sharing them is safe).
+_DATETIME_CACHE: Dict[str, datetime] = {}
+_ID_CACHE: Dict[Any, "MaybeSnowflakeIdType"] = {}
+_CACHE_LIMIT = 4096
+
+
 def _convert_datetime(value: Any) -> Any:
     """Converter for datetime fields: ISO strings, UNIX-second strings and numbers."""
     if value.__class__ is str:
+        cached = _DATETIME_CACHE.get(value)
+        if cached is not None:
+            return cached
+        if len(_DATETIME_CACHE) >= _CACHE_LIMIT:
+            _DATETIME_CACHE.clear()
         if value.isdigit():
             if len(value) <= 12:
                 return datetime.fromtimestamp(int(value), _UTC)
         else:
             parsed = _parse_iso(value)
             if parsed is not None:
-                return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
+                if parsed.tzinfo is None:
+                    parsed = parsed.replace(tzinfo=_UTC)
+                _DATETIME_CACHE[value] = parsed
+                return parsed
     elif isinstance(value, datetime):
         return value if value.tzinfo is not None else value.replace(tzinfo=_UTC)
     elif isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) < 1e11:
@@ -754,7 +768,12 @@ _str_new = str.__new__
 def _convert_id(value: Any) -> Any:
     cls = value.__class__
     if cls is str or cls is int:
-        return _str_new(MaybeSnowflakeIdType, value)
+        cached = _ID_CACHE.get(value)
+        if cached is None:
+            if len(_ID_CACHE) >= _CACHE_LIMIT:
+                _ID_CACHE.clear()
+            cached = _ID_CACHE[value] = _str_new(MaybeSnowflakeIdType, value)
+        return cached
     if isinstance(value, MaybeSnowflakeIdType):
         return value
     if isinstance(value, (str, int)) and not isinstance(value, bool):
