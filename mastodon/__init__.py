@@ -5,6 +5,7 @@
 import logging
 
 from .Mastodon import Mastodon
+from ._core.retry import RetryPolicy
 from .errors import (
     MastodonAPIError, MastodonBadGatewayError, MastodonError, MastodonFileNotFoundError,
     MastodonGatewayTimeoutError, MastodonIllegalArgumentError, MastodonInternalServerError,

@@ -28,6 +28,18 @@ from .errors import MastodonIllegalArgumentError, MastodonNetworkError
 log = logging.getLogger("mastodon")
 
 
+def _limiter_field(name: str, doc: str) -> Any:
+    """A client attribute that reads and writes one field of the client's RateLimiter."""
+
+    def get(self: "Internals") -> Any:
+        return getattr(self._ratelimiter, name)
+
+    def set(self: "Internals", value: Any) -> None:
+        setattr(self._ratelimiter, name, value)
+
+    return property(get, set, doc=doc)
+
+
 class Internals:
     """Shared state and the request core of a :class:`mastodon.Mastodon` client."""
 
@@ -169,41 +181,12 @@ class Internals:
                 f"ratelimit_pacefactor must be a positive number, got {value!r}")
         self._ratelimiter.pacefactor = float(value)
 
-    @property
-    def ratelimit_limit(self) -> int:
-        """Requests allowed per window, as the server last reported."""
-        return self._ratelimiter.limit
-
-    @ratelimit_limit.setter
-    def ratelimit_limit(self, value: int) -> None:
-        self._ratelimiter.limit = value
-
-    @property
-    def ratelimit_remaining(self) -> int:
-        """Requests left in the current window."""
-        return self._ratelimiter.remaining
-
-    @ratelimit_remaining.setter
-    def ratelimit_remaining(self, value: int) -> None:
-        self._ratelimiter.remaining = value
-
-    @property
-    def ratelimit_reset(self) -> Optional[float]:
-        """When the window resets, as a POSIX timestamp (None until the server said)."""
-        return self._ratelimiter.reset
-
-    @ratelimit_reset.setter
-    def ratelimit_reset(self, value: Optional[float]) -> None:
-        self._ratelimiter.reset = value
-
-    @property
-    def ratelimit_lastcall(self) -> Optional[float]:
-        """When the rate-limit values were last updated, as a POSIX timestamp."""
-        return self._ratelimiter.lastcall
-
-    @ratelimit_lastcall.setter
-    def ratelimit_lastcall(self, value: Optional[float]) -> None:
-        self._ratelimiter.lastcall = value
+    ratelimit_limit = _limiter_field("limit", "Requests allowed per window, as the server last reported.")
+    ratelimit_remaining = _limiter_field("remaining", "Requests left in the current window.")
+    ratelimit_reset = _limiter_field(
+        "reset", "When the window resets, as a POSIX timestamp (None until the server said).")
+    ratelimit_lastcall = _limiter_field(
+        "lastcall", "When the rate-limit values were last updated, as a POSIX timestamp.")
 
 
 Mastodon = Internals  # import path kept for compatibility: mastodon.internals.Mastodon
