@@ -1,11 +1,151 @@
-"""Collections endpoints (being written)."""
+"""Collections (Mastodon 4.6): curated, shareable lists of accounts."""
 from __future__ import annotations
 
+from typing import Any, Dict, List, Optional, Type, TypeVar, Union
+
+from . import return_types as rt
+from ._core import validate
+from ._core.params import id_list, path_segment, unpack_id
+from .errors import MastodonIllegalArgumentError
 from .internals import Internals
+from .types_base import EmptyResponse, IdType
+from .versions import api_version
+
+_T = TypeVar("_T")
+CollectionOrId = Union[rt.Collection, IdType]
+AccountOrId = Union[rt.Account, IdType]
+ItemOrId = Union[rt.CollectionItem, IdType]
+
+
+def _collection_fields(name: Optional[str], description: Optional[str], language: Optional[str],
+                       tag_name: Optional[str], sensitive: Optional[bool],
+                       discoverable: Optional[bool]) -> Dict[str, Any]:
+    """The checked descriptive fields shared by creating and updating a collection."""
+    return {"name": validate.text("name", name),
+            "description": validate.text("description", description),
+            "language": validate.text("language", language),
+            "tag_name": validate.text("tag_name", tag_name),
+            "sensitive": validate.flag("sensitive", sensitive),
+            "discoverable": validate.flag("discoverable", discoverable)}
+
+
+def _collection_path(id: Any, item_id: Any = None, action: str = "") -> str:
+    """``/api/v1/collections/:id[/items[/:item_id[/action]]]``, each id one escaped segment."""
+    path = f"/api/v1/collections/{path_segment(id, 'id')}"
+    if item_id is not None:
+        path += f"/items/{path_segment(item_id, 'item_id')}"
+    return path + (f"/{action}" if action else "")
 
 
 class CollectionsMixin(Internals):
-    """Collections endpoints."""
+    """Create, edit and read collections of accounts."""
+
+    def _collections_call(self, method: str, path: str, entity: Type[_T],
+                          params: Optional[Dict[str, Any]] = None) -> _T:
+        return self._request(method, path, params, entity=entity)  # type: ignore[no-any-return]
+
+    def _account_collections(self, account_id: Any, relation: str, limit: Optional[int],
+                             offset: Optional[int]) -> rt.Collections:
+        params = {"limit": validate.count("limit", limit), "offset": validate.count("offset", offset)}
+        path = f"/api/v1/accounts/{path_segment(account_id, 'id')}/{relation}"
+        return self._collections_call("GET", path, rt.Collections, params)
+
+    @api_version("4.6.0", "4.6.0")
+    def account_collections(self, id: AccountOrId, limit: Optional[int] = None,
+                            offset: Optional[int] = None) -> rt.Collections:
+        """The collections an account has made.
+
+        Calls ``GET /api/v1/accounts/:id/collections``.
+        """
+        return self._account_collections(id, "collections", limit, offset)
+
+    @api_version("4.6.0", "4.6.0")
+    def account_in_collections(self, id: Optional[AccountOrId], limit: Optional[int] = None,
+                               offset: Optional[int] = None) -> rt.Collections:
+        """The collections an account is featured in; ``id=None`` means your own account.
+
+        Calls ``GET /api/v1/accounts/:id/in_collections`` (after
+        ``GET /api/v1/accounts/verify_credentials`` when ``id`` is None).
+        """
+        if id is None:
+            id = self._collections_call("GET", "/api/v1/accounts/verify_credentials", rt.Account)
+        return self._account_collections(id, "in_collections", limit, offset)
+
+    @api_version("4.6.0", "4.6.0")
+    def collection(self, id: CollectionOrId) -> rt.CollectionWithAccounts:
+        """One collection, together with the accounts in it.
+
+        Calls ``GET /api/v1/collections/:id``.
+        """
+        return self._collections_call("GET", _collection_path(id), rt.CollectionWithAccounts)
+
+    @api_version("4.6.0", "4.6.0")
+    def collection_create(self, name: str, description: Optional[str] = None,
+                          language: Optional[str] = None, tag_name: Optional[str] = None,
+                          sensitive: bool = False, discoverable: bool = False,
+                          account_ids: Optional[List[AccountOrId]] = None) -> rt.WrappedCollection:
+        """Create a collection, optionally with its first accounts; returns it.
+
+        ``tag_name`` ties it to a hashtag; ``discoverable`` lets others find it.
+
+        Calls ``POST /api/v1/collections``.
+        """
+        if not validate.text("name", name, required=True):
+            raise MastodonIllegalArgumentError("name must not be empty")
+        params = _collection_fields(name, description, language, tag_name, sensitive, discoverable)
+        params["account_ids"] = None if account_ids is None else id_list(account_ids, "account_ids")
+        return self._collections_call("POST", "/api/v1/collections", rt.WrappedCollection, params)
+
+    @api_version("4.6.0", "4.6.0")
+    def collection_update(self, id: CollectionOrId, name: Optional[str] = None,
+                          description: Optional[str] = None, language: Optional[str] = None,
+                          tag_name: Optional[str] = None, sensitive: Optional[bool] = None,
+                          discoverable: Optional[bool] = None) -> rt.WrappedCollection:
+        """Change a collection's details; parameters left at None stay as they are.
+
+        Calls ``PATCH /api/v1/collections/:id``.
+        """
+        params = _collection_fields(name, description, language, tag_name, sensitive, discoverable)
+        return self._collections_call("PATCH", _collection_path(id), rt.WrappedCollection, params)
+
+    @api_version("4.6.0", "4.6.0")
+    def collection_delete(self, id: CollectionOrId) -> EmptyResponse:
+        """Delete one of your collections.
+
+        Calls ``DELETE /api/v1/collections/:id``.
+        """
+        return self._collections_call("DELETE", _collection_path(id), EmptyResponse)
+
+    @api_version("4.6.0", "4.6.0")
+    def collection_item_add(self, id: CollectionOrId,
+                            account_id: AccountOrId) -> rt.WrappedCollectionItem:
+        """Add an account to a collection; returns the new item.
+
+        Calls ``POST /api/v1/collections/:id/items``.
+        """
+        return self._collections_call("POST", f"{_collection_path(id)}/items",
+                                      rt.WrappedCollectionItem,
+                                      {"account_id": unpack_id(account_id, "account_id")})
+
+    @api_version("4.6.0", "4.6.0")
+    def collection_item_delete(self, collection_id: CollectionOrId,
+                               item_id: ItemOrId) -> EmptyResponse:
+        """Remove an item (an account) from one of your collections.
+
+        Calls ``DELETE /api/v1/collections/:collection_id/items/:item_id``.
+        """
+        return self._collections_call("DELETE", _collection_path(collection_id, item_id),
+                                      EmptyResponse)
+
+    @api_version("4.6.0", "4.6.0")
+    def collection_item_revoke(self, collection_id: CollectionOrId,
+                               item_id: ItemOrId) -> EmptyResponse:
+        """Take yourself out of someone else's collection (revoke the item featuring you).
+
+        Calls ``POST /api/v1/collections/:collection_id/items/:item_id/revoke``.
+        """
+        return self._collections_call("POST", _collection_path(collection_id, item_id, "revoke"),
+                                      EmptyResponse)
 
 
 Mastodon = CollectionsMixin  # import path kept for compatibility: mastodon.collections.Mastodon

@@ -3,7 +3,7 @@ announcements, custom emojis and the profile directory."""
 from __future__ import annotations
 
 from datetime import date as Date, datetime
-from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Tuple, Type, TypeVar, Union
 from urllib.parse import urlsplit
 
 from . import return_types as rt
@@ -14,6 +14,8 @@ from .errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonNotF
 from .internals import Internals
 from .types_base import IdType, NonPaginatableList, PaginatableList, PaginationInfo
 from .versions import api_version
+
+_T = TypeVar("_T")
 
 #: Where each version of the instance information lives, and what it decodes to.
 _INSTANCE_ENDPOINTS: Dict[str, Tuple[str, Any]] = {
@@ -79,6 +81,10 @@ class InstanceMixin(Internals):
 
     _instance_cache: Dict[str, Any]  # set up by the constructor, shared with version checks
 
+    def _fetch(self, path: str, entity: Type[_T], params: Optional[Dict[str, Any]] = None) -> _T:
+        """GET ``path`` and decode the answer as ``entity``."""
+        return self._get(path, params, entity=entity)  # type: ignore[no-any-return]
+
     # ------------------------------------------------------------------ instance information
 
     def _fresh_instance(self, version: str, probed: Optional[Dict[str, Any]] = None) -> Any:
@@ -134,7 +140,7 @@ class InstanceMixin(Internals):
 
         Calls ``GET /api/v1/instance/activity``.
         """
-        return self._get("/api/v1/instance/activity", entity=NonPaginatableList[rt.Activity])
+        return self._fetch("/api/v1/instance/activity", NonPaginatableList[rt.Activity])
 
     @api_version("2.1.2", "2.1.2")
     def instance_peers(self) -> NonPaginatableList[str]:
@@ -142,7 +148,7 @@ class InstanceMixin(Internals):
 
         Calls ``GET /api/v1/instance/peers``.
         """
-        return self._get("/api/v1/instance/peers", entity=NonPaginatableList[str])
+        return self._fetch("/api/v1/instance/peers", NonPaginatableList[str])
 
     @api_version("3.4.0", "3.4.0")
     def instance_rules(self) -> NonPaginatableList[rt.Rule]:
@@ -150,7 +156,7 @@ class InstanceMixin(Internals):
 
         Calls ``GET /api/v1/instance/rules``.
         """
-        return self._get("/api/v1/instance/rules", entity=NonPaginatableList[rt.Rule])
+        return self._fetch("/api/v1/instance/rules", NonPaginatableList[rt.Rule])
 
     @api_version("4.0.0", "4.0.0")
     def instance_domain_blocks(self) -> NonPaginatableList[rt.DomainBlock]:
@@ -158,8 +164,7 @@ class InstanceMixin(Internals):
 
         Calls ``GET /api/v1/instance/domain_blocks``.
         """
-        return self._get("/api/v1/instance/domain_blocks",
-                         entity=NonPaginatableList[rt.DomainBlock])
+        return self._fetch("/api/v1/instance/domain_blocks", NonPaginatableList[rt.DomainBlock])
 
     @api_version("4.0.0", "4.0.0")
     def instance_extended_description(self) -> rt.ExtendedDescription:
@@ -167,7 +172,7 @@ class InstanceMixin(Internals):
 
         Calls ``GET /api/v1/instance/extended_description``.
         """
-        return self._get("/api/v1/instance/extended_description", entity=rt.ExtendedDescription)
+        return self._fetch("/api/v1/instance/extended_description", rt.ExtendedDescription)
 
     @api_version("4.4.0", "4.4.0")
     def instance_terms_of_service(self, date: Union[Date, datetime, str, None] = None
@@ -179,16 +184,15 @@ class InstanceMixin(Internals):
 
         Calls ``GET /api/v1/instance/terms_of_service``.
         """
-        return self._get("/api/v1/instance/terms_of_service", {"date": _day(date)},
-                         entity=rt.TermsOfService)
+        return self._fetch("/api/v1/instance/terms_of_service", rt.TermsOfService,
+                           {"date": _day(date)})
 
     def instance_translation_languages(self) -> Dict[str, List[str]]:
         """Which languages the server can translate into which: source code -> target codes.
 
         Calls ``GET /api/v1/instance/translation_languages``.
         """
-        return self._get("/api/v1/instance/translation_languages",  # type: ignore[no-any-return]
-                         entity=Dict[str, List[str]])
+        return self._fetch("/api/v1/instance/translation_languages", Dict[str, List[str]])
 
     @api_version("4.2.0", "4.2.0")
     def instance_languages(self) -> NonPaginatableList[rt.SupportedLocale]:
@@ -196,7 +200,7 @@ class InstanceMixin(Internals):
 
         Calls ``GET /api/v1/instance/languages``.
         """
-        return self._get("/api/v1/instance/languages", entity=NonPaginatableList[rt.SupportedLocale])
+        return self._fetch("/api/v1/instance/languages", NonPaginatableList[rt.SupportedLocale])
 
     @api_version("3.0.0", "3.0.0")
     def instance_health(self) -> bool:
@@ -246,12 +250,13 @@ class InstanceMixin(Internals):
         parts = urlsplit(href)
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         try:
-            return self._get(path, base_url=f"{parts.scheme}://{parts.netloc}",  # type: ignore[no-any-return]
-                             entity=rt.Nodeinfo)
+            result = self._get(path, base_url=f"{parts.scheme}://{parts.netloc}",
+                               entity=rt.Nodeinfo)
         except MastodonNotFoundError:
             # Servers behind a proxy sometimes advertise an address that is not
             # served; the same path under the API base URL usually is.
-            return self._get(path, entity=rt.Nodeinfo)  # type: ignore[no-any-return]
+            result = self._get(path, entity=rt.Nodeinfo)
+        return result  # type: ignore[no-any-return]
 
     # ------------------------------------------------------------------ emojis and directory
 
@@ -261,7 +266,7 @@ class InstanceMixin(Internals):
 
         Calls ``GET /api/v1/custom_emojis``.
         """
-        return self._get("/api/v1/custom_emojis", entity=NonPaginatableList[rt.CustomEmoji])
+        return self._fetch("/api/v1/custom_emojis", NonPaginatableList[rt.CustomEmoji])
 
     @api_version("3.0.0", "3.0.0")
     def directory(self, offset: Optional[int] = None, limit: Optional[int] = None,
@@ -284,7 +289,7 @@ class InstanceMixin(Internals):
 
     # ------------------------------------------------------------------ announcements
 
-    def _announcement_call(self, method: str, id: IdType, *action: str) -> None:
+    def _announcement_call(self, method: str, id: Any, *action: str) -> None:
         """Send one request about an announcement; the server's empty answer is dropped."""
         path = "/".join(["/api/v1/announcements", path_segment(id, "id"), *action])
         self._request(method, path)
@@ -295,7 +300,7 @@ class InstanceMixin(Internals):
 
         Calls ``GET /api/v1/announcements``.
         """
-        return self._get("/api/v1/announcements", entity=NonPaginatableList[rt.Announcement])
+        return self._fetch("/api/v1/announcements", NonPaginatableList[rt.Announcement])
 
     @api_version("3.1.0", "3.1.0")
     def announcement_dismiss(self, id: Union[rt.Announcement, IdType]) -> None:

@@ -32,7 +32,7 @@ class PreferencesMixin(Internals):
 
         Calls ``GET /api/v1/preferences``.
         """
-        return self._get("/api/v1/preferences", entity=rt.Preferences)
+        return self._get("/api/v1/preferences", entity=rt.Preferences)  # type: ignore[no-any-return]
 
     @api_version("3.0.0", "3.0.0")
     def markers_get(self, timeline: Union[str, List[str]] = ["home"]) -> Dict[str, rt.Marker]:
@@ -44,7 +44,8 @@ class PreferencesMixin(Internals):
         Calls ``GET /api/v1/markers``.
         """
         # The default list is never modified; the signature must match upstream.
-        return self._get("/api/v1/markers", {"timeline": _timelines(timeline, "timeline")},  # type: ignore[no-any-return]
+        params = {"timeline": _timelines(timeline, "timeline")}
+        return self._get("/api/v1/markers", params,  # type: ignore[no-any-return]
                          entity=Dict[str, rt.Marker])
 
     @api_version("3.0.0", "3.0.0")

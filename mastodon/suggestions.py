@@ -29,7 +29,8 @@ class SuggestionsMixin(Internals):
 
         Calls ``GET /api/v1/suggestions``.
         """
-        return self._get("/api/v1/suggestions", entity=NonPaginatableList[rt.Account])
+        return self._get("/api/v1/suggestions",  # type: ignore[no-any-return]
+                         entity=NonPaginatableList[rt.Account])
 
     @api_version("3.4.0", "3.4.0")
     def suggestions_v2(self) -> NonPaginatableList[rt.Suggestion]:
@@ -37,7 +38,8 @@ class SuggestionsMixin(Internals):
 
         Calls ``GET /api/v2/suggestions``.
         """
-        return self._get("/api/v2/suggestions", entity=NonPaginatableList[rt.Suggestion])
+        return self._get("/api/v2/suggestions",  # type: ignore[no-any-return]
+                         entity=NonPaginatableList[rt.Suggestion])
 
     @api_version("2.4.3", "2.4.3")
     def suggestion_delete(self, account_id: Union[rt.Account, IdType]) -> None:

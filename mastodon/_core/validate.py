@@ -4,7 +4,7 @@ Each helper raises MastodonIllegalArgumentError naming the parameter.
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Collection, Iterable, List, Optional, Tuple, Type, Union
 
 from ..errors import MastodonIllegalArgumentError
@@ -68,6 +68,15 @@ def count(name: str, value: Any, minimum: int = 0) -> Optional[int]:
     if value is not None and value < minimum:
         raise MastodonIllegalArgumentError(f"{name} must be at least {minimum}, got {value}")
     return value
+
+
+def duration(name: str, value: Any, minimum: int = 0) -> Optional[int]:
+    """A duration as whole seconds: an int, a float or a timedelta (None stays None)."""
+    if isinstance(value, timedelta):
+        value = value.total_seconds()
+    if isinstance(value, float):
+        value = int(value)
+    return count(name, value, minimum)
 
 
 def moment(name: str, value: Any) -> Optional[datetime]:

@@ -1,0 +1,83 @@
+"""Helpers for the streaming tests: a listener that records events and waits for them."""
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any, Callable, List, Optional, Tuple
+
+from mastodon.streaming import StreamListener
+
+
+class Recorder(StreamListener):
+    """Records every event as ``(name, payload, for_stream)``, plus heartbeats and aborts."""
+
+    def __init__(self) -> None:
+        self.events: List[Tuple[str, Any, Any]] = []
+        self.heartbeats = 0
+        self.aborts: List[BaseException] = []
+        self.threads: set = set()
+        self._cond = threading.Condition()
+
+    def on_any_event(self, name: str, data: Any = None, for_stream: Any = None) -> None:
+        with self._cond:
+            self.events.append((name, data, for_stream))
+            self.threads.add(threading.get_ident())
+            self._cond.notify_all()
+
+    def handle_heartbeat(self) -> None:
+        with self._cond:
+            self.heartbeats += 1
+            self._cond.notify_all()
+
+    def on_abort(self, err: BaseException) -> None:
+        with self._cond:
+            self.aborts.append(err)
+            self._cond.notify_all()
+
+    def wait(self, predicate: Callable[["Recorder"], bool], timeout: float = 10.0) -> bool:
+        """Wait until ``predicate(self)`` holds (checked under the lock); False on timeout."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while not predicate(self):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._cond.wait(left)
+            return True
+
+    def names(self) -> List[str]:
+        with self._cond:
+            return [name for name, _, _ in self.events]
+
+    def of(self, name: str) -> List[Any]:
+        with self._cond:
+            return [data for event, data, _ in self.events if event == name]
+
+    def wait_event(self, name: str, count: int = 1, timeout: float = 10.0) -> List[Any]:
+        ok = self.wait(lambda r: sum(1 for e, _, _ in r.events if e == name) >= count, timeout)
+        assert ok, f"no {count}x {name!r} within {timeout}s; got {self.names()}"
+        return self.of(name)
+
+    def wait_connected(self, timeout: float = 10.0) -> None:
+        assert self.wait(lambda r: r.heartbeats > 0, timeout), "the stream never sent a heartbeat"
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 10.0, step: float = 0.01) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return predicate()
+
+
+def stream_threads() -> List[threading.Thread]:
+    """Live threads started by the streaming code."""
+    return [t for t in threading.enumerate()
+            if t.name.startswith(("mastodon-stream", "mastodon-websocket")) and t.is_alive()]
+
+
+def assert_no_stream_threads(timeout: float = 5.0, before: Optional[List[threading.Thread]] = None) -> None:
+    ignore = set(before or [])
+    assert wait_until(lambda: not [t for t in stream_threads() if t not in ignore], timeout), \
+        f"stream threads left behind: {stream_threads()}"

@@ -1,0 +1,213 @@
+"""Streams under failure (fault_server on 127.0.0.1): timeouts, broken connections, bad events,
+reconnection with backoff, and bounded close()."""
+from __future__ import annotations
+
+import time
+from typing import Any, Iterator, List
+
+import pytest
+
+from mastodon import (
+    Mastodon, MastodonInternalServerError, MastodonMalformedEventError, MastodonNetworkError,
+)
+from mastodon._core.retry import NO_RETRIES
+from mastodon.errors import MastodonReadTimeout
+from mastodon.streaming import MAX_BACKOFF, StreamHandle, _Backoff
+from support.fault_server import Reply, json_reply, sse_event, sse_reply
+from support.stream_helpers import Recorder, assert_no_stream_threads
+
+STATUS = {"id": "1", "created_at": "2024-05-01T10:00:00Z", "content": "x",
+          "account": {"id": "1", "acct": "alice"}}
+
+
+def status(ident: int) -> bytes:
+    return sse_event("update", {**STATUS, "id": str(ident)})
+
+
+@pytest.fixture
+def api(fault_server: Any) -> Iterator[Mastodon]:
+    client = Mastodon(access_token="t", api_base_url=fault_server.url, retry_policy=NO_RETRIES)
+    client._streaming_base = fault_server.url  # no instance lookup: the script serves streams only
+    yield client
+    client.session.close()
+
+
+@pytest.fixture
+def handles() -> Iterator[List[StreamHandle]]:
+    opened: List[StreamHandle] = []
+    yield opened
+    for handle in opened:
+        handle.close()
+    assert_no_stream_threads()
+
+
+def ids(listener: Recorder) -> List[str]:
+    return [s.id for s in listener.of("update")]
+
+
+def test_read_timeout_blocking_raises_the_exception_itself(fault_server: Any, api: Mastodon) -> None:
+    fault_server.script(sse_reply([b":connected\n\n", status(1)], hold=10))
+    listener = Recorder()
+    started = time.monotonic()
+    with pytest.raises(MastodonReadTimeout) as info:
+        api.stream_user(listener, timeout=0.3)
+    assert time.monotonic() - started < 3
+    assert listener.aborts == [info.value]  # not a tuple, not a TypeError
+    assert ids(listener) == ["1"] and listener.heartbeats == 1
+
+
+def test_read_timeout_async_goes_to_on_abort(fault_server: Any, api: Mastodon,
+                                             handles: List[StreamHandle]) -> None:
+    fault_server.script(sse_reply([b":connected\n\n"], hold=10))
+    listener = Recorder()
+    handle = api.stream_user(listener, run_async=True, timeout=0.3)
+    handles.append(handle)
+    assert listener.wait(lambda r: r.aborts, 5)
+    handle.join(3)
+    assert isinstance(listener.aborts[0], MastodonReadTimeout) and not handle.is_alive()
+
+
+def test_silence_with_reconnect_reconnects(fault_server: Any, api: Mastodon,
+                                           handles: List[StreamHandle]) -> None:
+    fault_server.script(sse_reply([status(1)], hold=10), sse_reply([status(2)], hold=10))
+    listener = Recorder()
+    handles.append(api.stream_user(listener, run_async=True, timeout=0.3, reconnect_async=True,
+                                   reconnect_async_wait_sec=0.01))
+    assert listener.wait(lambda r: len(r.of("update")) == 2, 5)
+    assert isinstance(listener.aborts[0], MastodonReadTimeout)
+
+
+def test_every_kind_of_break_reconnects(fault_server: Any, api: Mastodon,
+                                        handles: List[StreamHandle]) -> None:
+    cut = status(2)
+    fault_server.script(
+        sse_reply([status(1), cut], cut_after=len(status(1)) + 10),  # chunked body cut mid-event
+        sse_reply([status(3), cut], cut_after=len(status(3)) + 5, reset=True),  # TCP RST
+        sse_reply([status(4)]),  # the server ends the stream properly
+        json_reply({"error": "oops"}, status=500),  # the reconnection itself fails
+        Reply(200, status(5) + cut, {"Content-Type": "text/event-stream"},
+              cut_after=len(status(5)) + 3),  # Content-Length body cut short
+        Reply(200, b"", delay=10),  # no answer at all within the timeout
+        sse_reply([status(6)], hold=10),
+    )
+    listener = Recorder()
+    handle = api.stream_user(listener, run_async=True, timeout=0.5, reconnect_async=True,
+                             reconnect_async_wait_sec=0.01)
+    handles.append(handle)
+    assert listener.wait(lambda r: len(r.of("update")) == 5, 10), ids(listener)
+    assert ids(listener) == ["1", "3", "4", "5", "6"]
+    kinds = [type(err) for err in listener.aborts]
+    assert kinds[:3] == [MastodonNetworkError] * 3
+    assert MastodonInternalServerError in kinds and MastodonReadTimeout in kinds
+    assert handle.is_receiving() and handle.reconnects == 4  # 6 attempts, 2 of them failed
+
+
+def test_backoff_grows_and_resets() -> None:
+    backoff = _Backoff(0.5)
+    assert [backoff.next() for _ in range(9)] == [0.5, 1, 2, 4, 8, 16, 32, MAX_BACKOFF, MAX_BACKOFF]
+    backoff.reset()
+    assert backoff.next() == 0.5
+    zero = _Backoff(0)
+    assert [zero.next() for _ in range(3)] == [0, 0.1, 0.2]  # never a busy loop
+    assert _Backoff(120).next() == 120 and _Backoff(120).bound == 120
+
+
+def test_refused_reconnections_back_off_and_close_is_fast(fault_server: Any, api: Mastodon) -> None:
+    fault_server.script(sse_reply([status(1)]))
+    listener = Recorder()
+    handle = api.stream_user(listener, run_async=True, reconnect_async=True,
+                             reconnect_async_wait_sec=0.05)
+    assert listener.wait(lambda r: r.of("update"), 5)
+    fault_server.stop()  # from now on every reconnection is refused
+    assert listener.wait(lambda r: len(r.aborts) >= 4, 5)
+    assert all(isinstance(err, MastodonNetworkError) for err in listener.aborts)
+    assert not handle.is_receiving() and handle.is_alive()
+    started = time.monotonic()
+    handle.close()
+    assert time.monotonic() - started < 1.0 and not handle.is_alive()
+    count = len(listener.aborts)
+    time.sleep(0.2)
+    assert len(listener.aborts) == count  # closed means closed
+    assert_no_stream_threads()
+
+
+def test_close_while_blocked_reading(fault_server: Any, api: Mastodon) -> None:
+    fault_server.script(sse_reply([b":connected\n\n"], hold=30))
+    listener = Recorder()
+    handle = api.stream_user(listener, run_async=True, reconnect_async=True)
+    listener.wait_connected()
+    assert handle.is_receiving()
+    started = time.monotonic()
+    handle.close()
+    assert time.monotonic() - started < 1.0
+    assert not handle.is_alive() and listener.aborts == []
+    assert_no_stream_threads()
+
+
+def test_malformed_event_async(fault_server: Any, api: Mastodon, handles: List[StreamHandle]) -> None:
+    bad = sse_event("update", '{"id": broken')
+    fault_server.script(sse_reply([status(1), bad, status(2)], hold=5),
+                        sse_reply([status(3), bad], hold=5), sse_reply([status(4)], hold=5))
+    once = Recorder()
+    handle = api.stream_user(once, run_async=True)
+    handles.append(handle)
+    assert once.wait(lambda r: r.aborts, 5)
+    handle.join(3)
+    assert isinstance(once.aborts[0], MastodonMalformedEventError) and ids(once) == ["1"]
+    assert not handle.is_alive()
+    again = Recorder()
+    handles.append(api.stream_user(again, run_async=True, reconnect_async=True,
+                                   reconnect_async_wait_sec=0.01))
+    assert again.wait(lambda r: len(r.of("update")) == 2, 5)
+    assert ids(again) == ["3", "4"] and isinstance(again.aborts[0], MastodonMalformedEventError)
+
+
+def test_failing_handler_is_reported_and_reconnects(fault_server: Any, api: Mastodon,
+                                                     handles: List[StreamHandle]) -> None:
+    fault_server.script(sse_reply([status(1), status(2)], hold=5), sse_reply([status(3)], hold=5))
+
+    class Grumpy(Recorder):
+        def on_update(self, status: Any) -> None:
+            if status.id == "1":
+                raise RuntimeError("handler bug")
+
+    listener = Grumpy()
+    handles.append(api.stream_user(listener, run_async=True, reconnect_async=True,
+                                   reconnect_async_wait_sec=0.01))
+    assert listener.wait(lambda r: "3" in ids(r), 5)
+    assert isinstance(listener.aborts[0], RuntimeError)
+
+
+def test_stream_closed_from_its_own_handler(fault_server: Any, api: Mastodon) -> None:
+    fault_server.script(sse_reply([status(1), status(2)], hold=5))
+    holder: List[StreamHandle] = []
+
+    class Closer(Recorder):
+        def on_update(self, status: Any) -> None:
+            holder[0].close()  # must not deadlock by joining its own thread
+
+    listener = Closer()
+    holder.append(api.stream_user(listener, run_async=True, reconnect_async=True))
+    holder[0].join(5)
+    assert not holder[0].is_alive() and ids(listener) == ["1"]
+    assert_no_stream_threads()
+
+
+def test_one_listener_many_streams_no_crossing(fault_server: Any, api: Mastodon,
+                                               handles: List[StreamHandle]) -> None:
+    """Events split at odd places on 4 concurrent connections reach one listener intact."""
+    bodies = [[status(stream * 100 + n) for n in range(30)] for stream in range(4)]
+    for events in bodies:
+        fault_server.script(sse_reply(events, chunk_size=7, hold=5))
+    listener = Recorder()
+    for index in range(4):
+        handles.append(api.stream_hashtag(f"t{index}", listener, run_async=True))
+    assert listener.wait(lambda r: len(r.of("update")) == 120, 10)
+    by_stream: dict = {}
+    for name, data, stream in listener.events:
+        by_stream.setdefault(stream[1], []).append(data.id)
+    assert sorted(len(v) for v in by_stream.values()) == [30] * 4
+    for got in by_stream.values():  # each stream's events in its own order, none mixed in
+        base = int(got[0]) // 100
+        assert got == [str(base * 100 + n) for n in range(30)]
+    assert len(listener.threads) == 4
