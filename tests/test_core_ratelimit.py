@@ -126,3 +126,12 @@ def test_threads_sharing_a_limiter_never_exceed_the_window():
         t.join(5)
     assert len(times) == 80
     assert sum(1 for t in times if t < 1501) <= 50
+
+
+def test_server_without_ratelimit_headers_is_never_throttled():
+    clock = FakeClock()
+    rl = limiter("wait", clock)
+    for _ in range(400):
+        rl.before_request()
+        rl.update({})
+    assert clock.slept == []

@@ -63,7 +63,8 @@ class RateLimiter:
         self.lastcall: Optional[float] = None
         self._lock = threading.Lock()
         self._inflight = 0  # reserved requests whose response has not arrived yet
-        self._known = False  # whether a response has told us about the limit yet
+        self._known = False  # whether any response has arrived yet
+        self._reported = False  # whether the server has sent X-RateLimit-* headers
         self._probing = False  # whether the first request is still under way
         self._probe_done = threading.Condition()
 
@@ -114,6 +115,8 @@ class RateLimiter:
                 if self._probing:
                     return None, False
                 self._probing = True
+            elif not self._reported:
+                return 0.0, True  # the server sends no limits: nothing to keep to
             now = self.clock()
             if self.remaining <= 0 and self.reset is not None and now >= self.reset:
                 self.remaining = self.limit
@@ -152,7 +155,8 @@ class RateLimiter:
             return
         reset = parse_reset(headers.get("X-RateLimit-Reset"))
         with self._lock:
-            first = not self._known
+            first = not self._reported
+            self._reported = True
             later = reset is not None and self.reset is not None and reset > self.reset + 0.5
             if first or later:
                 # the server has not counted the requests still under way yet
