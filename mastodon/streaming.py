@@ -25,8 +25,7 @@ import json
 import logging
 import socket
 import threading
-from collections import deque
-from typing import Any, Callable, Deque, Dict, Iterator, Optional, Set, Tuple
+from typing import Any, Callable, Dict, Iterator, Optional, Protocol
 
 import requests
 import urllib3
@@ -373,8 +372,14 @@ def _stream_error(exc: BaseException) -> MastodonNetworkError:
     return MastodonNetworkError(f"Reading the stream failed: {type(exc).__name__}: {exc}")
 
 
+class Gate(Protocol):
+    """Decides whether an event is delivered (the catch-up's duplicate filter)."""
+
+    def admit(self, name: str, payload: Any) -> bool: ...
+
+
 def consume_stream(listener: Any, response: requests.Response, for_stream: Any = None,
-                   gate: Optional["EventGate"] = None, stop: Optional[threading.Event] = None,
+                   gate: Optional[Gate] = None, stop: Optional[threading.Event] = None,
                    progress: Optional[Callable[[], None]] = None) -> None:
     """Dispatch the events of ``response`` to ``listener`` until the body ends (or ``stop`` is set).
 
@@ -420,69 +425,6 @@ def _shutdown(response: Any) -> None:
         response.close()
     except Exception:  # closing a broken connection may fail in many ways; it is closed either way
         log.debug("closing a stream response failed", exc_info=True)
-
-
-# --------------------------------------------------------------------------- exactly-once bookkeeping
-
-def id_order(value: Any) -> Tuple[int, int, str]:
-    """Sort key of an id: numeric ids by value, others as text after them."""
-    text = str(value)
-    return (0, len(text), text) if text.isdigit() else (1, 0, text)
-
-
-class EventGate:
-    """Remembers which statuses, notifications and conversation messages were delivered.
-
-    ``admit`` says whether an event is new (and records it); ``newest`` holds
-    the highest id delivered per kind, where a catch-up continues from.
-    """
-
-    KEEP = 4096  # remembered ids per kind
-
-    def __init__(self) -> None:
-        self.newest: Dict[str, str] = {}
-        self._order: Dict[str, Deque[str]] = {}
-        self._seen: Dict[str, Set[str]] = {}
-        self._lock = threading.Lock()
-
-    @staticmethod
-    def key_of(name: str, payload: Any) -> Optional[Tuple[str, str, str]]:
-        """(kind, unique key, ordering id) of an event, or None for events never repeated."""
-        if not isinstance(payload, dict) or payload.get("id") is None:
-            return None
-        ident = str(payload["id"])
-        if name == "update":
-            return ("status", ident, ident)
-        if name == "notification":
-            return ("notification", ident, ident)
-        if name == "conversation":
-            last = payload.get("last_status")
-            last_id = str(last["id"]) if isinstance(last, dict) and last.get("id") else ""
-            return ("conversation", f"{ident}/{last_id}", last_id or ident)
-        return None
-
-    def admit(self, name: str, payload: Any) -> bool:
-        key = self.key_of(name, payload)
-        if key is None:
-            return True
-        kind, unique, order = key
-        with self._lock:
-            seen = self._seen.setdefault(kind, set())
-            if unique in seen:
-                return False
-            queue = self._order.setdefault(kind, deque())
-            seen.add(unique)
-            queue.append(unique)
-            if len(queue) > self.KEEP:
-                seen.discard(queue.popleft())
-            self.note(kind, order)
-            return True
-
-    def note(self, kind: str, ident: Any) -> None:
-        """Record ``ident`` as delivered-or-older for ``kind`` (keeps the highest)."""
-        current = self.newest.get(kind)
-        if current is None or id_order(ident) > id_order(current):
-            self.newest[kind] = str(ident)
 
 
 # --------------------------------------------------------------------------- handles
@@ -576,7 +518,7 @@ class SSEStreamHandle(StreamHandle):
     def __init__(self, connection: requests.Response, connect_func: Connector,
                  reconnect_async: bool, reconnect_async_wait_sec: float, listener: Any,
                  for_stream: Any = None, on_connect: Optional[OnConnect] = None,
-                 gate: Optional[EventGate] = None) -> None:
+                 gate: Optional[Gate] = None) -> None:
         self._begin()
         self.connection: Optional[requests.Response] = connection
         self.connect_func = connect_func
@@ -589,7 +531,8 @@ class SSEStreamHandle(StreamHandle):
         self._backoff = _Backoff(reconnect_async_wait_sec)
         self.reconnects = 0  # how many times the stream reconnected
         self._receiving = True
-        self._start(self._run, f"mastodon-stream-{for_stream or 'sse'}")
+        label = ":".join(for_stream) if isinstance(for_stream, list) else str(for_stream or "sse")
+        self._start(self._run, f"mastodon-stream-{label}")
 
     def close(self) -> None:
         """Stop the stream and close its connection; returns within a bounded time."""

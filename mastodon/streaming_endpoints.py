@@ -18,16 +18,18 @@ while disconnected cannot be caught up.
 """
 from __future__ import annotations
 
+import threading
 import warnings
+from collections import deque
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Deque, Dict, List, Optional, Set, Tuple
 
 from . import return_types as rt
 from ._core.params import path_segment, unpack_id
 from ._core import validate
 from .errors import MastodonAPIError, MastodonError, MastodonIllegalArgumentError, MastodonWarning
 from .internals import Internals
-from .streaming import EventGate, SSEStreamHandle, id_order, stream_blocking
+from .streaming import SSEStreamHandle, stream_blocking
 from .types_base import IdType, PaginatableList
 from .versions import api_version
 
@@ -36,6 +38,67 @@ __all__ = ["StreamingEndpointsMixin", "Mastodon"]
 STREAM_ROOT = "/api/v1/streaming"
 CATCH_UP_PAGE = 40  # items per catch-up request (the server maximum for timelines)
 CATCH_UP_MAX_PAGES = 25  # per timeline and reconnection: at most 1000 missed items
+
+
+def id_order(value: Any) -> Tuple[int, int, str]:
+    """Sort key of an id: numeric ids by value, others as text after them."""
+    text = str(value)
+    return (0, len(text), text) if text.isdigit() else (1, 0, text)
+
+
+class EventGate:
+    """Remembers which statuses, notifications and conversation messages were delivered.
+
+    ``admit`` says whether an event is new (and records it); ``newest`` holds
+    the highest id delivered per kind, where a catch-up continues from.
+    """
+
+    KEEP = 4096  # remembered ids per kind
+
+    def __init__(self) -> None:
+        self.newest: Dict[str, str] = {}
+        self._order: Dict[str, Deque[str]] = {}
+        self._seen: Dict[str, Set[str]] = {}
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key_of(name: str, payload: Any) -> Optional[Tuple[str, str, str]]:
+        """(kind, unique key, ordering id) of an event, or None for events never repeated."""
+        if not isinstance(payload, dict) or payload.get("id") is None:
+            return None
+        ident = str(payload["id"])
+        if name == "update":
+            return ("status", ident, ident)
+        if name == "notification":
+            return ("notification", ident, ident)
+        if name == "conversation":
+            last = payload.get("last_status")
+            last_id = str(last["id"]) if isinstance(last, dict) and last.get("id") else ""
+            return ("conversation", f"{ident}/{last_id}", last_id or ident)
+        return None
+
+    def admit(self, name: str, payload: Any) -> bool:
+        key = self.key_of(name, payload)
+        if key is None:
+            return True
+        kind, unique, order = key
+        with self._lock:
+            seen = self._seen.setdefault(kind, set())
+            if unique in seen:
+                return False
+            queue = self._order.setdefault(kind, deque())
+            seen.add(unique)
+            queue.append(unique)
+            if len(queue) > self.KEEP:
+                seen.discard(queue.popleft())
+            self.note(kind, order)
+            return True
+
+    def note(self, kind: str, ident: Any) -> None:
+        """Record ``ident`` as delivered-or-older for ``kind`` (keeps the highest)."""
+        current = self.newest.get(kind)
+        if current is None or id_order(ident) > id_order(current):
+            self.newest[kind] = str(ident)
 
 
 @dataclass(frozen=True)

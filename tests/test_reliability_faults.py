@@ -589,3 +589,25 @@ def test_zz_at_least_1000_faults_were_injected() -> None:
     for kind in ("500", "502", "503", "504", "429iso", "429epoch", "timeout", "reset", "fin",
                  "stall", "malformed", "truncated", "slow"):
         assert INJECTED[kind] >= 10, kind
+
+
+# ---------------------------------------------------------------- answers of the wrong shape
+
+@pytest.mark.xfail(strict=True, raises=KeyError, reason=(
+    "library bug: create_app() raises a bare KeyError when the answer has no client_id"))
+def test_create_app_with_an_answer_lacking_client_id(fake: Any) -> None:
+    fake.queue(json={"name": "app"})  # e.g. a proxy or a non-Mastodon server
+    with pytest.raises(MastodonError):
+        Mastodon.create_app("app", api_base_url="https://mastodon.example", session=fake.session)
+
+
+@pytest.mark.xfail(strict=True, raises=AttributeError, reason=(
+    "library bug: timeline_is_available() (used by timeline_hashtag and others) raises "
+    "AttributeError when the instance information is not a JSON object"))
+def test_hashtag_timeline_when_the_instance_answer_is_a_list(fake: Any) -> None:
+    fake.queue(json=[])  # GET /api/v2/instance answers a list
+    fake.queue(json=[])
+    try:
+        fake.api.timeline_hashtag("cats")
+    except MastodonError:
+        pass

@@ -122,3 +122,44 @@ def test_catch_up_requests_page_forward_with_min_id(mini: MiniMastodon) -> None:
     cursors = [query.get("min_id") for query in home[1:]]
     assert all(query.get("limit") == "40" for query in home[1:])
     assert cursors == sorted(cursors, key=int) and len(cursors) >= 5  # 0+1 connects, 3 pages, end
+
+
+def test_event_gate_drops_repeats_and_forgets_old_ids() -> None:
+    from mastodon.streaming_endpoints import EventGate
+    gate = EventGate()
+    gate.KEEP = 3
+    assert gate.admit("update", {"id": "9"}) and not gate.admit("update", {"id": "9"})
+    assert gate.admit("notification", {"id": "9"})  # another id sequence
+    assert gate.admit("status.update", {"id": "9"}) and gate.admit("status.update", {"id": "9"})
+    assert gate.admit("delete", "9") and gate.admit("delete", "9")  # never filtered
+    for ident in ("10", "11", "12"):
+        assert gate.admit("update", {"id": ident})
+    assert gate.admit("update", {"id": "9"})  # forgotten: only the last KEEP ids are kept
+    assert gate.newest == {"status": "12", "notification": "9"}
+    conv = {"id": "c1", "last_status": {"id": "20"}}
+    assert gate.admit("conversation", conv) and not gate.admit("conversation", conv)
+    assert gate.admit("conversation", {"id": "c1", "last_status": {"id": "21"}})  # a new message
+    assert gate.newest["conversation"] == "21"
+
+
+def test_conversation_catch_up_reads_one_page() -> None:
+    from mastodon.streaming_endpoints import _CONVERSATIONS, EventGate, _CatchUp
+
+    class StubApi:
+        def __init__(self) -> None:
+            self.calls: list = []
+
+        def _get(self, path: str, params: dict, entity: Any = None) -> list:
+            self.calls.append((path, params))
+            return [{"id": "c2", "last_status": {"id": "105"}},
+                    {"id": "c1", "last_status": {"id": "101"}},
+                    {"id": "c3", "last_status": {"id": "99"}}]
+
+    api = StubApi()
+    gate = EventGate()
+    catch = _CatchUp(api, (_CONVERSATIONS,), gate)  # type: ignore[arg-type]
+    gate.note("conversation", "100")
+    delivered: list = []
+    catch(lambda name, item: delivered.append((name, item["id"])) or gate.admit(name, item))
+    assert delivered == [("conversation", "c1"), ("conversation", "c2")]
+    assert api.calls == [("/api/v1/conversations", {"limit": 40})]

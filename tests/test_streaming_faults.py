@@ -2,6 +2,7 @@
 reconnection with backoff, and bounded close()."""
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any, Iterator, List
 
@@ -13,6 +14,7 @@ from mastodon import (
 from mastodon._core.retry import NO_RETRIES
 from mastodon.errors import MastodonReadTimeout
 from mastodon.streaming import MAX_BACKOFF, StreamHandle, _Backoff
+from mastodon.types_base import AttribAccessDict
 from support.fault_server import Reply, json_reply, sse_event, sse_reply
 from support.stream_helpers import Recorder, assert_no_stream_threads
 
@@ -27,7 +29,8 @@ def status(ident: int) -> bytes:
 @pytest.fixture
 def api(fault_server: Any) -> Iterator[Mastodon]:
     client = Mastodon(access_token="t", api_base_url=fault_server.url, retry_policy=NO_RETRIES)
-    client._streaming_base = fault_server.url  # no instance lookup: the script serves streams only
+    client._streaming_base = fault_server.url  # no instance lookups: the script serves streams only
+    client._instance_cache["v2"] = AttribAccessDict()
     yield client
     client.session.close()
 
@@ -181,13 +184,16 @@ def test_failing_handler_is_reported_and_reconnects(fault_server: Any, api: Mast
 def test_stream_closed_from_its_own_handler(fault_server: Any, api: Mastodon) -> None:
     fault_server.script(sse_reply([status(1), status(2)], hold=5))
     holder: List[StreamHandle] = []
+    ready = threading.Event()
 
     class Closer(Recorder):
         def on_update(self, status: Any) -> None:
+            ready.wait(5)
             holder[0].close()  # must not deadlock by joining its own thread
 
     listener = Closer()
     holder.append(api.stream_user(listener, run_async=True, reconnect_async=True))
+    ready.set()
     holder[0].join(5)
     assert not holder[0].is_alive() and ids(listener) == ["1"]
     assert_no_stream_threads()

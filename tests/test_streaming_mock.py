@@ -10,6 +10,8 @@ Handles are always closed: an open stream keeps the mock from shutting down.
 """
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any, Callable, Iterator, List
 
 import pytest
@@ -18,7 +20,7 @@ from mastodon import Mastodon
 from mastodon.return_types import Conversation, Notification, Status
 from mastodon.streaming import CallbackStreamListener, StreamHandle
 from mastodon.types_base import MaybeSnowflakeIdType
-from support.stream_helpers import Recorder, assert_no_stream_threads
+from support.stream_helpers import Recorder, assert_no_stream_threads, wait_until
 
 
 @pytest.fixture
@@ -136,19 +138,24 @@ def test_callback_listener_and_legacy_name(client: Any, opened: List[StreamHandl
     updates: List[Any] = []
     local: List[Any] = []
     deleted: List[Any] = []
-    listener = CallbackStreamListener(update_handler=updates.append,
-                                      local_update_handler=local.append,
-                                      delete_handler=deleted.append)
-    recorder = Recorder()  # only to know when the stream is up
+    connected = threading.Event()
+
+    class Callbacks(CallbackStreamListener):
+        def handle_heartbeat(self) -> None:
+            connected.set()
+
+    listener = Callbacks(update_handler=updates.append, local_update_handler=local.append,
+                         delete_handler=deleted.append)
+    recorder = Recorder()  # a second stream, to know when the events have gone out
     opened.append(alice.stream_public(recorder, run_async=True))
-    recorder.wait_connected()
     opened.append(alice.public_stream(listener, **{"async": True}))
-    import time
-    time.sleep(0.3)  # the second stream subscribes a moment later
+    recorder.wait_connected()
+    assert connected.wait(10)
     status = alice.status_post("callbacks")
     recorder.wait_event("update")
     alice.status_delete(status.id)
     recorder.wait_event("delete")
+    assert wait_until(lambda: len(deleted) == 1)
     assert [s.id for s in updates] == [status.id] and [s.id for s in local] == [status.id]
     assert deleted == [status.id]
 
@@ -167,7 +174,6 @@ def test_one_listener_two_streams(client: Any, opened: List[StreamHandle]) -> No
 
 
 def test_close_is_fast_and_leaves_no_thread(client: Any) -> None:
-    import time
     listener = Recorder()
     handle = client("alice").stream_user(listener, run_async=True, reconnect_async=True)
     listener.wait_connected()
