@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import threading
 import warnings
 from datetime import datetime, timedelta
@@ -11,6 +12,7 @@ from urllib.parse import urlencode, urlsplit
 import requests
 
 from . import return_types as rt
+from ._core import validate
 from ._core.credentials import is_credential_file, read_lines, write_secret_file
 from ._core.ratelimit import RateLimiter
 from ._core.retry import RetryPolicy
@@ -40,9 +42,36 @@ def normalize_base_url(url: str) -> str:
             raise MastodonIllegalArgumentError(f"api_base_url must use http(s), got {url!r}")
         url = "https://" + url
     url = url.rstrip("/")
-    if not urlsplit(url).hostname:
+    try:
+        host = urlsplit(url).hostname
+    except ValueError as exc:
+        raise MastodonIllegalArgumentError(f"api_base_url is not a valid URL: {url!r}") from exc
+    if not host:
         raise MastodonIllegalArgumentError(f"api_base_url has no host: {url!r}")
     return url
+
+
+def _check_timeout(value: Any) -> Any:
+    """Accept a positive number, a (connect, read) pair of them, or None."""
+    parts = value if isinstance(value, tuple) else (value,)
+    if value is not None and (len(parts) not in (1, 2) or not all(
+            part is None or (isinstance(part, (int, float)) and not isinstance(part, bool)
+                             and part > 0) for part in parts)):
+        raise MastodonIllegalArgumentError(
+            f"request_timeout must be a positive number of seconds, got {value!r}")
+    return value
+
+
+def _check_writable(name: str, path: Any) -> Optional[str]:
+    """Accept None or a file path whose directory exists, before anything is sent."""
+    if path is None:
+        return None
+    if not isinstance(path, (str, os.PathLike)):
+        raise MastodonIllegalArgumentError(f"{name} must be a file path, got {type(path).__name__}")
+    directory = os.path.dirname(os.path.abspath(os.fspath(path)))
+    if not os.path.isdir(directory) or not os.access(directory, os.W_OK):
+        raise MastodonIllegalArgumentError(f"{name}: cannot write into {directory!r}")
+    return os.fspath(path)
 
 
 def is_loopback_url(url: str) -> bool:
@@ -145,6 +174,15 @@ class AuthenticationMixin(Internals):
                 f"version_check_mode must be one of {', '.join(VERSION_CHECK_MODES)}; "
                 f"got {version_check_mode!r}")
 
+        if session is not None and not isinstance(session, requests.Session):
+            raise MastodonIllegalArgumentError(
+                f"session must be a requests.Session, got {type(session).__name__}")
+        if retry_policy is not None and not isinstance(retry_policy, RetryPolicy):
+            raise MastodonIllegalArgumentError(
+                f"retry_policy must be a RetryPolicy, got {type(retry_policy).__name__}")
+        validate.header_value("access_token", access_token)
+        validate.header_value("user_agent", user_agent)
+        _check_timeout(request_timeout)
         self.api_base_url = api_base_url
         self.client_id = client_id
         self.client_secret = client_secret
@@ -206,7 +244,12 @@ class AuthenticationMixin(Internals):
         if not isinstance(client_name, str) or not client_name:
             raise MastodonIllegalArgumentError("client_name must be a non-empty string")
         if isinstance(redirect_uris, (list, tuple)):
+            if not all(isinstance(uri, str) for uri in redirect_uris):
+                raise MastodonIllegalArgumentError("redirect_uris must be strings")
             redirect_uris = "\n".join(redirect_uris)
+        elif redirect_uris is not None and not isinstance(redirect_uris, str):
+            raise MastodonIllegalArgumentError("redirect_uris must be a string or a list of them")
+        to_file = _check_writable("to_file", to_file)
         from .client import Mastodon
 
         api = Mastodon(api_base_url=api_base_url, request_timeout=request_timeout,
@@ -283,6 +326,7 @@ class AuthenticationMixin(Internals):
         if not self.client_id or not self.client_secret:
             raise MastodonIllegalArgumentError("log_in() needs client_id and client_secret")
         scope_list = _check_scopes(scopes)
+        to_file = _check_writable("to_file", to_file)
         params: Dict[str, Any] = {"client_id": self.client_id,
                                   "client_secret": self.client_secret,
                                   "scope": " ".join(scope_list)}

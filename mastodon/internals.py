@@ -23,6 +23,7 @@ from ._core.pagination import attach_pagination
 from ._core.ratelimit import RateLimiter
 from ._core.retry import RetryPolicy
 from ._core.transport import BearerAuth, Call, build_call, transmit
+from ._core.validate import header_value
 from .errors import MastodonIllegalArgumentError, MastodonNetworkError
 
 log = logging.getLogger("mastodon")
@@ -129,7 +130,7 @@ class Internals:
             return response
 
     def _default_headers(self) -> Dict[str, str]:
-        return {"User-Agent": self.user_agent} if self.user_agent else {}
+        return {"User-Agent": header_value("user_agent", self.user_agent)} if self.user_agent else {}
 
     def _log_exchange(self, response: requests.Response, stream: bool) -> None:
         if self.debug_requests:

@@ -98,7 +98,7 @@ class MediaUtilsMixin(Internals):
                 width, height = width * x_components, height * y_components
             image: List[List[List[float]]] = blurhash.decode(blur, width, height,
                                                              linear=bool(return_linear))
-        except (ValueError, IndexError) as exc:
+        except (ValueError, IndexError, KeyError) as exc:
             raise MastodonIllegalArgumentError(f"not a valid blurhash {blur!r}: {exc}") from exc
         return image
 

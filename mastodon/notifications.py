@@ -99,10 +99,11 @@ class NotificationsMixin(Internals):
         Calls ``POST /api/v1/notifications/:id/dismiss`` (``POST
         /api/v1/notifications/dismiss`` before Mastodon 2.9.2).
         """
+        notification_id = unpack_id(id, "id")
         if self.verify_minimum_version("2.9.2", cached=True):  # type: ignore[attr-defined]
-            self._post(f"/api/v1/notifications/{path_segment(id)}/dismiss")
+            self._post(f"/api/v1/notifications/{path_segment(notification_id)}/dismiss")
         else:
-            self._post("/api/v1/notifications/dismiss", {"id": unpack_id(id)})
+            self._post("/api/v1/notifications/dismiss", {"id": notification_id})
 
     @api_version("4.3.0", "4.3.0")
     def notifications_unread_count(self) -> rt.UnreadNotificationsCount:

@@ -58,9 +58,7 @@ class PollsMixin(Internals):
             raise MastodonIllegalArgumentError("options must hold at least two answers")
         for text in texts:
             validate.text("options", text, required=True)
-        if isinstance(expires_in, timedelta):
-            expires_in = int(expires_in.total_seconds())
-        validate.count("expires_in", expires_in, minimum=1)
+        expires_in = validate.duration("expires_in", expires_in, minimum=1)  # type: ignore[assignment]
         return AttribAccessDict(options=texts, expires_in=expires_in,  # type: ignore[return-value]
                                 multiple=bool(validate.flag("multiple", multiple)),
                                 hide_totals=bool(validate.flag("hide_totals", hide_totals)))

@@ -5,7 +5,7 @@ from typing import Any, Dict, Optional, Union
 
 from . import return_types as rt
 from ._core import validate
-from ._core.params import unpack_id
+from ._core.params import pagination_id, unpack_id
 from .errors import MastodonVersionError
 from .internals import Internals
 from .types_base import IdType, PaginationInfo
@@ -92,8 +92,8 @@ class SearchMixin(Internals):
             "type": validate.one_of("result_type", result_type, RESULT_TYPES),
             "account_id": None if account_id is None else unpack_id(account_id, "account_id"),
             "offset": validate.count("offset", offset),
-            "min_id": min_id,
-            "max_id": max_id,
+            "min_id": None if min_id is None else pagination_id(min_id, "min_id"),
+            "max_id": None if max_id is None else pagination_id(max_id, "max_id"),
             "limit": validate.count("limit", limit),
         }
         filters = sorted(key for key, value in params.items()

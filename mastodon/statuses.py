@@ -54,7 +54,14 @@ def _poll_param(poll: Any) -> Optional[Dict[str, Any]]:
     if not isinstance(poll, Mapping) or "options" not in poll or "expires_in" not in poll:
         raise MastodonIllegalArgumentError(
             "poll must be a dict with 'options' and 'expires_in'; build it with make_poll()")
-    return {key: value for key, value in poll.items() if value is not None}
+    options = validate.list_of("poll['options']", poll["options"])
+    if not options or not all(isinstance(option, str) for option in options):
+        raise MastodonIllegalArgumentError("poll['options'] must be a non-empty list of strings")
+    expires_in = validate.duration("poll['expires_in']", poll["expires_in"], minimum=1)
+    for flag_name in ("multiple", "hide_totals"):
+        validate.flag(f"poll[{flag_name!r}]", poll.get(flag_name))
+    return {**{key: value for key, value in poll.items() if value is not None},
+            "expires_in": expires_in}
 
 
 def _media_attributes(values: Any) -> Optional[List[Dict[str, Any]]]:
@@ -218,6 +225,21 @@ class StatusesMixin(Internals):
 
         Calls ``POST /api/v1/statuses``.
         """
+        params, headers = self._status_params(
+            status, in_reply_to_id, media_ids, sensitive, visibility, spoiler_text, language,
+            idempotency_key, content_type, scheduled_at, poll, quote_id, strict_content_type,
+            quoted_status_id, quote_approval_policy)
+        entity = rt.ScheduledStatus if scheduled_at is not None else rt.Status
+        return self._post("/api/v1/statuses", params, json_body=poll is not None,
+                          headers=headers, entity=entity)
+
+    def _status_params(self, status: Any, in_reply_to_id: Any, media_ids: Any, sensitive: Any,
+                       visibility: Any, spoiler_text: Any, language: Any, idempotency_key: Any,
+                       content_type: Any, scheduled_at: Any, poll: Any, quote_id: Any,
+                       strict_content_type: Any, quoted_status_id: Any,
+                       quote_approval_policy: Any,
+                       ) -> Tuple[Dict[str, Any], Optional[Dict[str, str]]]:
+        """Check the arguments of a new status: (form parameters, extra headers)."""
         params = {
             "status": validate.text("status", status),
             "in_reply_to_id": _optional_id(in_reply_to_id, "in_reply_to_id"),
@@ -237,9 +259,7 @@ class StatusesMixin(Internals):
         headers = None
         if idempotency_key is not None:
             headers = {"Idempotency-Key": validate.text("idempotency_key", idempotency_key)}
-        entity = rt.ScheduledStatus if scheduled_at is not None else rt.Status
-        return self._post("/api/v1/statuses", params, json_body=poll is not None,
-                          headers=headers, entity=entity)
+        return params, headers
 
     def _fedibird_quote_id(self, quote_id: Any) -> Optional[str]:
         if quote_id is None:
@@ -284,6 +304,11 @@ class StatusesMixin(Internals):
         Calls ``POST /api/v1/statuses`` (and ``GET /api/v1/accounts/verify_credentials``
         once, to learn who you are).
         """
+        self._status_params(  # check every argument before asking the server anything
+            status, None, media_ids, sensitive, visibility, spoiler_text, language,
+            idempotency_key, content_type, scheduled_at, poll, quote_id, strict_content_type,
+            quoted_status_id, quote_approval_policy)
+        validate.flag("untag", untag)
         target = to_status if isinstance(to_status, Mapping) else self.status(to_status)
         if not isinstance(target.get("account"), Mapping):
             raise MastodonIllegalArgumentError("to_status must be a status (with an account)")

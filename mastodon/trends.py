@@ -13,11 +13,13 @@ from .versions import api_version
 class TrendsMixin(Internals):
     """Trending hashtags, statuses and links."""
 
-    def _trending(self, path: str, entity: Any, limit: Optional[int], offset: Optional[int],
+    def _trending(self, path: Any, entity: Any, limit: Optional[int], offset: Optional[int],
                   lang: Optional[str]) -> Any:
+        """Read a trends list; ``path`` may be a function choosing it once arguments are checked."""
         params = {"limit": validate.count("limit", limit), "offset": validate.count("offset", offset),
                   "lang": validate.text("lang", lang)}
-        return self._get(path, params, entity=PaginatableList[entity])
+        return self._get(path() if callable(path) else path, params,
+                         entity=PaginatableList[entity])
 
     @api_version("3.5.0", "3.5.0")
     def trending_tags(self, limit: Optional[int] = None, offset: Optional[int] = None,
@@ -28,8 +30,9 @@ class TrendsMixin(Internals):
 
         Calls ``GET /api/v1/trends/tags`` (``GET /api/v1/trends`` before 3.5.0).
         """
-        newer = self.verify_minimum_version("3.5.0", cached=True)  # type: ignore[attr-defined]
-        path = "/api/v1/trends/tags" if newer else "/api/v1/trends"
+        def path() -> str:
+            newer = self.verify_minimum_version("3.5.0", cached=True)  # type: ignore[attr-defined]
+            return "/api/v1/trends/tags" if newer else "/api/v1/trends"
         return self._trending(path, rt.Tag, limit, offset, lang)
 
     @api_version("3.5.0", "3.5.0")

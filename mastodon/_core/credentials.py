@@ -5,7 +5,7 @@ import os
 import tempfile
 from typing import List, Optional
 
-from ..errors import MastodonFileNotFoundError
+from ..errors import MastodonFileNotFoundError, MastodonIOError
 
 
 def is_credential_file(value: Optional[str]) -> bool:
@@ -28,7 +28,10 @@ def write_secret_file(path: str, lines: List[Optional[str]]) -> None:
     """Write one value per line, atomically, readable by the owner only (mode 0600)."""
     text = "".join(f"{line or ''}\n" for line in lines)
     directory = os.path.dirname(os.path.abspath(path))
-    fd, temp_path = tempfile.mkstemp(prefix=".mastodon-", dir=directory)  # created 0600
+    try:
+        fd, temp_path = tempfile.mkstemp(prefix=".mastodon-", dir=directory)  # created 0600
+    except OSError as exc:
+        raise MastodonIOError(f"could not write {path!r}: {exc}") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -36,7 +39,9 @@ def write_secret_file(path: str, lines: List[Optional[str]]) -> None:
             os.fsync(handle.fileno())
         os.chmod(temp_path, 0o600)
         os.replace(temp_path, path)
-    except BaseException:
+    except BaseException as exc:
         if os.path.exists(temp_path):
             os.unlink(temp_path)
+        if isinstance(exc, OSError):
+            raise MastodonIOError(f"could not write {path!r}: {exc}") from exc
         raise

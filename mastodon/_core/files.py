@@ -56,6 +56,8 @@ def _open(name: str, source: Any) -> Tuple[IO[bytes], Optional[str]]:
         except OSError as exc:
             raise MastodonUploadFileNotFoundError(f"{name}: cannot read {path!r}: {exc}") from exc
     if hasattr(source, "read"):
+        if getattr(source, "closed", False):
+            raise MastodonIllegalArgumentError(f"{name}: the file is closed")
         if isinstance(getattr(source, "mode", "b"), str) and "b" not in getattr(source, "mode", "b"):
             raise MastodonIllegalArgumentError(f"{name}: the file must be opened in binary mode")
         return source, getattr(source, "name", None) if isinstance(
@@ -65,7 +67,8 @@ def _open(name: str, source: Any) -> Tuple[IO[bytes], Optional[str]]:
 
 
 def _sniff(handle: IO[bytes]) -> Optional[str]:
-    if not IMPL_HAS_MAGIC or not hasattr(handle, "seek"):
+    seekable = getattr(handle, "seekable", None)
+    if not IMPL_HAS_MAGIC or not callable(seekable) or not seekable():
         return None
     try:
         import magic

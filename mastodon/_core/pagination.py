@@ -50,7 +50,7 @@ def page_info(page: Any, direction: str) -> Optional[PaginationInfo]:
 
     ``page`` may be a page (list), a single paginated item, or a PaginationInfo.
     """
-    attr = _DIRECTIONS.get(direction)
+    attr = _DIRECTIONS.get(direction) if isinstance(direction, str) else None
     if attr is None:
         raise MastodonIllegalArgumentError(
             f"pagination_direction must be 'next' or 'previous', got {direction!r}")

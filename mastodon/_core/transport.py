@@ -9,6 +9,7 @@ import requests
 
 from ..errors import MastodonNetworkError, MastodonReadTimeout
 from .params import Pairs, form_pairs, json_body
+from .validate import header_value
 
 log = logging.getLogger("mastodon")
 
@@ -17,7 +18,7 @@ class BearerAuth(requests.auth.AuthBase):
     """Adds ``Authorization: Bearer <token>``; the token never goes into a URL or a repr."""
 
     def __init__(self, token: str) -> None:
-        self._token = token
+        self._token = header_value("access_token", token)
 
     def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
         request.headers["Authorization"] = f"Bearer {self._token}"
@@ -45,11 +46,9 @@ class Call:
         if not self._file_starts and self.files:
             for value in self.files.values():
                 handle = value[1] if isinstance(value, tuple) else value
-                if hasattr(handle, "seek") and hasattr(handle, "tell"):
-                    try:
-                        self._file_starts.append((handle, handle.tell()))
-                    except OSError:
-                        pass
+                seekable = getattr(handle, "seekable", None)
+                if callable(seekable) and seekable():
+                    self._file_starts.append((handle, handle.tell()))
         for handle, start in self._file_starts:
             handle.seek(start)
 

@@ -75,6 +75,8 @@ def duration(name: str, value: Any, minimum: int = 0) -> Optional[int]:
     if isinstance(value, timedelta):
         value = value.total_seconds()
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise MastodonIllegalArgumentError(f"{name} must be a finite duration, got {value}")
         value = int(value)
     return count(name, value, minimum)
 
@@ -86,3 +88,19 @@ def moment(name: str, value: Any) -> Optional[datetime]:
 
 def _names(types: Tuple[Type[Any], ...]) -> str:
     return " or ".join(t.__name__ for t in types)
+
+
+def header_value(name: str, value: Any) -> Optional[str]:
+    """Accept None or a string that can travel in an HTTP header (no line breaks, latin-1)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise MastodonIllegalArgumentError(f"{name} must be a string, got {type(value).__name__}")
+    try:
+        value.encode("latin-1")
+    except UnicodeEncodeError:
+        raise MastodonIllegalArgumentError(
+            f"{name} contains characters that cannot be sent in an HTTP header") from None
+    if any(char in value for char in "\r\n\0"):
+        raise MastodonIllegalArgumentError(f"{name} must not contain line breaks")
+    return value
