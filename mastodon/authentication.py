@@ -30,6 +30,7 @@ from .versions import api_version, parse_version_string
 FEATURE_SETS = ("mainline", "fedibird", "pleroma")
 VERSION_CHECK_MODES = ("created", "changed", "none")
 _OOB = "urn:ietf:wg:oauth:2.0:oob"
+_MAX_TIMEOUT = 1e6  # seconds; sockets refuse timeouts far beyond this
 
 
 def normalize_base_url(url: str) -> str:
@@ -56,7 +57,7 @@ def _check_timeout(value: Any) -> Any:
     parts = value if isinstance(value, tuple) else (value,)
     if value is not None and (len(parts) not in (1, 2) or not all(
             part is None or (isinstance(part, (int, float)) and not isinstance(part, bool)
-                             and part > 0) for part in parts)):
+                             and 0 < part <= _MAX_TIMEOUT) for part in parts)):
         raise MastodonIllegalArgumentError(
             f"request_timeout must be a positive number of seconds, got {value!r}")
     return value
@@ -258,6 +259,9 @@ class AuthenticationMixin(Internals):
             "client_name": client_name, "scopes": " ".join(_check_scopes(scopes)),
             "redirect_uris": redirect_uris or _OOB, "website": website,
         }, auth=False, ratelimit=False)
+        if not isinstance(app, dict) or not app.get("client_id") or not app.get("client_secret"):
+            raise MastodonAPIError("the server registered no app: its answer has no client_id "
+                                   "and client_secret")
         if to_file is not None:
             write_secret_file(to_file, [app["client_id"], app["client_secret"],
                                         api.api_base_url, client_name])

@@ -115,13 +115,16 @@ class UtilityMixin(Internals):
                 raise MastodonIllegalArgumentError(f"timeline: unknown timeline {timeline!r}")
             return True
         try:
-            access = (self._cached_instance("v2").get("configuration") or {}).get(
-                "timelines_access") or {}
+            instance = self._cached_instance("v2")
+            configuration = instance.get("configuration") if isinstance(instance, dict) else None
+            access = configuration.get("timelines_access") if isinstance(
+                configuration, dict) else None
         except MastodonError:
             if fail_hard:
                 raise
             return True
-        rules = access.get(key) or {}
+        rules = access.get(key) if isinstance(access, dict) else None
+        rules = rules if isinstance(rules, dict) else {}
         if key == "trending_link_feeds":
             wanted = ["local", "remote"]
         else:
