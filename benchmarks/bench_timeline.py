@@ -7,8 +7,11 @@ Run by hand from the repository root (not part of the test suite)::
 
 A local HTTP/1.1 keep-alive server on 127.0.0.1 answers every request with the
 captured page ``fixtures/timeline_home_40.json`` (40 statuses with media,
-polls, cards and boosts) and its ``Link`` header. The two clients take turns,
-call for call, so that background load hits both alike:
+polls, cards and boosts) and its ``Link`` header. The server runs in its own
+process, as a real one would: a server thread inside the measuring process
+would compete with the client for the interpreter lock and bill its own work
+to whichever client happens to be decoding. The two clients take turns, call
+for call, so that background load hits both alike:
 
 * ``Mastodon(access_token="x", api_base_url=url).timeline_home()``: request,
   typed decoding and pagination info;
@@ -22,9 +25,10 @@ import argparse
 import importlib.util
 import os
 import statistics
+import subprocess
 import sys
 import time
-from typing import Any, Callable, List
+from typing import Any, Callable, List, Tuple
 
 import requests
 
@@ -52,6 +56,31 @@ def read_fixture(name: str) -> bytes:
         return handle.read()
 
 
+def serve_page() -> None:
+    """Child process: print the server's URL, then serve the page until stdin closes."""
+    fault_server = load_fault_server()
+    body = read_fixture("timeline_home_40.json")
+    link = read_fixture("timeline_home_40.link").decode("utf-8").strip()
+    with fault_server.FaultServer() as server:
+        # the captured Link header names mastodon.example; point it at this server
+        server.default = fault_server.Reply(200, body, {
+            "Content-Type": "application/json; charset=utf-8",
+            "Link": link.replace("https://mastodon.example", server.url)})
+        print(server.url, flush=True)
+        sys.stdin.read()
+
+
+def start_server() -> Tuple["subprocess.Popen[str]", str]:
+    child = subprocess.Popen([sys.executable, os.path.abspath(__file__), "--serve"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    url = child.stdout.readline().strip()
+    if not url.startswith("http://127.0.0.1:"):
+        child.kill()
+        raise RuntimeError(f"the page server did not start (it said {url!r})")
+    return child, url
+
+
 def timed(func: Callable[[], Any]) -> float:
     start = time.perf_counter()
     func()
@@ -62,22 +91,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve:
+        serve_page()
+        return 0
 
-    fault_server = load_fault_server()
-    body = read_fixture("timeline_home_40.json")
-    link = read_fixture("timeline_home_40.link").decode("utf-8").strip()
-    with fault_server.FaultServer() as server:
-        # the captured Link header names mastodon.example; point it at the local server
-        link = link.replace("https://mastodon.example", server.url)
-        server.default = fault_server.Reply(200, body, {
-            "Content-Type": "application/json; charset=utf-8", "Link": link})
-        api = Mastodon(access_token="x", api_base_url=server.url)
+    child, url = start_server()
+    try:
+        api = Mastodon(access_token="x", api_base_url=url)
         session = requests.Session()
-        page_url = server.url + "/api/v1/timelines/home"
+        page_url = url + "/api/v1/timelines/home"
 
         page = api.timeline_home()
         assert len(page) == 40, f"expected 40 statuses, got {len(page)}"
+        assert page._pagination_next is not None, "the Link header did not come through"
 
         def library() -> Any:
             return api.timeline_home()
@@ -93,11 +121,16 @@ def main() -> int:
         for _ in range(args.calls):
             lib_times.append(timed(library))
             plain_times.append(timed(plain))
+    finally:
+        assert child.stdin is not None
+        child.stdin.close()
+        child.wait(timeout=10)
 
     lib = statistics.median(lib_times)
     floor = statistics.median(plain_times)
     ratio = lib / floor
-    print(f"page: {len(body)} bytes, 40 statuses; {args.calls} calls each after "
+    size = len(read_fixture("timeline_home_40.json"))
+    print(f"page: {size} bytes, 40 statuses; {args.calls} calls each after "
           f"{args.warmup} warm-up calls")
     print(f"timeline_home()                 median {lib * 1000:7.2f} ms")
     print(f"requests.Session().get().json() median {floor * 1000:7.2f} ms")

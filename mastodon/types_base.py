@@ -1,17 +1,22 @@
 """Base classes for everything the API returns, and the fast decoder behind them.
 
-Every JSON object becomes an :class:`AttribAccessDict` (a dict whose keys are
-also attributes) or one of its typed subclasses from :mod:`mastodon.return_types`;
-every JSON array becomes a :class:`NonPaginatableList` or :class:`PaginatableList`.
+Every JSON object the library has a class for becomes an :class:`AttribAccessDict`
+(a dict whose keys are also attributes) or one of its typed subclasses from
+:mod:`mastodon.return_types`; every JSON array of them becomes a
+:class:`NonPaginatableList` or :class:`PaginatableList`.
 
-Decoding is table driven. The first time a class decodes something, its type
-annotations are turned into a table from JSON key to converter function (a
-datetime parser, an id wrapper, the decoder of a nested class, a list decoder
-...). After that, decoding an object is a bulk copy of the parsed dict plus
-one table lookup and at most one call per value that needs converting. There is
-no per-value type introspection, and no exception is raised for well-formed
-data. A value that does not fit its declared type is kept as untyped data (and
-logged at DEBUG level on the ``mastodon`` logger).
+Decoding is table driven and works in place. :func:`parse_json` lets the C
+JSON parser build every object directly as an AttribAccessDict. The first time
+a class decodes something, its type annotations are turned into a table from
+JSON key to converter (a datetime parser, an id wrapper, a nested class, a
+list ...), and that table is compiled into one small decoding function. After
+that, decoding an object is one assignment to its ``__class__`` plus, for
+each declared field that needs it, one dict lookup and at most one call.
+There is no per-value type introspection and no exception is raised for
+well-formed data. A value that does not fit its declared type is kept as
+untyped data (and logged at DEBUG level on the ``mastodon`` logger); values
+under keys the class does not declare are kept as parsed (objects in them are
+AttribAccessDicts too).
 
 Memory: :class:`AttribAccessDict` derives from :class:`collections.OrderedDict`,
 as Mastodon.py's does, but keeps its entries in the plain dict storage (Python
@@ -271,6 +276,8 @@ _PAGINATION_ATTRS = frozenset({"_pagination_next", "_pagination_prev"})
 Converter = Callable[[Any], Any]
 _converter_cache: Dict[Any, Optional[Converter]] = {}
 _fields_cache: Dict[type, "_ClassInfo"] = {}
+#: Entity class -> its compiled decoder (see _compile_decoder).
+_DECODERS: Dict[type, Callable[[Dict[str, Any]], Any]] = {}
 
 _dict_get = dict.get
 _odict_new: Callable[[type], Any] = OrderedDict.__new__
@@ -334,6 +341,7 @@ class AttribAccessDict(OrderedDict, Entity):  # type: ignore[type-arg]
                     and hasattr(AttribAccessDict, name):
                 setattr(cls, name, _FieldShadow(name, getattr(AttribAccessDict, name)))
         _fields_cache.pop(cls, None)
+        _DECODERS.pop(cls, None)
 
     def __init__(self, **kwargs: Any) -> None:
         _dict_update(self, kwargs)
@@ -795,12 +803,15 @@ def _list_converter(list_type: type, item: Optional[Converter]) -> Converter:
         if not isinstance(value, list):
             return _unfit(value, list_type)
         result = new(list_type)
+        if not value:
+            return result
         if item is None:
             extend(result, value)
         else:
             extend(result, [item(element) if element is not None else None
                             for element in value])
         return result
+    convert.list_type = list_type  # type: ignore[attr-defined]  # read by _compile_decoder
     return convert
 
 
@@ -808,10 +819,9 @@ def _mapping_converter(container: type, item: Optional[Converter]) -> Converter:
     def convert(value: Any) -> Any:
         if not isinstance(value, dict):
             return _unfit(value, container)
-        result = _odict_new(container)
-        _dict_update(result, value)
+        result = _take_object(container, value)
         if item is not None:
-            for key, element in value.items():
+            for key, element in list(dict.items(result)):
                 if element is not None:
                     _dict_setitem(result, key, item(element))
         return result
@@ -821,36 +831,217 @@ def _mapping_converter(container: type, item: Optional[Converter]) -> Converter:
 def _entity_converter(cls: type) -> Converter:
     def convert(value: Any) -> Any:
         if isinstance(value, dict):
-            return _decode_object(cls, value)
+            decoder = _DECODERS.get(cls)
+            if decoder is None:
+                decoder = _decoder_for(cls)
+            return decoder(value)
         return _unfit(value, cls)
+    convert.entity_class = cls  # type: ignore[attr-defined]  # read by _compile_decoder
     return convert
 
 
-def _decode_object(cls: type, data: Dict[str, Any]) -> Any:
-    """Build an entity of ``cls`` from a parsed JSON object, converting each value once."""
-    info = _fields_cache.get(cls)
-    if info is None:
-        info = _class_info(cls)
+# -- objects
+
+class _ParsedObject(AttribAccessDict):
+    """A JSON object as :func:`parse_json` builds it (in C, without a Python call).
+
+    Decoding retypes it in place (``__class__`` assignment) to its entity class
+    instead of copying it. Under keys no class declares it stays as it is, and
+    shows, copies and pickles as a plain AttribAccessDict.
+    """
+
+    __init__ = dict.__init__
+
+    def __repr__(self) -> str:
+        return f"AttribAccessDict({dict.__repr__(self)})"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """Pretty printing for IPython."""
+        if cycle:
+            printer.text("AttribAccessDict(...)")
+            return
+        with printer.group(17, "AttribAccessDict(", ")"):
+            printer.pretty(dict(dict.items(self)))
+
+    def copy(self) -> Any:
+        """A shallow copy, as an AttribAccessDict."""
+        return _rebuild_dict(AttribAccessDict, list(dict.items(self)), _instance_state(self))
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (_rebuild_dict, (AttribAccessDict, list(dict.items(self)), _instance_state(self)))
+
+
+_JSON_DECODER = json.JSONDecoder(object_hook=_ParsedObject)
+
+
+def parse_json(text: Union[str, bytes]) -> Any:
+    """Parse JSON text (bytes in UTF-8, -16 or -32) for :func:`decode`; ValueError when not JSON.
+
+    Objects come out as AttribAccessDicts that :func:`decode` retypes in place
+    instead of copying.
+    """
+    if not isinstance(text, str):
+        text = text.decode(json.detect_encoding(text), "surrogatepass")
+    return _JSON_DECODER.decode(text)
+
+
+_set_class = object.__setattr__
+
+
+def _take_object(cls: type, data: Dict[str, Any]) -> Any:
+    """``data`` as a ``cls``: retyped in place when fresh from the parser, else copied."""
+    if data.__class__ is _ParsedObject:
+        _set_class(data, "__class__", cls)
+        return data
     obj = _odict_new(cls)
-    _dict_update(obj, data)  # keeps the server's key order; converted values replace in place
-    get = data.get
-    for key, conv in info.converted:
-        value = get(key)
+    _dict_update(obj, data)
+    return obj
+
+
+def _copy_entity(cls: type, data: Dict[str, Any]) -> Any:
+    """A copy of ``data`` (not from the parser) as ``cls``, before its fields are converted.
+
+    Values under keys ``cls`` does not declare become what :func:`parse_json`
+    would have made of them, so both ways of decoding give the same result.
+    """
+    obj = _odict_new(cls)
+    _dict_update(obj, data)
+    for key in data.keys() - _class_info(cls).known_keys:
+        value = data[key]
+        if isinstance(value, (dict, list)):
+            _dict_setitem(obj, key, _as_parsed(value))
+    return obj
+
+
+def _as_parsed(value: Any) -> Any:
+    """JSON data as :func:`parse_json` makes it (AttribAccessDicts already there are kept)."""
+    if isinstance(value, AttribAccessDict):
+        return value
+    if isinstance(value, dict):
+        obj = _odict_new(_ParsedObject)
+        _dict_update(obj, {key: _as_parsed(item) for key, item in value.items()})
+        return obj
+    if isinstance(value, list) and not isinstance(value, _EntityList):
+        return [_as_parsed(item) for item in value]
+    return value
+
+
+def _decoder_for(cls: type) -> Callable[[Dict[str, Any]], Any]:
+    decoder = _DECODERS.get(cls)
+    if decoder is None:
+        decoder = _DECODERS[cls] = _compile_decoder(cls)
+    return decoder
+
+
+#: Code converting one field's ``{value}`` (read from JSON key ``{key}``), by
+#: kind of converter; ``{convert}`` names the converter in the decoder's namespace.
+_FIELD_CODE = {
+    # ids and timestamps: a hit in the cache needs no call
+    "id": """\
+    if {value}.__class__ is str:
+        setitem(obj, {key}, ids({value}) or convert_id({value}))
+    elif {value} is not None:
+        setitem(obj, {key}, convert_id({value}))
+""",
+    "datetime": """\
+    if {value}.__class__ is str:
+        setitem(obj, {key}, dates({value}) or convert_datetime({value}))
+    elif {value} is not None:
+        setitem(obj, {key}, convert_datetime({value}))
+""",
+    "intern": """\
+    if {value}.__class__ is str and len({value}) <= 40:
+        setitem(obj, {key}, intern({value}))
+""",
+    # lists: an empty one (the usual case) needs no call
+    "list": """\
+    if {value}.__class__ is list and not {value}:
+        setitem(obj, {key}, new_list({convert}_list_type))
+    elif {value} is not None:
+        setitem(obj, {key}, {convert}({value}))
+""",
+    # nested entities fresh from the parser are retyped in place: nothing to store
+    "entity": """\
+    if {value}.__class__ is parsed:
+        (decoders.get({convert}_class) or decoder_for({convert}_class))({value})
+    elif {value} is not None:
+        setitem(obj, {key}, {convert}({value}))
+""",
+    "call": """\
+    if {value} is not None:
+        setitem(obj, {key}, {convert}({value}))
+""",
+}
+
+
+def _field_kind(conv: Converter) -> str:
+    if conv is _convert_id:
+        return "id"
+    if conv is _convert_datetime:
+        return "datetime"
+    if conv is _intern_converter:
+        return "intern"
+    if hasattr(conv, "list_type"):
+        return "list"
+    if hasattr(conv, "entity_class"):
+        return "entity"
+    return "call"
+
+
+def _compile_decoder(cls: type) -> Callable[[Dict[str, Any]], Any]:
+    """Write and compile the decoding function of one entity class.
+
+    The function takes the parsed object (in place when it came from
+    :func:`parse_json`) and converts each declared field that needs it with the
+    code for its kind from ``_FIELD_CODE``; undeclared keys are kept as parsed.
+    It is the class's converter table unrolled: one Python call per object and
+    none for cached ids and timestamps or empty lists.
+    """
+    info = _class_info(cls)
+    namespace: Dict[str, Any] = {
+        "cls": cls, "copy": _copy_entity, "set_class": _set_class, "get": _dict_get,
+        "setitem": _dict_setitem, "ids": _ID_CACHE.get, "convert_id": _convert_id,
+        "dates": _DATETIME_CACHE.get, "convert_datetime": _convert_datetime,
+        "intern": _intern, "new_list": list.__new__,
+        "parsed": _ParsedObject, "decoders": _DECODERS, "decoder_for": _decoder_for,
+    }
+    source = ["""\
+def decode(data):
+    if data.__class__ is parsed:
+        set_class(data, "__class__", cls)
+        obj = data
+    else:
+        obj = copy(cls, data)
+"""]
+    for index, (key, conv) in enumerate(info.converted):
+        namespace[f"convert_{index}"] = conv
+        namespace[f"convert_{index}_list_type"] = getattr(conv, "list_type", None)
+        namespace[f"convert_{index}_class"] = getattr(conv, "entity_class", None)
+        source.append(f"    value = get(obj, {key!r})\n")
+        source.append(_FIELD_CODE[_field_kind(conv)].format(
+            value="value", key=repr(key), convert=f"convert_{index}"))
+    source.append("""\
+    return obj
+""")
+    code = compile("".join(source), f"<decoder of {cls.__module__}.{cls.__qualname__}>", "exec")
+    exec(code, namespace)
+    return namespace["decode"]  # type: ignore[no-any-return]
+
+
+def _decode_untyped(data: Dict[str, Any]) -> Any:
+    """An object without a declared class: date-like keys to datetimes, nested values decoded."""
+    obj = _take_object(AttribAccessDict, data)
+    for key, value in list(dict.items(obj)):
         if value is not None:
-            _dict_setitem(obj, key, conv(value))
-    if not data.keys() <= info.known_keys:
-        for key in data.keys() - info.known_keys:
-            value = data[key]
-            if value is not None:
-                new = _convert_untyped_value(key, value)
-                if new is not value:
-                    _dict_setitem(obj, key, new)
+            new = _convert_untyped_value(key, value)
+            if new is not value:
+                _dict_setitem(obj, key, new)
     return obj
 
 
 def _convert_untyped_object(value: Any) -> Any:
     if isinstance(value, dict):
-        return _decode_object(AttribAccessDict, value)
+        return _decode_untyped(value)
     return _unfit(value, AttribAccessDict)
 
 
@@ -872,7 +1063,7 @@ def _convert_untyped_value(key: Any, value: Any) -> Any:
 def _convert_generic(value: Any) -> Any:
     """Decode without type information: objects to AttribAccessDict, date keys to datetimes."""
     if isinstance(value, dict):
-        return _decode_object(AttribAccessDict, value)
+        return _decode_untyped(value)
     if isinstance(value, list):
         result = NonPaginatableList.__new__(NonPaginatableList)
         list.extend(result, [_convert_generic(element) for element in value])
@@ -969,7 +1160,7 @@ class _UnionConverter:
     def __call__(self, value: Any) -> Any:
         if isinstance(value, dict):
             if self.chooser is not None:
-                return _decode_object(self.chooser.pick(value), value)
+                return _decoder_for(self.chooser.pick(value))(value)
             if self.entities:
                 return converter_for(self.entities[0])(value)  # type: ignore[misc]
             if self.mappings:

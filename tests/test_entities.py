@@ -248,7 +248,9 @@ def test_decode_sample_of_every_entity(cls):
 def test_empty_payload_reads_none_and_keeps_unknown_keys(cls):
     obj = decode({"not_in_the_spec": {"a": [1]}, "also_new": "x"}, cls)
     assert type(obj) is cls and list(obj) == ["not_in_the_spec", "also_new"]
-    assert type(obj.not_in_the_spec) is AttribAccessDict and obj.also_new == "x"
+    assert isinstance(obj.not_in_the_spec, AttribAccessDict) and obj.also_new == "x"
+    assert obj.not_in_the_spec.a == [1] and repr(obj.not_in_the_spec) == \
+        "AttribAccessDict({'a': [1]})"
     for name in typing.get_type_hints(cls):
         if name.startswith("_") or name in cls._access_map:
             continue

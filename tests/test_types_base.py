@@ -15,7 +15,7 @@ from mastodon.errors import MastodonIllegalArgumentError
 from mastodon.types_base import (
     BASE62_ALPHABET, AttribAccessDict, EmptyResponse, Entity, IdType, MaybeSnowflakeIdType,
     NonPaginatableList, PaginatableList, PaginationInfo, _fields_of, _str_to_type, _type_name,
-    base62_to_int, converter_for, decode, get_type_class, int_to_base62, parse_datetime,
+    base62_to_int, converter_for, decode, get_type_class, int_to_base62, parse_datetime, parse_json,
     real_issubclass, resolve_type, stringify_type, try_cast, try_cast_recurse,
 )
 
@@ -411,15 +411,68 @@ def test_decode_typed_fields():
     }, Shape)
     assert type(shape.id) is MaybeSnowflakeIdType and shape.id == "123"
     assert type(shape.members) is NonPaginatableList and shape.members[1] is None
-    assert type(shape.centre) is Point and type(shape.centre.extra) is NonPaginatableList
+    assert type(shape.centre) is Point and shape.centre.extra == [1]
     assert type(shape.corners) is NonPaginatableList and shape.corners == []
     assert shape.created_at.tzinfo is not None
     assert shape.ref == "77" and type(shape.ref) is str  # IdType stays as sent
     assert type(shape.by_lang) is AttribAccessDict and type(shape.by_lang.de) is Point
     assert type(shape.flags) is AttribAccessDict and shape.flags.a is True
-    assert type(shape.unknown) is AttribAccessDict and shape.unknown.k == "v"
+    assert isinstance(shape.unknown, AttribAccessDict) and shape.unknown.k == "v"
     assert list(shape) == ["id", "title", "items", "centre", "corners", "created_at", "ref",
                            "by_lang", "flags", "unknown"]
+
+
+UNDECLARED = {"x": 1, "seen_at": "2024-01-02T03:04:05Z", "extra": [{"k": [{"n": 1}]}, 2],
+              "meta": {"when_at": "2024-01-02T03:04:05Z", "deep": {"v": None}}}
+
+
+def test_undeclared_keys_are_kept_as_parsed():
+    point = decode(dict(UNDECLARED), Point)
+    assert type(point.extra) is list and isinstance(point.extra[0], AttribAccessDict)
+    assert point.extra[0].k[0].n == 1 and point.extra[1] == 2
+    assert isinstance(point.meta, AttribAccessDict) and point.meta.deep.v is None
+    assert point.meta.when_at == "2024-01-02T03:04:05Z"  # only declared fields are typed
+    assert isinstance(point.seen_at, datetime)
+
+
+def test_parsed_json_decodes_in_place_like_a_copy():
+    text = json.dumps(UNDECLARED)
+    parsed = parse_json(text)
+    assert isinstance(parsed, AttribAccessDict) and isinstance(parsed.meta, AttribAccessDict)
+    in_place = decode(parsed, Point)
+    assert in_place is parsed and type(parsed) is Point  # retyped, not copied
+    copied = decode(json.loads(text), Point)
+    assert copied == in_place
+
+    def shape(value):
+        if isinstance(value, dict):
+            return type(value), [(key, shape(item)) for key, item in dict.items(value)]
+        if isinstance(value, list):
+            return type(value), [shape(item) for item in value]
+        return type(value)
+    assert shape(copied) == shape(in_place)
+
+
+def test_undeclared_objects_copy_and_pickle_as_attribaccessdict():
+    meta = decode(parse_json(json.dumps(UNDECLARED)), Point).meta
+    for clone in (meta.copy(), copy.copy(meta), copy.deepcopy(meta),
+                  pickle.loads(pickle.dumps(meta))):
+        assert type(clone) is AttribAccessDict and clone == meta
+
+
+def test_decoding_leaves_the_callers_plain_dicts_alone():
+    data = {"x": 1, "seen_at": "2024-01-02T03:04:05Z", "meta": {"a": 1}}
+    before = json.dumps(data)
+    point = decode(data, Point)
+    assert json.dumps(data) == before and type(data["meta"]) is dict
+    assert isinstance(point.seen_at, datetime) and point.meta.a == 1
+
+
+def test_parse_json_reads_any_utf_encoding():
+    for encoding in ("utf-8", "utf-16", "utf-32"):
+        assert parse_json('{"a": "\u00e9"}'.encode(encoding)).a == "\u00e9"
+    with pytest.raises(ValueError):
+        parse_json(b"{not json")
 
 
 def test_values_that_do_not_fit_stay_raw(caplog):

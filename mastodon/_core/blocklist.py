@@ -6,6 +6,7 @@ listed instance fail with MastodonNetworkError before anything is sent.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from urllib.parse import urlsplit
 
@@ -18,6 +19,7 @@ BLOCKED_DIGESTS = frozenset({
 })
 
 
+@functools.lru_cache(maxsize=64)
 def host_digest(host: str) -> str:
     """The digest the block list is keyed by, for a host name."""
     labels = host.lower().rstrip(".").split(".")

@@ -1,13 +1,12 @@
 """Decode stage: response body to AttribAccessDict-based entities."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import requests
 
 from ..errors import MastodonAPIError
-from ..types_base import decode
+from ..types_base import decode, parse_json
 
 
 def decode_response(response: requests.Response, entity: Any = None) -> Any:
@@ -20,7 +19,7 @@ def decode_response(response: requests.Response, entity: Any = None) -> Any:
     if not content or not content.strip():
         return decode({}, entity if _is_object_type(entity) else None)
     try:
-        parsed = json.loads(content)
+        parsed = parse_json(content)
     except ValueError as exc:
         request = response.request
         raise MastodonAPIError(

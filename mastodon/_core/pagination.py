@@ -30,11 +30,14 @@ def link_info(link_url: str, method: str, entity_name: str) -> PaginationInfo:
 
 def attach_pagination(result: Any, response: requests.Response, method: str) -> None:
     """Store next/previous page info on a result, and on a list's last/first item."""
-    if not isinstance(result, (_EntityList, dict)) or not response.links:
+    if not isinstance(result, (_EntityList, dict)):
+        return
+    links = response.links  # parsed from the header on each access
+    if not links:
         return
     entity_name = _type_name(result)
     for rel, attr in (("next", "_pagination_next"), ("prev", "_pagination_prev")):
-        link = response.links.get(rel)
+        link = links.get(rel)
         if link is None or "url" not in link:
             continue
         info = link_info(link["url"], method, entity_name)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import urllib.request
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -73,16 +75,72 @@ def transmit(session: requests.Session, call: Call, auth: Optional[requests.auth
     """Send ``call``; any failure below HTTP becomes MastodonNetworkError."""
     call.rewind_files()
     try:
-        return session.request(
-            call.method, call.url, params=call.query, data=call.form, json=call.json,
-            files=call.files, headers=call.headers, auth=auth, timeout=timeout, stream=stream,
-        )
+        if not _stock_session(session):
+            return session.request(
+                call.method, call.url, params=call.query, data=call.form, json=call.json,
+                files=call.files, headers=call.headers, auth=auth, timeout=timeout,
+                stream=stream,
+            )
+        # what Session.request does, with the environment settings looked up once per origin
+        prepared = session.prepare_request(requests.Request(
+            call.method, call.url, params=call.query or {}, data=call.form or {},
+            json=call.json, files=call.files, headers=call.headers, auth=auth,
+        ))
+        return session.send(prepared, timeout=timeout, allow_redirects=True,
+                            **_ENVIRONMENT.settings(session, prepared.url or call.url, stream))
     except requests.exceptions.ReadTimeout as exc:
         raise MastodonReadTimeout(f"Timed out reading from {call.method} {_where(call)}") from exc
     except (requests.exceptions.RequestException, OSError) as exc:
         raise MastodonNetworkError(
             f"Could not complete request {call.method} {_where(call)}: {type(exc).__name__}"
         ) from exc
+
+
+def _stock_session(session: requests.Session) -> bool:
+    """Whether ``session`` sends the way requests.Session does (not a subclass changing that)."""
+    cls = type(session)
+    return (cls.request is requests.Session.request and
+            cls.merge_environment_settings is requests.Session.merge_environment_settings)
+
+
+class EnvironmentSettings:
+    """The proxy, CA-bundle and stream settings requests derives for a URL, remembered.
+
+    ``requests.Session.request`` rebuilds them for every request, scanning the
+    whole process environment twice for proxy variables. They only change with
+    the environment or the session's ``trust_env``, ``proxies``, ``stream``,
+    ``verify`` and ``cert``, so they are kept per origin and reused while a
+    snapshot of all of those is unchanged. Where proxies also come from system
+    settings (macOS, Windows) nothing is remembered.
+    """
+
+    _LIMIT = 64
+
+    def __init__(self) -> None:
+        self._entries: Dict[Tuple[str, bool], Tuple[Tuple[Any, ...], Dict[str, Any]]] = {}
+        self._enabled = (urllib.request.getproxies is
+                         getattr(urllib.request, "getproxies_environment", None))
+
+    def settings(self, session: requests.Session, url: str, stream: bool) -> Dict[str, Any]:
+        """Keyword arguments for ``session.send`` of a request to ``url``."""
+        environ = getattr(os.environ, "_data", None)  # the raw mapping: a cheap snapshot
+        if not self._enabled or not isinstance(environ, dict):
+            return dict(session.merge_environment_settings(url, {}, stream, None, None))
+        key = ("/".join(url.split("/", 3)[:3]), stream)
+        snapshot = (session.trust_env, tuple(session.proxies.items()), session.stream,
+                    session.verify, session.cert, tuple(environ.items()))
+        entry = self._entries.get(key)
+        if entry is None or entry[0] != snapshot:
+            if len(self._entries) >= self._LIMIT:
+                self._entries.clear()
+            computed = dict(session.merge_environment_settings(url, {}, stream, None, None))
+            entry = self._entries[key] = (snapshot, computed)
+        settings = dict(entry[1])
+        settings["proxies"] = dict(settings["proxies"])  # a fresh dict, as requests gives
+        return settings
+
+
+_ENVIRONMENT = EnvironmentSettings()
 
 
 def _where(call: Call) -> str:
