@@ -2542,6 +2542,7 @@ class WebPushSubscriptionAlerts(AttribAccessDict):
     """
 
     _version = '4.5.0'
+    _rename_map = {'admin_sign_up': 'admin.sign_up', 'admin_report': 'admin.report'}
 
     follow: Optional[bool]
     """Push new followers. Added in Mastodon 2.4.0; may be null."""
@@ -2574,10 +2575,14 @@ class WebPushSubscriptionAlerts(AttribAccessDict):
     """
 
     admin_sign_up: Optional[bool]
-    """Push new sign-ups (moderators). Added in Mastodon 3.5.0; may be null."""
+    """Push new sign-ups (moderators). Added in Mastodon 3.5.0; may be null; JSON key
+    ``admin.sign_up``.
+    """
 
     admin_report: Optional[bool]
-    """Push new reports (moderators). Added in Mastodon 4.0.0; may be null."""
+    """Push new reports (moderators). Added in Mastodon 4.0.0; may be null; JSON key
+    ``admin.report``.
+    """
 
     quote: Optional[bool]
     """Push quotes of your posts. Added in Mastodon 4.5.0; may be null."""

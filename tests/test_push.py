@@ -21,6 +21,7 @@ from mastodon.errors import (
     MastodonError, MastodonIllegalArgumentError, MastodonNotFoundError,
     MastodonNotImplementedError,
 )
+from mastodon.types_base import decode
 
 SUB = "/api/v1/push/subscription"
 NOTIFICATION = {"access_token": "tok", "preferred_locale": "en", "notification_id": 42,
@@ -282,6 +283,9 @@ def test_mock_subscription_lifecycle(client):
     # Mastodon names the admin alerts "admin.sign_up" / "admin.report" on the wire.
     assert (sub.alerts.follow, sub.alerts.mention, sub.alerts["admin.sign_up"]) \
         == (True, False, True)
+    # ... and the typed attributes read those keys
+    assert (sub.alerts.admin_sign_up, sub.alerts["admin_sign_up"]) == (True, True)
+    assert sub.alerts.admin_report in (False, None)
     assert api.push_subscription().id == sub.id
     # (mastodon_mock reads the policy from a top-level "policy" field instead of
     # Mastodon's data[policy], so the policy is checked on the fake transport only.)
@@ -293,3 +297,10 @@ def test_mock_subscription_lifecycle(client):
     # A second client has its own subscription.
     assert isinstance(client("bob").push_subscription_set("https://relay.example/b", public),
                       rt.WebPushSubscription)
+
+
+def test_admin_alerts_read_their_dotted_json_keys():
+    alerts = decode({"follow": True, "admin.sign_up": True, "admin.report": False},
+                    rt.WebPushSubscriptionAlerts)
+    assert (alerts.follow, alerts.admin_sign_up, alerts.admin_report) == (True, True, False)
+    assert alerts["admin_report"] is False and "admin_report" not in alerts  # no copied key

@@ -62,6 +62,14 @@ def _parse_notes(notes: str) -> Dict[str, object]:
     return attrs
 
 
+#: JSON keys the server uses for fields the spec gives no wire name for:
+#: (class, field) -> key. Mastodon nests the moderator alerts under ``admin.``.
+WIRE_NAME_FIXES = {
+    ("WebPushSubscriptionAlerts", "admin_sign_up"): "admin.sign_up",
+    ("WebPushSubscriptionAlerts", "admin_report"): "admin.report",
+}
+
+
 def read_entities(path: str) -> List[EntityClass]:
     """The entity classes of entities.tsv, in file order, with their fields."""
     with open(path, newline="", encoding="utf-8") as handle:
@@ -77,7 +85,13 @@ def read_entities(path: str) -> List[EntityClass]:
             classes[row["entity"]].fields.append(Field(
                 row["field"], row["type"], row["min_version"] or "", row["history"] or "",
                 row["nullable"] == "yes", row["optional"] == "yes", row["deprecated"] == "yes",
-                row["wire_name"] or "", row["content"] or "", enum))
+                row["wire_name"] or WIRE_NAME_FIXES.get((row["entity"], row["field"]), ""),
+                row["content"] or "", enum))
+    for entity in classes.values():
+        fixes = {field.name: field.wire_name for field in entity.fields
+                 if (entity.name, field.name) in WIRE_NAME_FIXES}
+        if fixes:
+            entity.attrs["_rename_map"] = {**entity.attrs.get("_rename_map", {}), **fixes}
     return list(classes.values())
 
 
