@@ -66,6 +66,20 @@ def test_wait_mode_sleeps_until_reset_when_exhausted():
     assert rl.remaining == 4  # new window assumed full, one request reserved
 
 
+def test_requests_under_way_at_a_window_change_count_against_the_new_window():
+    clock = FakeClock()
+    rl = limiter("wait", clock)
+    rl.update(headers(2, "1010", limit=3))
+    rl.before_request()
+    rl.before_request()  # two requests sent late in the window, no answer yet
+    assert rl.remaining == 0
+    clock.now = 1012.0  # the window is over; the two may still reach the server in the next
+    rl.before_request()
+    assert rl.remaining == 0 and clock.slept == []  # 3 - 2 under way - 1 taken now
+    rl.update(headers(1, "1020", limit=3))  # one of them answered, counted in the new window
+    assert rl.remaining == 0
+
+
 def test_throw_mode_never_sleeps_and_raises_on_429():
     clock = FakeClock()
     rl = limiter("throw", clock)

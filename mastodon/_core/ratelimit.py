@@ -119,8 +119,10 @@ class RateLimiter:
                 return 0.0, True  # the server sends no limits: nothing to keep to
             now = self.clock()
             if self.remaining <= 0 and self.reset is not None and now >= self.reset:
-                self.remaining = self.limit
-                self.reset = None  # a new window; its end is learnt from the next response
+                # a new window; its end is learnt from the next response. Requests still
+                # under way may reach the server in it and count against it.
+                self.remaining = max(self.limit - self._inflight, 0)
+                self.reset = None
             if self.remaining <= 0:
                 return ((self.reset - now) if self.reset is not None else _BACKOFF_START), False
             delay = self._pace_delay(now) if self.method == "pace" else 0.0

@@ -209,10 +209,19 @@ class _TCPServer(socketserver.ThreadingTCPServer):
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as a real server does
     timeout = 30  # an idle keep-alive connection is dropped after this many seconds
+    disable_nagle_algorithm = True  # small writes (headers, chunks) leave at once
     server: _TCPServer
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet: tests read FaultServer.requests instead
+
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        except ValueError:  # the final flush after a reply that dropped the connection
+            if not self.wfile.closed:
+                raise
+            self.close_connection = True
 
     def _serve(self) -> None:
         owner = self.server.owner
