@@ -300,7 +300,12 @@ class AuthenticationMixin(Internals):
                          force_login: bool = False, state: Optional[str] = None,
                          lang: Optional[str] = None, skip_server_info: bool = False,
                          allow_http: bool = False) -> str:
-        """The URL to send a user to so they can grant this app access (code flow)."""
+        """The URL to send a user to so they can grant this app access (code flow).
+
+        Builds a ``GET /oauth/authorize`` URL (or one for the authorization
+        endpoint the server announces); sends nothing unless the server's OAuth
+        information has to be read first.
+        """
         client_id = client_id if client_id is not None else self.client_id
         if client_id is None:
             raise MastodonIllegalArgumentError("auth_request_url() needs a client_id")
@@ -326,6 +331,8 @@ class AuthenticationMixin(Internals):
         MastodonIllegalArgumentError when the server refuses the grant and
         MastodonAPIError when it grants fewer scopes than requested. The
         password grant is gone from Mastodon 4.4 on; use the code flow.
+
+        Calls ``POST /oauth/token`` (or the token endpoint the server announces).
         """
         if not self.client_id or not self.client_secret:
             raise MastodonIllegalArgumentError("log_in() needs client_id and client_secret")
@@ -372,7 +379,10 @@ class AuthenticationMixin(Internals):
             self._token_expired = datetime.now() + timedelta(seconds=int(answer["expires_in"]))
 
     def revoke_access_token(self, allow_http: bool = False) -> None:
-        """Revoke the client's access token on the server and forget it."""
+        """Revoke the client's access token on the server and forget it.
+
+        Calls ``POST /oauth/revoke`` (or the revocation endpoint the server announces).
+        """
         if not self.access_token or not self.client_id or not self.client_secret:
             raise MastodonIllegalArgumentError(
                 "revoke_access_token() needs an access token, client_id and client_secret")
@@ -382,13 +392,13 @@ class AuthenticationMixin(Internals):
         self.access_token = None
 
     @api_version("4.3.0", "4.3.0")
-    def oauth_userinfo(self) -> Any:
+    def oauth_userinfo(self) -> rt.OAuthUserInfo:
         """OpenID-style information about the logged-in user (``GET /oauth/userinfo``)."""
         base, path = self._oauth_endpoint("userinfo_endpoint", "/oauth/userinfo", True)
         return self._get(path, base_url=base, entity=rt.OAuthUserInfo)
 
     @api_version("2.0.0", "2.7.2")
-    def app_verify_credentials(self) -> Any:
+    def app_verify_credentials(self) -> rt.Application:
         """The application the access token belongs to (``GET /api/v1/apps/verify_credentials``)."""
         return self._get("/api/v1/apps/verify_credentials", entity=rt.Application)
 

@@ -54,8 +54,9 @@ class MediaMixin(Internals):
 
         ``media_file`` is a path, a binary file object or bytes. The MIME type is
         ``mime_type`` if given, else sniffed with python-magic when installed,
-        else guessed from the file name; if none works, or the file does not
-        exist, MastodonIllegalArgumentError is raised. ``description`` is the
+        else guessed from the file name; if none works MastodonIllegalArgumentError
+        is raised, and MastodonUploadFileNotFoundError (an argument error too)
+        when the file does not exist. ``description`` is the
         alt text, ``focus`` an ``(x, y)`` focal point in -1..1, ``thumbnail`` a
         preview image for videos and audio (Mastodon 3.2.0+). Large files are
         processed after the upload; ``synchronous=True`` waits (up to 5 minutes)

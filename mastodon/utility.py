@@ -50,6 +50,9 @@ class UtilityMixin(Internals):
 
         Returns the version string. When the server cannot be asked, assumes
         1.0.0 unless ``fail_hard`` is set, in which case the error is raised.
+
+        Calls ``GET /api/v2/instance`` (``GET /api/v1/instance`` on servers
+        without it); the answer is cached until :meth:`clear_caches`.
         """
         try:
             try:
@@ -68,7 +71,11 @@ class UtilityMixin(Internals):
             return "1.0.0"
 
     def verify_minimum_version(self, version_str: str, cached: bool = False) -> bool:
-        """Whether the server runs at least ``version_str`` (asks it unless ``cached``)."""
+        """Whether the server runs at least ``version_str``.
+
+        Asks the server first (see :meth:`retrieve_mastodon_version`) unless
+        ``cached`` is set and the version is already known.
+        """
         if not cached or not self._version_checked:
             self.retrieve_mastodon_version()
         wanted = parse_version_string(version_str)
@@ -106,6 +113,7 @@ class UtilityMixin(Internals):
 
         Reads ``configuration.timelines_access`` of the v2 instance info
         (Mastodon 4.5+); servers that do not publish it are assumed to allow it.
+        Calls ``GET /api/v2/instance`` (cached until :meth:`clear_caches`).
         """
         feeds = {"public": "live_feeds", "local": "live_feeds", "hashtag": "hashtag_feeds",
                  "tag": "hashtag_feeds", "link": "trending_link_feeds"}
