@@ -6,7 +6,7 @@ import pytest
 
 from mastodon import Mastodon
 from mastodon._core.retry import RetryPolicy
-from mastodon.errors import MastodonNetworkError, MastodonRatelimitError
+from mastodon.errors import MastodonNetworkError, MastodonRatelimitError, MastodonReadTimeout
 from support.fault_server import Reply, cut_reply, json_reply, slow_reply
 
 
@@ -82,11 +82,11 @@ def test_connection_reset_on_plain_post_raises_network_error(fault_server):
     assert len(fault_server.requests) == 1
 
 
-def test_slow_body_beyond_timeout_is_a_network_error(fault_server):
+def test_slow_body_beyond_timeout_is_a_read_timeout(fault_server):
     fault_server.script(slow_reply({"id": "1", "pad": "x" * 200}, chunk_size=10, chunk_delay=0.5))
     api = api_for(fault_server, request_timeout=0.3, retry_policy=RetryPolicy(max_retries=0))
     started = time.monotonic()
-    with pytest.raises(MastodonNetworkError):
+    with pytest.raises(MastodonReadTimeout, match="body"):  # a MastodonNetworkError too
         api._get("/api/v1/statuses/1")
     assert time.monotonic() - started < 5
 

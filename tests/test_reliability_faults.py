@@ -130,7 +130,7 @@ RETRYABLE: Dict[str, Type[MastodonError]] = {
     "reset": MastodonNetworkError,  # RST after part of the body
     "fin": MastodonNetworkError,  # plain close after part of the body
     "timeout": MastodonReadTimeout,  # no status line within the timeout
-    "stall": MastodonNetworkError,  # body stops flowing for longer than the timeout
+    "stall": MastodonReadTimeout,  # body stops flowing for longer than the timeout
 }
 #: Faults that end the call at once with this exact exception.
 TERMINAL: Dict[str, Type[MastodonError]] = {

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
 import requests
+import urllib3
 
 from ..errors import MastodonNetworkError, MastodonReadTimeout
 from .params import Pairs, form_pairs, json_body
@@ -91,9 +92,18 @@ def transmit(session: requests.Session, call: Call, auth: Optional[requests.auth
     except requests.exceptions.ReadTimeout as exc:
         raise MastodonReadTimeout(f"Timed out reading from {call.method} {_where(call)}") from exc
     except (requests.exceptions.RequestException, OSError) as exc:
+        if _stalled_body(exc):
+            raise MastodonReadTimeout(
+                f"Timed out reading the body of {call.method} {_where(call)}") from exc
         raise MastodonNetworkError(
             f"Could not complete request {call.method} {_where(call)}: {type(exc).__name__}"
         ) from exc
+
+
+def _stalled_body(exc: BaseException) -> bool:
+    """Whether requests reports a body that stopped flowing (as a ConnectionError)."""
+    return (isinstance(exc, requests.exceptions.ConnectionError) and bool(exc.args) and
+            isinstance(exc.args[0], urllib3.exceptions.ReadTimeoutError))
 
 
 def _stock_session(session: requests.Session) -> bool:
