@@ -4,9 +4,11 @@
 * ``mock`` / ``client`` / ``admin_client``: a real mastodon_mock server, reset per test.
 * ``mock_server_factory``: extra mastodon_mock servers with more config (e.g. rate limits).
 * ``fault_server``: a local server that misbehaves on purpose (delays, cuts, 429s, SSE).
+* ``frozen_heap``: for modules whose tests race real timeouts (see below).
 """
 from __future__ import annotations
 
+import gc
 from typing import Any, Callable, Iterator, List
 
 import pytest
@@ -14,6 +16,19 @@ import pytest
 from support.fake_transport import FakeMastodon
 from support.fault_server import FaultServer
 from support.mock_server import TOKENS, MockMastodon
+
+
+@pytest.fixture(scope="module")
+def frozen_heap() -> Iterator[None]:
+    """Keep the objects earlier tests left behind out of garbage collection for a module.
+
+    Late in a full run the heap is large, and one full collection can pause every
+    thread for longer than the sub-second timeouts these tests race against.
+    """
+    gc.collect()
+    gc.freeze()
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

@@ -9,6 +9,9 @@ from mastodon._core.retry import RetryPolicy
 from mastodon.errors import MastodonNetworkError, MastodonRatelimitError, MastodonReadTimeout
 from support.fault_server import Reply, cut_reply, json_reply, slow_reply
 
+# real sub-second timeouts: no garbage-collection pauses from earlier tests
+pytestmark = pytest.mark.usefixtures("frozen_heap")
+
 
 def iso(when):
     return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(when)) + \

@@ -34,6 +34,9 @@ import support.fault_server as fault_server_module
 from mastodon import Mastodon
 from support.fault_server import WindowLimiter, json_reply
 
+# real sub-second timeouts: no garbage-collection pauses from earlier tests
+pytestmark = pytest.mark.usefixtures("frozen_heap")
+
 THREADS = 8
 
 

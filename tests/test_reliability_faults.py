@@ -46,6 +46,9 @@ from mastodon.errors import (
 )
 from support.fault_server import Reply, Seen, json_reply, malformed_json, truncated_json
 
+# real sub-second timeouts: no garbage-collection pauses from earlier tests
+pytestmark = pytest.mark.usefixtures("frozen_heap")
+
 #: Faults delivered so far in this module, by kind (filled in by the tests, checked last).
 INJECTED: "collections.Counter[str]" = collections.Counter()
 #: Tests that contributed to INJECTED (the total is only checked when all ran).

@@ -17,6 +17,9 @@ from mastodon import Mastodon
 from support.sse_server import MiniMastodon, StreamWriter, sse_bytes
 from support.stream_helpers import Recorder, assert_no_stream_threads
 
+# real sub-second timeouts: no garbage-collection pauses from earlier tests
+pytestmark = pytest.mark.usefixtures("frozen_heap")
+
 CUTS = 100
 
 

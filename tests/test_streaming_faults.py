@@ -18,6 +18,9 @@ from mastodon.types_base import AttribAccessDict
 from support.fault_server import Reply, json_reply, sse_event, sse_reply
 from support.stream_helpers import Recorder, assert_no_stream_threads
 
+# real sub-second timeouts: no garbage-collection pauses from earlier tests
+pytestmark = pytest.mark.usefixtures("frozen_heap")
+
 STATUS = {"id": "1", "created_at": "2024-05-01T10:00:00Z", "content": "x",
           "account": {"id": "1", "acct": "alice"}}
 
