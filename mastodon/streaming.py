@@ -25,7 +25,7 @@ import json
 import logging
 import socket
 import threading
-from typing import Any, Callable, Dict, Iterator, Optional, Protocol
+from typing import Any, Callable, Dict, Iterator, Optional, Protocol, TypeVar
 
 import requests
 import urllib3
@@ -447,12 +447,16 @@ class _Backoff:
         self.failures = 0
 
 
+_C = TypeVar("_C")
+
+
 class StreamHandle:
     """A stream running on a daemon thread; returned by the stream methods with ``run_async=True``."""
 
     _thread: Optional[threading.Thread] = None
     _receiving = False
     _closed: Optional[threading.Event] = None
+    _backoff: _Backoff
 
     def _begin(self) -> None:
         self._closed = threading.Event()
@@ -489,6 +493,25 @@ class StreamHandle:
         thread = self._thread
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout)
+
+    def _connect_after_backoff(self, connect: Callable[[], _C], errors: Any,
+                               failed: Callable[[BaseException], None]) -> Optional[_C]:
+        """Wait out the reconnect backoff, then ``connect()``.
+
+        None when the handle was closed meanwhile or connecting raised one of
+        ``errors`` (given to ``failed`` unless the handle is closed by then).
+        """
+        closed = self._closed
+        assert closed is not None
+        wait = self._backoff.next()
+        if wait > 0 and closed.wait(wait):
+            return None
+        try:
+            return connect()
+        except errors as exc:
+            if not closed.is_set():
+                failed(exc)
+            return None
 
     def _report(self, listener: Any, exc: BaseException) -> None:
         """Give ``exc`` to the listener's ``on_abort``; a failing handler is only logged."""
@@ -589,14 +612,8 @@ class SSEStreamHandle(StreamHandle):
         """Wait, then open a new connection; False when it failed (or the handle closed)."""
         closed = self._closed
         assert closed is not None
-        wait = self._backoff.next()
-        if wait > 0 and closed.wait(wait):
-            return False
-        try:
-            connection = self.connect_func()
-        except Exception as exc:
-            if not closed.is_set():
-                self._fail(exc)
+        connection = self._connect_after_backoff(self.connect_func, Exception, self._fail)
+        if connection is None:
             return False
         with self._lock:
             if closed.is_set():

@@ -245,8 +245,7 @@ class WebSocketStreamHandle(StreamHandle):
                     self._drop()
                     if closed.is_set():
                         break
-                    for listener in self._listeners():
-                        self._report(listener, exc)
+                    self._report_all(exc)
                     if not self.reconnect:
                         break
                     continue
@@ -277,17 +276,16 @@ class WebSocketStreamHandle(StreamHandle):
                 log.exception("a WebSocket stream listener failed")
             self._report(listener, exc)
 
+    def _report_all(self, exc: BaseException) -> None:
+        for listener in self._listeners():
+            self._report(listener, exc)
+
     def _reopen(self) -> bool:
+        """Wait, then connect again and resubscribe; False when it failed (or the handle closed)."""
         closed = self._closed
         assert closed is not None
-        wait = self._backoff.next()
-        if wait > 0 and closed.wait(wait):
-            return False
-        try:
-            ws = self._connect()
-        except MastodonError as exc:
-            for listener in self._listeners():
-                self._report(listener, exc)
+        ws = self._connect_after_backoff(self._connect, MastodonError, self._report_all)
+        if ws is None:
             return False
         with self._lock:
             if closed.is_set():
