@@ -22,7 +22,6 @@ It prints the median time per call of each and their ratio (target: 1.3x or less
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import statistics
 import subprocess
@@ -41,16 +40,6 @@ from mastodon import Mastodon  # noqa: E402
 TARGET_RATIO = 1.3
 
 
-def load_fault_server() -> Any:
-    path = os.path.join(ROOT, "tests", "support", "fault_server.py")
-    spec = importlib.util.spec_from_file_location("fault_server", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fault_server"] = module  # dataclasses look the module up while building
-    spec.loader.exec_module(module)
-    return module
-
-
 def read_fixture(name: str) -> bytes:
     with open(os.path.join(HERE, "fixtures", name), "rb") as handle:
         return handle.read()
@@ -58,7 +47,8 @@ def read_fixture(name: str) -> bytes:
 
 def serve_page() -> None:
     """Child process: print the server's URL, then serve the page until stdin closes."""
-    fault_server = load_fault_server()
+    sys.path.insert(0, os.path.join(ROOT, "tests"))
+    from support import fault_server
     body = read_fixture("timeline_home_40.json")
     link = read_fixture("timeline_home_40.link").decode("utf-8").strip()
     with fault_server.FaultServer() as server:

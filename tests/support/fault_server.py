@@ -36,6 +36,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from requests.structures import CaseInsensitiveDict
 
+from .local_server import LocalServer
+
 JSON_TYPE = "application/json; charset=utf-8"
 
 
@@ -290,48 +292,24 @@ def _phrase(status: int) -> str:
         return "Unknown"
 
 
-class FaultServer:
+class FaultServer(LocalServer):
     """A scripted HTTP/1.1 server on 127.0.0.1 (see the module docstring)."""
 
+    server_class = _TCPServer
+    handler_class = _Handler
+    thread_name = "fault-server"
+
     def __init__(self) -> None:
+        super().__init__()
         self.default: Step = Reply()
         self.requests: List[Seen] = []
         self.limiter: Optional[WindowLimiter] = None
         self._script: Deque[Step] = collections.deque()
         self._lock = threading.Lock()
-        self._stopping = threading.Event()
-        self._server: Optional[_TCPServer] = None
-        self._thread: Optional[threading.Thread] = None
-        self.url = ""
 
     @property
     def base_url(self) -> str:
         return self.url
-
-    def start(self) -> "FaultServer":
-        server = _TCPServer(("127.0.0.1", 0), _Handler)
-        server.owner = self
-        self._server = server
-        self.url = f"http://127.0.0.1:{server.server_address[1]}"
-        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
-                                        name="fault-server", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving; pending waits in handler threads end at once."""
-        self._stopping.set()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-
-    def __enter__(self) -> "FaultServer":
-        return self.start() if self._server is None else self
-
-    def __exit__(self, *exc_info: Any) -> None:
-        self.stop()
 
     # -------------------------------------------------------- configuring
 

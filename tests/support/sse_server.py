@@ -26,6 +26,8 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any, Callable, Dict, List, Optional
 from urllib.parse import parse_qsl, urlsplit
 
+from .local_server import LocalServer
+
 JSON_TYPE = "application/json; charset=utf-8"
 
 
@@ -129,11 +131,17 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
 
 
-class MiniMastodon:
+class MiniMastodon(LocalServer):
     """See the module docstring. ``url`` is the base URL once started."""
+
+    server_class = _Server
+    handler_class = _Handler
+    thread_name = "mini-mastodon"
+    poll_interval = 0.05
 
     def __init__(self, plan: Optional[Callable[[int, StreamWriter], None]] = None,
                  chunked: Callable[[int], bool] = lambda index: True) -> None:
+        super().__init__()
         self.plan = plan or (lambda index, w: (w.start(), w.hold()))
         self.chunked = chunked
         self.statuses: List[Dict[str, Any]] = []
@@ -142,30 +150,6 @@ class MiniMastodon:
         self.connections = 0
         self._next_id = 109_000_000_000_000_000
         self._lock = threading.Lock()
-        self._stopping = threading.Event()
-        self._server: Optional[_Server] = None
-        self._thread: Optional[threading.Thread] = None
-        self.url = ""
-
-    # ------------------------------------------------------------------ lifecycle
-
-    def start(self) -> "MiniMastodon":
-        server = _Server(("127.0.0.1", 0), _Handler)
-        server.owner = self
-        self._server = server
-        self.url = f"http://127.0.0.1:{server.server_address[1]}"
-        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="mini-mastodon", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stopping.set()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
 
     # ------------------------------------------------------------------ content
 
