@@ -1014,12 +1014,15 @@ def decode(data):
         obj = copy(cls, data)
 """]
     for index, (key, conv) in enumerate(info.converted):
-        namespace[f"convert_{index}"] = conv
-        namespace[f"convert_{index}_list_type"] = getattr(conv, "list_type", None)
-        namespace[f"convert_{index}_class"] = getattr(conv, "entity_class", None)
+        name = f"convert_{index}"
+        namespace[name] = conv
+        kind = _field_kind(conv)
+        if kind == "list":
+            namespace[f"{name}_list_type"] = conv.list_type  # type: ignore[attr-defined]
+        elif kind == "entity":
+            namespace[f"{name}_class"] = conv.entity_class  # type: ignore[attr-defined]
         source.append(f"    value = get(obj, {key!r})\n")
-        source.append(_FIELD_CODE[_field_kind(conv)].format(
-            value="value", key=repr(key), convert=f"convert_{index}"))
+        source.append(_FIELD_CODE[kind].format(value="value", key=repr(key), convert=name))
     source.append("""\
     return obj
 """)
