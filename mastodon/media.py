@@ -10,7 +10,6 @@ from ._core.files import FilePart, file_part
 from ._core.params import path_segment
 from .errors import (
     MastodonAPIError, MastodonFileNotFoundError, MastodonIllegalArgumentError,
-    MastodonVersionError,
 )
 from .internals import Internals
 from .types_base import IdType, PathOrFile
@@ -93,11 +92,11 @@ class MediaMixin(Internals):
 
     def _media_params(self, description: Optional[str], focus: Any,
                       thumbnail: Any) -> Dict[str, Any]:
-        """Form fields of an upload or update; refuses thumbnails on servers before 3.2.0."""
+        """Form fields of an upload or update (version checks refuse thumbnails before 3.2.0)."""
         params = {"description": validate.text("description", description),
                   "focus": None if focus is None else focus_param(focus)}
-        if thumbnail is not None and not self._server_has("3.2.0"):
-            raise MastodonVersionError("media thumbnails need Mastodon 3.2.0 or newer")
+        if thumbnail is not None:
+            self._require_version("3.2.0", "media thumbnails")  # type: ignore[attr-defined]
         return params
 
     def _server_has(self, version: str) -> bool:

@@ -5,13 +5,11 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, Iterator, Optional, TypeVar
 
-from . import return_types as rt
 from ._core.pagination import page_info, request_of
 from .defaults import _SUPPORTED_MASTODON_VERSION
 from .errors import MastodonAPIError, MastodonError, MastodonIllegalArgumentError
-from .internals import Internals
 from .types_base import PaginatableList, PaginationInfo, _str_to_type
-from .versions import api_version, max_version, parse_version_string
+from .versions import VersionsMixin, api_version, max_version, parse_version_string
 
 __all__ = ["UtilityMixin", "Mastodon", "parse_version_string", "max_version", "api_version"]
 
@@ -19,15 +17,9 @@ _T = TypeVar("_T")
 MAX_PAGES = 10_000  # upper bound for every page-walking loop
 
 
-class UtilityMixin(Internals):
-    """Version checks, server time, language and walking through pages."""
-
-    mastodon_major: int
-    mastodon_minor: int
-    mastodon_patch: int
-    mastodon_api_version: int
-    _version_checked: bool
-    _instance_cache: dict
+class UtilityMixin(VersionsMixin):
+    """Version checks (see :class:`~mastodon.versions.VersionsMixin`), server time,
+    language and walking through pages."""
 
     # ------------------------------------------------------------------ versions
 
@@ -35,51 +27,6 @@ class UtilityMixin(Internals):
     def get_supported_version() -> str:
         """The newest Mastodon version this library knows every endpoint of."""
         return _SUPPORTED_MASTODON_VERSION
-
-    def _cached_instance(self, version: str) -> Any:
-        """The instance information (v1 or v2), fetched once and cached."""
-        with self._cache_lock:
-            if version not in self._instance_cache:
-                path = "/api/v2/instance/" if version == "v2" else "/api/v1/instance/"
-                entity = rt.InstanceV2 if version == "v2" else rt.Instance
-                self._instance_cache[version] = self._get(path, entity=entity)
-            return self._instance_cache[version]
-
-    def retrieve_mastodon_version(self, fail_hard: bool = False) -> str:
-        """Ask the server for its version and remember it for version checks.
-
-        Returns the version string. When the server cannot be asked, assumes
-        1.0.0 unless ``fail_hard`` is set, in which case the error is raised.
-
-        Calls ``GET /api/v2/instance`` (``GET /api/v1/instance`` on servers
-        without it); the answer is cached until :meth:`clear_caches`.
-        """
-        try:
-            try:
-                instance = self._cached_instance("v2")
-            except MastodonAPIError:
-                instance = self._cached_instance("v1")
-            version = str(instance["version"])
-            self._set_version(version)  # type: ignore[attr-defined]
-            api_versions = instance.get("api_versions") or {}
-            self.mastodon_api_version = int(api_versions.get("mastodon", 0) or 0)
-            return version
-        except (MastodonError, KeyError, TypeError, ValueError):
-            if fail_hard:
-                raise
-            self.mastodon_major, self.mastodon_minor, self.mastodon_patch = 1, 0, 0
-            return "1.0.0"
-
-    def verify_minimum_version(self, version_str: str, cached: bool = False) -> bool:
-        """Whether the server runs at least ``version_str``.
-
-        Asks the server first (see :meth:`retrieve_mastodon_version`) unless
-        ``cached`` is set and the version is already known.
-        """
-        if not cached or not self._version_checked:
-            self.retrieve_mastodon_version()
-        wanted = parse_version_string(version_str)
-        return (self.mastodon_major, self.mastodon_minor, self.mastodon_patch) >= wanted
 
     def set_language(self, lang: Optional[str]) -> None:
         """Set the language (ISO 639 code) sent with every following request; None for none."""

@@ -68,8 +68,15 @@ def test_report_validates_before_sending(fake, kwargs, word):
     assert fake.requests == []
 
 
+def test_report_newer_parameters_go_to_old_servers_without_version_checks(fake):
+    old = at_version(fake, "3.4.0")
+    old.api.report("5", rule_ids=["1"], category="violation")
+    assert old.calls == [("POST", "/api/v1/reports/")]
+
+
 def test_report_newer_parameters_on_known_old_servers(fake):
     old = at_version(fake, "3.4.0")
+    old.api.version_check_mode = "created"
     with pytest.raises(MastodonVersionError, match="rule_ids"):
         old.api.report("5", rule_ids=["1"])
     with pytest.raises(MastodonVersionError, match="category"):
@@ -79,7 +86,7 @@ def test_report_newer_parameters_on_known_old_servers(fake):
 
 
 def test_report_collection_ids_need_4_6(fake):
-    at_version(fake, "4.5.0")
+    at_version(fake, "4.5.0").api.version_check_mode = "created"
     with pytest.raises(MastodonVersionError, match="collection_ids"):
         fake.api.report("5", collection_ids=["1"])
     assert fake.requests == []
