@@ -457,8 +457,9 @@ class AccountsMixin(Internals):
                        reason: Optional[str] = None, locale: str = "en",
                        scopes: List[str] = _DEFAULT_SCOPES, to_file: Optional[str] = None,
                        return_detailed_error: bool = False,
-                       date_of_birth: Optional[Union[date, str]] = None
-                       ) -> Union[Optional[str], Tuple[Optional[str], Optional[rt.AccountCreationError]]]:
+                       date_of_birth: Optional[Union[date, str]] = None, *,
+                       return_token_info: bool = False
+                       ) -> Union[Optional[str], Dict[str, Any], Tuple[Any, Optional[rt.AccountCreationError]]]:
         """Sign up a new account with this client's app; returns the new user's access token.
 
         Needs ``client_id`` and ``client_secret``. ``agreement`` must be
@@ -471,13 +472,16 @@ class AccountsMixin(Internals):
         When the server refuses, this raises MastodonIllegalArgumentError;
         with ``return_detailed_error=True`` it returns ``(None, error)``
         instead, where ``error.details`` says which field was wrong (and
-        ``(token, None)`` on success).
+        ``(token, None)`` on success). With ``return_token_info=True`` the
+        token is the server's whole answer instead of the string: a dict with
+        ``access_token``, ``token_type``, ``scope`` and ``created_at``.
 
         Calls ``POST /oauth/token`` (an app token), then ``POST /api/v1/accounts``.
         """
         if not self.client_id or not self.client_secret:
             raise MastodonIllegalArgumentError("create_account() needs client_id and client_secret")
         scope_list = _scope_list(scopes)
+        validate.flag("return_token_info", return_token_info)
         params = {
             "username": validate.text("username", username, required=True),
             "password": validate.text("password", password, required=True),
@@ -502,7 +506,7 @@ class AccountsMixin(Internals):
         self._adopt_token(answer, scope_list)  # type: ignore[attr-defined]
         if to_file is not None:
             write_secret_file(to_file, self.persistable_login_credentials().splitlines())  # type: ignore[attr-defined]
-        token = self.access_token
+        token = answer if return_token_info else self.access_token
         return (token, None) if return_detailed_error else token
 
     def _app_token(self, scopes: List[str]) -> str:
