@@ -20,6 +20,8 @@ log = logging.getLogger("mastodon")
 _F = TypeVar("_F", bound=Callable[..., Any])
 _VERSION_RE = re.compile(r"\s*v?(\d+)(?:\.(\d*))?(?:\.(\d*))?")
 Version = Tuple[int, int, int]
+#: What retrieve_mastodon_version() returns for a server naming no readable version.
+UNKNOWN_VERSION = "1.0.0"
 
 #: Where each version of the instance information lives, and what it decodes to.
 INSTANCE_DOCUMENTS: Dict[str, Tuple[str, Any]] = {
@@ -132,8 +134,9 @@ class VersionsMixin(Internals):
         (none at all, ``"banana"``, GoToSocial's ``0.15.0``), is logged once as a
         warning and leaves the version unknown: version checks then let every
         call through. With ``fail_hard`` those cases raise instead
-        (MastodonVersionError for a missing or unreadable version). Returns ""
-        when there is no version string to return.
+        (MastodonVersionError for a missing or unreadable version). Without it,
+        returns ``"1.0.0"`` when the server names no readable version, as
+        Mastodon.py does (checks still treat the version as unknown).
 
         Calls ``GET /api/v2/instance/`` (``GET /api/v1/instance/`` on servers
         without it).
@@ -166,7 +169,7 @@ class VersionsMixin(Internals):
                 raise MastodonVersionError(f"{self.api_base_url} {problem}")
             self._warn_once(f"{self.api_base_url} {problem}, which names no Mastodon version; "
                             "version checks are off for it")
-        return str(text) if text else ""
+        return text if isinstance(text, str) and _VERSION_RE.match(text) else UNKNOWN_VERSION
 
     def _not_asked(self, error: MastodonError, fail_hard: bool) -> str:
         if fail_hard:
@@ -176,7 +179,7 @@ class VersionsMixin(Internals):
                 self._version_known = False
         self._warn_once(f"Could not ask {self.api_base_url} for its version ({error}); "
                         "version checks let calls through until it answers")
-        return ""
+        return UNKNOWN_VERSION
 
     # ------------------------------------------------------------------ answering checks
 

@@ -143,7 +143,7 @@ def test_unusable_version_with_fail_hard_raises(serve, connect, version):
     api = connect(serve("mastodon", version))
     with pytest.raises(MastodonVersionError, match="version"):
         api.retrieve_mastodon_version(fail_hard=True)
-    assert api.retrieve_mastodon_version() == version
+    assert api.retrieve_mastodon_version() == "1.0.0"  # Mastodon.py's fallback value
 
 
 def test_pleroma_and_akkoma_get_v2_search_and_v1_media(serve, connect):
