@@ -128,7 +128,7 @@ def test_catch_up_requests_page_forward_with_min_id(mini: MiniMastodon) -> None:
 
 
 def test_event_gate_drops_repeats_and_forgets_old_ids() -> None:
-    from mastodon.streaming_endpoints import EventGate
+    from mastodon.streaming_catchup import EventGate
     gate = EventGate()
     gate.KEEP = 3
     assert gate.admit("update", {"id": "9"}) and not gate.admit("update", {"id": "9"})
@@ -146,7 +146,7 @@ def test_event_gate_drops_repeats_and_forgets_old_ids() -> None:
 
 
 def test_conversation_catch_up_reads_one_page() -> None:
-    from mastodon.streaming_endpoints import _CONVERSATIONS, EventGate, _CatchUp
+    from mastodon.streaming_catchup import CONVERSATIONS, CatchUp, EventGate
 
     class StubApi:
         def __init__(self) -> None:
@@ -160,7 +160,7 @@ def test_conversation_catch_up_reads_one_page() -> None:
 
     api = StubApi()
     gate = EventGate()
-    catch = _CatchUp(api, (_CONVERSATIONS,), gate)  # type: ignore[arg-type]
+    catch = CatchUp(api, (CONVERSATIONS,), gate)  # type: ignore[arg-type]
     gate.note("conversation", "100")
     delivered: list = []
     catch(lambda name, item: delivered.append((name, item["id"])) or gate.admit(name, item))
