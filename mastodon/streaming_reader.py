@@ -37,16 +37,16 @@ _TIMEOUTS = (urllib3.exceptions.ReadTimeoutError, requests.exceptions.ReadTimeou
 
 def _raw_reader(raw: Any) -> Optional[Callable[[], bytes]]:
     """A function returning the next bytes of ``raw`` as soon as any arrived, or None if unreadable."""
+    read1: Any = getattr(raw, "read1", None)
     if isinstance(raw, _URLLIB3_RESPONSE):
-        read1 = getattr(raw, "read1", None)
         if read1 is not None:  # urllib3 2
             return lambda: read1(READ_SIZE, decode_content=True)
         if raw.chunked:  # urllib3 1: its chunked reader yields one HTTP chunk at a time
             chunks = raw.read_chunked(decode_content=True)
             return lambda: next(chunks, b"")
         return lambda: raw._fp.read1(READ_SIZE)
-    if isinstance(raw, io.IOBase):
-        return lambda: raw.read1(READ_SIZE)
+    if isinstance(raw, io.IOBase) and callable(read1):
+        return lambda: bytes(read1(READ_SIZE))
     return None
 
 
@@ -61,14 +61,18 @@ def _as_bytes(piece: Any) -> bytes:
 
 def _content_reader(response: Any) -> Callable[[], bytes]:
     """Read ``response`` through ``.raw`` when it is a real stream, else through ``iter_content``."""
-    reader = _raw_reader(getattr(response, "raw", None))
+    raw = getattr(response, "raw", None)
+    reader = _raw_reader(raw)
     if reader is not None:
         return reader
     iter_content = getattr(response, "iter_content", None)
-    if not callable(iter_content):
-        raise MastodonNetworkError("The stream response has neither .raw nor iter_content()")
-    pieces = iter(iter_content(chunk_size=1))  # whatever arrived, without waiting for more
-    return lambda: _as_bytes(next(pieces, b""))
+    if callable(iter_content):
+        pieces = iter(iter_content(chunk_size=1))  # whatever arrived, without waiting for more
+        return lambda: _as_bytes(next(pieces, b""))
+    read1 = getattr(raw, "read1", None)
+    if callable(read1):  # a file-like raw stream of some other kind
+        return lambda: _as_bytes(read1(READ_SIZE))
+    raise MastodonNetworkError("The stream response has neither .raw nor iter_content()")
 
 
 def _read_pieces(response: Any) -> Iterator[bytes]:
