@@ -22,7 +22,9 @@ from __future__ import annotations
 from .streaming_events import (  # noqa: F401
     EVENT_ENTITIES, decode_payload, dispatch_event, handle_ws_frame, parse_ws_frame,
 )
-from .streaming_handles import CLOSE_TIMEOUT, MAX_BACKOFF, SSEStreamHandle, StreamHandle, _Backoff  # noqa: F401
+from .streaming_handles import (  # noqa: F401
+    CLOSE_TIMEOUT, MAX_BACKOFF, SSEStreamHandle, StreamHandle, _Backoff,
+)
 from .streaming_listeners import CallbackStreamListener, StreamListener
 from .streaming_reader import READ_SIZE, consume_stream, read_events, stream_blocking  # noqa: F401
 

@@ -28,6 +28,7 @@ from .internals import Internals
 from .streaming_catchup import CONVERSATIONS, HOME, NOTIFICATIONS, CatchUp, EventGate, Source
 from .streaming_handles import SSEStreamHandle
 from .streaming_reader import stream_blocking
+from .streaming_websocket import WebSocketStreamHandle
 from .types_base import IdType
 from .versions import api_version
 
@@ -222,8 +223,6 @@ class StreamingEndpointsMixin(Internals):
 
         Opens ``/api/v1/streaming`` (ws:// or wss://).
         """
-        from .streaming_websocket import WebSocketStreamHandle
-
         base = self._get_streaming_base()
         url = "ws" + base[4:] if base.startswith("http") else base
         return WebSocketStreamHandle(url + STREAM_ROOT, self.access_token, self.user_agent,

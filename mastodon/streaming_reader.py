@@ -21,8 +21,8 @@ from ._sse import HEARTBEAT, SSEParser
 from .errors import MastodonMalformedEventError, MastodonNetworkError, MastodonReadTimeout
 from .streaming_events import decode_payload, dispatch_event
 
-__all__ = ["READ_SIZE", "StreamItem", "read_events", "consume_stream", "read_until_failure", "stream_blocking",
-           "shutdown_response"]
+__all__ = ["READ_SIZE", "StreamItem", "read_events", "consume_stream", "read_until_failure",
+           "stream_blocking", "shutdown_response"]
 
 log = logging.getLogger("mastodon")
 

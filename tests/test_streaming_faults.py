@@ -60,7 +60,7 @@ def test_read_timeout_blocking_raises_the_exception_itself(fault_server: Any, ap
     fault_server.script(sse_reply([b":connected\n\n", status(1)], hold=10))
     listener = Recorder()
     with pytest.raises(MastodonReadTimeout) as info:  # not the end of the body, 10 s later
-        api.stream_user(listener, timeout=0.3)
+        api.stream_user(listener, timeout=1.0)
     assert listener.aborts == [info.value]  # not a tuple, not a TypeError
     assert ids(listener) == ["1"] and listener.heartbeats == 1
 
@@ -69,7 +69,7 @@ def test_read_timeout_async_goes_to_on_abort(fault_server: Any, api: Mastodon,
                                              handles: List[StreamHandle]) -> None:
     fault_server.script(sse_reply([b":connected\n\n"], hold=10))
     listener = Recorder()
-    handle = api.stream_user(listener, run_async=True, timeout=0.3)
+    handle = api.stream_user(listener, run_async=True, timeout=1.0)
     handles.append(handle)
     assert listener.wait(lambda r: r.aborts, 5)
     handle.join(3)
@@ -80,8 +80,8 @@ def test_silence_with_reconnect_reconnects(fault_server: Any, api: Mastodon,
                                            handles: List[StreamHandle]) -> None:
     fault_server.script(sse_reply([status(1)], hold=10), sse_reply([status(2)], hold=10))
     listener = Recorder()
-    handles.append(api.stream_user(listener, run_async=True, timeout=0.3, reconnect_async=True, catch_up=False,
-                                   reconnect_async_wait_sec=0.01))
+    handles.append(api.stream_user(listener, run_async=True, timeout=1.0, reconnect_async=True,
+                                   reconnect_async_wait_sec=0.01, catch_up=False))
     assert listener.wait(lambda r: len(r.of("update")) == 2, 5)
     assert isinstance(listener.aborts[0], MastodonReadTimeout)
 
@@ -100,8 +100,8 @@ def test_every_kind_of_break_reconnects(fault_server: Any, api: Mastodon,
         sse_reply([status(6)], hold=10),
     )
     listener = Recorder()
-    handle = api.stream_user(listener, run_async=True, timeout=0.5, reconnect_async=True, catch_up=False,
-                             reconnect_async_wait_sec=0.01)
+    handle = api.stream_user(listener, run_async=True, timeout=1.0, reconnect_async=True,
+                             reconnect_async_wait_sec=0.01, catch_up=False)
     handles.append(handle)
     assert listener.wait(lambda r: len(r.of("update")) == 5, 10), ids(listener)
     assert ids(listener) == ["1", "3", "4", "5", "6"]

@@ -138,7 +138,7 @@ def test_bad_frames_and_errors_do_not_end_the_stream(server: WSServer, api: Mast
 
 def test_read_timeout_without_reconnect_ends(server: WSServer, api: Mastodon) -> None:
     listener = Recorder()
-    handle = api.stream_open_websocket(listener, timeout=0.3)
+    handle = api.stream_open_websocket(listener, timeout=1.0)
     handle.join(5)
     assert not handle.is_alive()
     assert type(listener.aborts[0]).__name__ == "MastodonReadTimeout"
