@@ -20,7 +20,7 @@ from ._core.blocklist import refuse_blocked
 from ._core.check import raise_for_status, warn_if_deprecated
 from ._core.decode import decode_response
 from ._core.pagination import attach_pagination
-from ._core.ratelimit import RateLimiter
+from ._core.ratelimit import RateLimiter, bucket_for
 from ._core.retry import RetryPolicy
 from ._core.transport import BearerAuth, Call, build_call, transmit
 from ._core.validate import header_value
@@ -98,15 +98,16 @@ class Internals:
         limiter = self._ratelimiter if ratelimit else None
         policy = self.retry_policy
         authorizer = BearerAuth(self.access_token) if auth and self.access_token else None
+        bucket = bucket_for(call.method, call.url)
         failures = limited = 0
         while True:  # every pass returns, raises, or raises a capped counter
             if limiter is not None:
-                limiter.before_request()
+                limiter.before_request(bucket)
             try:
                 response = transmit(self.session, call, authorizer, timeout, stream)
             except MastodonNetworkError as exc:
                 if limiter is not None:
-                    limiter.request_done()
+                    limiter.request_done(bucket)
                 self._log_failure(call, exc)
                 if not policy.can_retry(call.method, call.headers, failures):
                     raise
@@ -115,9 +116,9 @@ class Internals:
                 continue
             self._log_exchange(response, stream)
             if limiter is not None:
-                limiter.update(response.headers)
+                limiter.update(response.headers, bucket)
                 if response.status_code == 429:
-                    limiter.sleep(limiter.after_429(response.headers, limited))
+                    limiter.sleep(limiter.after_429(response.headers, limited, bucket))
                     limited += 1
                     continue
             if policy.can_retry(call.method, call.headers, failures, response.status_code):
@@ -183,7 +184,8 @@ class Internals:
         self._ratelimiter.pacefactor = float(value)
 
     ratelimit_limit = _limiter_field("limit", "Requests allowed per window, as the server last reported.")
-    ratelimit_remaining = _limiter_field("remaining", "Requests left in the current window.")
+    ratelimit_remaining = _limiter_field(
+        "remaining", "Requests left in the current window: the server's count less those under way.")
     ratelimit_reset = _limiter_field(
         "reset", "When the window resets, as a POSIX timestamp (None until the server said).")
     ratelimit_lastcall = _limiter_field(
