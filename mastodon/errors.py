@@ -38,7 +38,17 @@ __all__ = [
 
 
 class MastodonError(Exception):
-    """Base class of every error the library raises."""
+    """Base class of every error the library raises.
+
+    ``idempotency_key`` is the Idempotency-Key of the failed request, when it
+    had one: sending the request again with that key cannot create a
+    duplicate. ``may_have_reached_server`` says whether the server may have
+    received (and acted on) the request: False only when it certainly did not,
+    None where no request was involved.
+    """
+
+    idempotency_key: Optional[str] = None
+    may_have_reached_server: Optional[bool] = None
 
 
 class MastodonIllegalArgumentError(ValueError, MastodonError):
@@ -58,7 +68,14 @@ class MastodonUploadFileNotFoundError(MastodonFileNotFoundError, MastodonIllegal
 
 
 class MastodonNetworkError(MastodonIOError):
-    """The server could not be reached or the connection failed."""
+    """The server could not be reached or the connection failed.
+
+    ``method`` and ``url`` (secrets redacted) name the failed request, when there was one.
+    """
+
+    may_have_reached_server: Optional[bool] = True
+    method: Optional[str] = None
+    url: Optional[str] = None
 
 
 class MastodonReadTimeout(MastodonNetworkError):
@@ -92,22 +109,15 @@ class MastodonAPIError(MastodonError):
     available as attributes, together with the response and request details.
     """
 
-    def __init__(
-        self,
-        message: str = "Mastodon API returned error",
-        status_code: Optional[int] = None,
-        reason: Optional[str] = None,
-        error: Optional[str] = None,
-        *,
-        response: Any = None,
-        method: Optional[str] = None,
-        url: Optional[str] = None,
-        request_id: Optional[str] = None,
-    ) -> None:
-        super().__init__(message, status_code, reason, error)
-        self.status_code = status_code
-        self.reason = reason
-        self.error = error
+    may_have_reached_server: Optional[bool] = True  # the server answered
+
+    def __init__(self, *args: Any, response: Any = None, method: Optional[str] = None,
+                 url: Optional[str] = None, request_id: Optional[str] = None) -> None:
+        super().__init__(*args)
+        status_code, reason, error = (list(args[1:4]) + [None] * 3)[:3]
+        self.status_code: Optional[int] = status_code
+        self.reason: Optional[str] = reason
+        self.error: Optional[str] = error
         self.response = response
         self.method = method
         self.url = url
@@ -150,6 +160,13 @@ class MastodonServiceUnavailableError(MastodonServerError):
 
 class MastodonGatewayTimeoutError(MastodonServerError):
     """HTTP 504."""
+
+
+def add_note(error: BaseException, note: str) -> None:
+    """Attach a note that tracebacks show (Python 3.11+); before 3.11 nothing happens."""
+    adder = getattr(error, "add_note", None)
+    if adder is not None:
+        adder(note)
 
 
 class MastodonWarning(Warning):

@@ -13,6 +13,8 @@ from ..errors import (
     MastodonUnauthorizedError,
 )
 
+_BODY_SHOWN = 200  # bytes of an unusable body quoted in the error
+
 STATUS_ERRORS: Dict[int, Type[MastodonAPIError]] = {
     401: MastodonUnauthorizedError,
     404: MastodonNotFoundError,
@@ -48,19 +50,32 @@ def raise_for_status(response: requests.Response) -> None:
     status = response.status_code
     if status < 400:
         return
-    request = response.request
     error = server_error_text(response)
     if status == 404 and error is None:
         error = "Endpoint not found."
     if status == 429:
         raise MastodonRatelimitError("Hit rate limit.")
-    raise error_class(status)(
-        "Mastodon API returned error", status, response.reason, error,
-        response=response,
-        method=request.method if request is not None else None,
-        url=request.url if request is not None else None,
-        request_id=response.headers.get("X-Request-Id"),
-    )
+    raise with_details(error_class(status)(
+        "Mastodon API returned error", status, response.reason, error), response)
+
+
+def unusable_body_error(response: requests.Response) -> MastodonAPIError:
+    """The error for a success answer whose body is empty or not JSON, quoting what came back."""
+    content = response.content or b""
+    shown = content[:_BODY_SHOWN] + (b"..." if len(content) > _BODY_SHOWN else b"")
+    return with_details(MastodonAPIError(
+        f"Could not parse response as JSON, response code was {response.status_code}, "
+        f"bad json content was {shown!r}"), response)
+
+
+def with_details(error: MastodonAPIError, response: requests.Response) -> MastodonAPIError:
+    """``error`` with the answer, its request's method and URL and the request id attached."""
+    request = response.request
+    error.response = response
+    error.method = request.method if request is not None else None
+    error.url = request.url if request is not None else None
+    error.request_id = response.headers.get("X-Request-Id")
+    return error
 
 
 def warn_if_deprecated(response: requests.Response) -> None:
