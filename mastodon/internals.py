@@ -21,10 +21,10 @@ from ._core.check import raise_for_status, warn_if_deprecated
 from ._core.decode import decode_response
 from ._core.pagination import attach_pagination
 from ._core.ratelimit import RateLimiter, bucket_for
-from ._core.retry import RetryPolicy
+from ._core.retry import RetryPolicy, note_idempotency_key, with_idempotency_key
 from ._core.transport import BearerAuth, Call, build_call, transmit
 from ._core.validate import header_value
-from .errors import MastodonIllegalArgumentError, MastodonNetworkError
+from .errors import MastodonError, MastodonIllegalArgumentError, MastodonNetworkError
 
 log = logging.getLogger("mastodon")
 
@@ -81,13 +81,17 @@ class Internals:
         refuse_blocked(url)
         if self.lang is not None:
             params = {"lang": self.lang, **(params or {})}
-        call = build_call(method, url, params, as_json=json_body, files=files,
-                          headers={**self._default_headers(), **(headers or {})})
-        response = self._send(call, ratelimit=ratelimit, auth=auth, stream=stream,
-                              timeout=timeout if timeout is not None else self.request_timeout)
-        if stream:
-            return response
-        result = decode_response(response, entity)
+        headers = with_idempotency_key(method, url, {**self._default_headers(), **(headers or {})})
+        call = build_call(method, url, params, as_json=json_body, files=files, headers=headers)
+        try:
+            response = self._send(call, ratelimit=ratelimit, auth=auth, stream=stream,
+                                  timeout=timeout if timeout is not None else self.request_timeout)
+            if stream:
+                return response
+            result = decode_response(response, entity)
+        except MastodonError as exc:
+            note_idempotency_key(exc, call.headers)
+            raise
         attach_pagination(result, response, call.method)
         attach_async_refresh(result, response, call.method, path, params)
         return result
