@@ -21,7 +21,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Callable, Dict, Mapping, Optional, Tuple
 from urllib.parse import urlsplit
 
@@ -74,6 +74,26 @@ def parse_reset(value: Optional[str]) -> Optional[float]:
         return parse_datetime(value).timestamp()
     except (ValueError, OverflowError):
         return None
+
+
+def limit_error(headers: Mapping[str, str], message: str = "Hit rate limit.") -> MastodonRatelimitError:
+    """The error for a refused request: ``message`` and what the server reported.
+
+    The limit, the count left and the reset time (ISO 8601, UTC) follow the
+    message and are attributes too (None where the server did not say).
+    """
+    def number(name: str) -> Optional[int]:
+        value = headers.get(name, "").strip()
+        return int(value) if value.isdigit() else None
+
+    limit, remaining = number("X-RateLimit-Limit"), number("X-RateLimit-Remaining")
+    reset = parse_reset(headers.get("X-RateLimit-Reset"))
+    when = datetime.fromtimestamp(reset, timezone.utc).isoformat() if reset else "unknown"
+    error = MastodonRatelimitError(
+        f"{message} (limit {'unknown' if limit is None else limit}, "
+        f"{'unknown' if remaining is None else remaining} left, reset {when})")
+    error.limit, error.remaining, error.reset = limit, remaining, reset
+    return error
 
 
 @dataclass
@@ -265,13 +285,18 @@ class RateLimiter:
             if reset is not None:
                 state.reset = reset
         if self.method == "throw" or attempt >= self.max_retries:
-            raise MastodonRatelimitError("Hit rate limit.")
+            raise limit_error(headers)
         if reset is None:
             if self.method == "pace":
-                raise MastodonRatelimitError("Hit rate limit and the server named no reset time.")
+                raise limit_error(headers, "Hit rate limit and the server named no reset time.")
             return min(_BACKOFF_START * 2 ** attempt, _MAX_WAIT)
         wait = reset - self.clock()
         return min(wait if wait > 0 else 0.25 * 2 ** attempt, _MAX_WAIT)
+
+    def wait_after_429(self, headers: Mapping[str, str], attempt: int,
+                       bucket: str = DEFAULT_BUCKET) -> None:
+        """Sleep as :meth:`after_429` says (logged at INFO when longer than a second)."""
+        self._sleep(self.after_429(headers, attempt, bucket), bucket, "refused with 429")
 
     def snapshot(self, bucket: str = DEFAULT_BUCKET) -> str:
         """A one-line description of a bucket for logs and messages."""

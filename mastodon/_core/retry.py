@@ -1,6 +1,7 @@
 """Retry policy: which failed requests may be sent again, and after how long."""
 from __future__ import annotations
 
+import logging
 import random
 import re
 import time
@@ -10,6 +11,8 @@ from typing import Callable, Dict, FrozenSet, Mapping, Optional
 from urllib.parse import urlsplit
 
 from ..errors import MastodonError, add_note
+
+log = logging.getLogger("mastodon")
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 IDEMPOTENCY_HEADER = "Idempotency-Key"
@@ -48,9 +51,12 @@ class RetryPolicy:
         base = min(self.backoff_factor * (2 ** attempt), self.max_backoff)
         return base * (0.5 + self.jitter() / 2)
 
-    def wait(self, attempt: int) -> None:
-        """Sleep before the next attempt."""
-        self.sleep(self.backoff(attempt))
+    def wait(self, attempt: int, reason: str = "") -> None:
+        """Sleep before the next attempt, logging at INFO why and for how long."""
+        delay = self.backoff(attempt)
+        log.info("retry %d of %d in %.2f s%s", attempt + 1, self.max_retries, delay,
+                 f" after {reason}" if reason else "")
+        self.sleep(delay)
 
 
 NO_RETRIES = RetryPolicy(max_retries=0)
