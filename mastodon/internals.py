@@ -132,7 +132,8 @@ class Internals:
                     continue
             if policy.can_retry(call.method, call.headers, failures, response.status_code):
                 response.close()
-                policy.wait(failures, f"{_described(call)}: {response.status_code} {response.reason}")
+                policy.wait(failures,
+                            f"{_described(call)}: {response.status_code} {response.reason}")
                 failures += 1
                 continue
             raise_for_status(response)

@@ -76,7 +76,8 @@ def parse_reset(value: Optional[str]) -> Optional[float]:
         return None
 
 
-def limit_error(headers: Mapping[str, str], message: str = "Hit rate limit.") -> MastodonRatelimitError:
+def limit_error(headers: Mapping[str, str],
+                message: str = "Hit rate limit.") -> MastodonRatelimitError:
     """The error for a refused request: ``message`` and what the server reported.
 
     The limit, the count left and the reset time (ISO 8601, UTC) follow the
@@ -112,16 +113,16 @@ class Bucket:
 
     @property
     def remaining(self) -> int:
-        """Requests that may still be sent in this window: the server's count less those under way."""
+        """Requests that may still go in this window: the server's count less those under way."""
         return max(self.reported - self.inflight, 0)
 
     def roll_over(self, now: float) -> None:
-        """Start a new window once the reported reset has passed; its end comes with the next answer."""
+        """Start a new window once the reset has passed; its end comes with the next answer."""
         if self.reset is not None and now >= self.reset:
             self.ended, self.reset, self.reported = self.reset, None, self.limit
 
     def adopt(self, remaining: int, limit: int, reset: Optional[float]) -> None:
-        """Take the server's report; an answer from an older window than the current one is ignored."""
+        """Take the server's report, unless it comes from a window that has already ended."""
         self.limited = True
         self.limit = limit
         if reset is not None and self.ended is not None and reset <= self.ended + _SAME_WINDOW:
