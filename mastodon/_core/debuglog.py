@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, Mapping, Optional
+from typing import Any, Dict, Mapping, Optional
 from urllib.parse import unquote_plus
 
 import requests
@@ -79,7 +79,7 @@ def redact_multipart(body: bytes, content_type: str) -> str:
     return "multipart: " + "; ".join(fields)
 
 
-def redact_headers(headers: Mapping[str, Any]) -> dict:
+def redact_headers(headers: Mapping[str, Any]) -> Dict[str, Any]:
     """A copy of the headers with credentials masked."""
     return {key: (REDACTED if key.lower() in _SECRET_HEADERS else value)
             for key, value in headers.items()}
@@ -90,7 +90,9 @@ def request_body_text(prepared: requests.PreparedRequest) -> Optional[str]:
     body = prepared.body
     if not body:
         return None
-    content_type = prepared.headers.get("Content-Type", "")
+    content_type = prepared.headers.get("Content-Type") or ""
+    if isinstance(content_type, bytes):
+        content_type = content_type.decode("latin-1")
     if isinstance(body, bytes):
         if content_type.startswith("multipart/"):
             return redact_multipart(body, content_type)
