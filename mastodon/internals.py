@@ -117,7 +117,7 @@ class Internals:
                 self._log_failure(call, exc)
                 if not policy.can_retry(call.method, call.headers, failures):
                     raise
-                policy.wait(failures, f"{_described(call)}: {exc}")
+                self._retry(failures, call, str(exc))
                 failures += 1
                 continue
             self._log_exchange(response, stream)
@@ -132,13 +132,18 @@ class Internals:
                     continue
             if policy.can_retry(call.method, call.headers, failures, response.status_code):
                 response.close()
-                policy.wait(failures,
-                            f"{_described(call)}: {response.status_code} {response.reason}")
+                self._retry(failures, call, f"{response.status_code} {response.reason}")
                 failures += 1
                 continue
             raise_for_status(response)
             warn_if_deprecated(response)
             return response
+
+    def _retry(self, failures: int, call: Call, reason: str) -> None:
+        """Log why a request is sent again (at INFO), then wait as the retry policy says."""
+        log.info("retrying %s (retry %d of %d) after: %s", _described(call), failures + 1,
+                 self.retry_policy.max_retries, reason)
+        self.retry_policy.wait(failures)
 
     def _default_headers(self) -> Dict[str, str]:
         return {"User-Agent": header_value("user_agent", self.user_agent)} if self.user_agent else {}

@@ -193,10 +193,21 @@ def test_every_retry_is_logged_at_info_with_reason_and_wait(fault_server: Any,
     assert api.status("1").id == "1"
     lines = [r.getMessage() for r in caplog.records
              if r.name == "mastodon" and r.levelno == logging.INFO]
-    assert len(lines) == 2
-    assert lines[0].startswith("retry 1 of 2 in ") and "503 Service Unavailable" in lines[0]
-    assert lines[1].startswith("retry 2 of 2 in ") and "502 Bad Gateway" in lines[1]
-    assert all("/api/v1/statuses/1" in line and " s after GET " in line for line in lines)
+    url = fault_server.url + "/api/v1/statuses/1"
+    assert len(lines) == 4
+    assert lines[0] == f"retrying GET {url} (retry 1 of 2) after: 503 Service Unavailable"
+    assert lines[1].startswith("waiting ") and lines[1].endswith(" s before retry 1 of 2")
+    assert lines[2] == f"retrying GET {url} (retry 2 of 2) after: 502 Bad Gateway"
+    assert lines[3].startswith("waiting ") and lines[3].endswith(" s before retry 2 of 2")
+
+
+def test_a_network_failure_retry_says_the_reason(caplog: Any) -> None:
+    caplog.set_level(logging.INFO, logger="mastodon")
+    url = f"http://127.0.0.1:{free_port()}"
+    with pytest.raises(MastodonNetworkError):
+        client(url, retry_policy=RetryPolicy(max_retries=1, sleep=lambda s: None)).status("1")
+    lines = [r.getMessage() for r in caplog.records if r.levelno == logging.INFO]
+    assert "Connection refused" in lines[0] and lines[0].startswith("retrying GET ")
 
 
 def virtual_client(url: str) -> Any:

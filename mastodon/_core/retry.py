@@ -51,11 +51,10 @@ class RetryPolicy:
         base = min(self.backoff_factor * (2 ** attempt), self.max_backoff)
         return base * (0.5 + self.jitter() / 2)
 
-    def wait(self, attempt: int, reason: str = "") -> None:
-        """Sleep before the next attempt, logging at INFO why and for how long."""
+    def wait(self, attempt: int) -> None:
+        """Sleep before the next attempt (logged at INFO with the time)."""
         delay = self.backoff(attempt)
-        log.info("retry %d of %d in %.2f s%s", attempt + 1, self.max_retries, delay,
-                 f" after {reason}" if reason else "")
+        log.info("waiting %.2f s before retry %d of %d", delay, attempt + 1, self.max_retries)
         self.sleep(delay)
 
 
