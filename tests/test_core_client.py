@@ -179,8 +179,8 @@ def test_plain_post_is_not_retried(fake):
     fake.api.retry_policy = RetryPolicy(sleep=lambda s: None)
     fake.queue(status=503, json={"error": "busy"})
     fake.queue(json={"id": "1"})
-    with pytest.raises(MastodonServiceUnavailableError):
-        fake.api._post("/api/v1/statuses", {"status": "x"})
+    with pytest.raises(MastodonServiceUnavailableError):  # (a status post would be keyed)
+        fake.api._post("/api/v1/lists", {"title": "x"})
     assert len(fake.requests) == 1
 
 

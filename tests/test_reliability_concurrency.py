@@ -17,7 +17,8 @@ with a 429. Asserted, per run:
   limit, reset near now, lastcall never going backwards).
 
 Full runs: ``pace`` mode with ISO-8601 resets (Mastodon's format) and ``wait``
-mode with epoch-second resets (GoToSocial/Pleroma style); two smaller runs
+mode with epoch-second resets (GoToSocial/Pleroma style), both at 100
+requests per second; two smaller runs
 cover the other two combinations.
 """
 from __future__ import annotations
@@ -172,10 +173,13 @@ def check_run(result: Dict[str, Any], limit: int, window: float, calls: int,
           f"{refused} refused attempts retried, {monitor.samples} attribute samples")
 
 
+# The limits are low enough for a loaded 2-core machine to reach them easily (wait mode
+# needs 3/4 of a window's limit within the window to count it as full): the limiter, not
+# the machine's speed, must be what holds the client back.
 @pytest.mark.timeout(180)
 @pytest.mark.parametrize("mode,reset_format,limit,window", [
     ("pace", "iso", 200, 1.0),
-    ("wait", "epoch", 400, 2.0),
+    ("wait", "epoch", 200, 2.0),
 ])
 def test_8_threads_x_500_calls_share_one_client_under_a_limit(
         limited_server: Any, mode: str, reset_format: str, limit: int, window: float) -> None:
@@ -185,7 +189,7 @@ def test_8_threads_x_500_calls_share_one_client_under_a_limit(
 
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize("mode,reset_format,limit,window", [
-    ("wait", "iso", 100, 1.0),
+    ("wait", "iso", 60, 1.0),
     ("pace", "epoch", 200, 2.0),
 ])
 def test_8_threads_other_mode_and_reset_format(

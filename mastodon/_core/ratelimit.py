@@ -21,7 +21,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Callable, Dict, Mapping, Optional, Tuple
 from urllib.parse import urlsplit
 
@@ -76,6 +76,27 @@ def parse_reset(value: Optional[str]) -> Optional[float]:
         return None
 
 
+def limit_error(headers: Mapping[str, str],
+                message: str = "Hit rate limit.") -> MastodonRatelimitError:
+    """The error for a refused request: ``message`` and what the server reported.
+
+    The limit, the count left and the reset time (ISO 8601, UTC) follow the
+    message and are attributes too (None where the server did not say).
+    """
+    def number(name: str) -> Optional[int]:
+        value = headers.get(name, "").strip()
+        return int(value) if value.isdigit() else None
+
+    limit, remaining = number("X-RateLimit-Limit"), number("X-RateLimit-Remaining")
+    reset = parse_reset(headers.get("X-RateLimit-Reset"))
+    when = datetime.fromtimestamp(reset, timezone.utc).isoformat() if reset else "unknown"
+    error = MastodonRatelimitError(
+        f"{message} (limit {'unknown' if limit is None else limit}, "
+        f"{'unknown' if remaining is None else remaining} left, reset {when})")
+    error.limit, error.remaining, error.reset = limit, remaining, reset
+    return error
+
+
 @dataclass
 class Bucket:
     """One server-side limit as last reported, plus the requests under way against it."""
@@ -92,16 +113,16 @@ class Bucket:
 
     @property
     def remaining(self) -> int:
-        """Requests that may still be sent in this window: the server's count less those under way."""
+        """Requests that may still go in this window: the server's count less those under way."""
         return max(self.reported - self.inflight, 0)
 
     def roll_over(self, now: float) -> None:
-        """Start a new window once the reported reset has passed; its end comes with the next answer."""
+        """Start a new window once the reset has passed; its end comes with the next answer."""
         if self.reset is not None and now >= self.reset:
             self.ended, self.reset, self.reported = self.reset, None, self.limit
 
     def adopt(self, remaining: int, limit: int, reset: Optional[float]) -> None:
-        """Take the server's report; an answer from an older window than the current one is ignored."""
+        """Take the server's report, unless it comes from a window that has already ended."""
         self.limited = True
         self.limit = limit
         if reset is not None and self.ended is not None and reset <= self.ended + _SAME_WINDOW:
@@ -265,13 +286,18 @@ class RateLimiter:
             if reset is not None:
                 state.reset = reset
         if self.method == "throw" or attempt >= self.max_retries:
-            raise MastodonRatelimitError("Hit rate limit.")
+            raise limit_error(headers)
         if reset is None:
             if self.method == "pace":
-                raise MastodonRatelimitError("Hit rate limit and the server named no reset time.")
+                raise limit_error(headers, "Hit rate limit and the server named no reset time.")
             return min(_BACKOFF_START * 2 ** attempt, _MAX_WAIT)
         wait = reset - self.clock()
         return min(wait if wait > 0 else 0.25 * 2 ** attempt, _MAX_WAIT)
+
+    def wait_after_429(self, headers: Mapping[str, str], attempt: int,
+                       bucket: str = DEFAULT_BUCKET) -> None:
+        """Sleep as :meth:`after_429` says (logged at INFO when longer than a second)."""
+        self._sleep(self.after_429(headers, attempt, bucket), bucket, "refused with 429")
 
     def snapshot(self, bucket: str = DEFAULT_BUCKET) -> str:
         """A one-line description of a bucket for logs and messages."""

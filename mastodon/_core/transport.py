@@ -5,12 +5,13 @@ import logging
 import os
 import urllib.request
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple, Type
 
 import requests
 import urllib3
 
-from ..errors import MastodonNetworkError, MastodonReadTimeout
+from ..errors import MastodonNetworkError, MastodonReadTimeout, add_note
+from .debuglog import redact_text
 from .params import Pairs, form_pairs, json_body
 from .validate import header_value
 
@@ -90,14 +91,41 @@ def transmit(session: requests.Session, call: Call, auth: Optional[requests.auth
         return session.send(prepared, timeout=timeout, allow_redirects=True,
                             **_ENVIRONMENT.settings(session, prepared.url or call.url, stream))
     except requests.exceptions.ReadTimeout as exc:
-        raise MastodonReadTimeout(f"Timed out reading from {call.method} {_where(call)}") from exc
+        raise network_error(MastodonReadTimeout, exc, call) from exc
     except (requests.exceptions.RequestException, OSError) as exc:
         if _stalled_body(exc):
-            raise MastodonReadTimeout(
-                f"Timed out reading the body of {call.method} {_where(call)}") from exc
-        raise MastodonNetworkError(
-            f"Could not complete request {call.method} {_where(call)}: {type(exc).__name__}"
-        ) from exc
+            raise network_error(MastodonReadTimeout, exc, call, "the body stopped arriving: ") \
+                from exc
+        raise network_error(MastodonNetworkError, exc, call) from exc
+
+
+def network_error(cls: Type[MastodonNetworkError], exc: BaseException, call: Call,
+                  what: str = "") -> MastodonNetworkError:
+    """``cls`` for a failure below HTTP, saying its (redacted) reason and whether it was sent.
+
+    The method and the redacted URL are attributes and an exception note.
+    """
+    reason = redact_text(str(exc) or type(exc).__name__)
+    error = cls(f"Could not complete request: {what}{reason}")
+    error.may_have_reached_server = not _never_sent(exc)
+    error.method, error.url = call.method, redact_text(call.url)
+    add_note(error, f"{call.method} {error.url}")
+    return error
+
+
+def _never_sent(exc: BaseException) -> bool:
+    """Whether the failure happened before the request left: no connection, DNS, TLS handshake."""
+    if isinstance(exc, (requests.exceptions.ConnectTimeout, requests.exceptions.SSLError)):
+        return True
+    for _ in range(8):  # requests wraps urllib3's errors: MaxRetryError(reason=...) in args
+        if isinstance(exc, (urllib3.exceptions.NewConnectionError,
+                            urllib3.exceptions.ConnectTimeoutError)):
+            return True
+        inner = getattr(exc, "reason", None) or (exc.args[0] if exc.args else None)
+        if not isinstance(inner, BaseException):
+            return False
+        exc = inner
+    return False
 
 
 def _stalled_body(exc: BaseException) -> bool:
@@ -152,6 +180,3 @@ class EnvironmentSettings:
 
 _ENVIRONMENT = EnvironmentSettings()
 
-
-def _where(call: Call) -> str:
-    return call.url.split("?", 1)[0]
