@@ -13,8 +13,11 @@ def decode_response(response: requests.Response, entity: Any = None) -> Any:
     """Parse a response's JSON body and convert it to ``entity`` (untyped when None).
 
     An empty body decodes to an empty AttribAccessDict. A body that is not
-    JSON raises MastodonAPIError.
+    JSON raises MastodonAPIError. A stand-in that is not a ``requests.Response``
+    (a duck-typed session's answer, such as a test's mock) is read with its ``json()``.
     """
+    if not isinstance(response, requests.Response):
+        return decode(response.json(), entity)
     content = response.content
     if not content or not content.strip():
         return decode({}, entity if _is_object_type(entity) else None)
