@@ -147,9 +147,12 @@ class AuthenticationMixin(Internals):
                  lang: Optional[str] = None, retry_policy: Optional[RetryPolicy] = None) -> None:
         """Create a client for one instance.
 
-        ``client_id`` and ``access_token`` may be secrets or paths to the files
-        written by :meth:`create_app` and :meth:`log_in`. ``api_base_url`` gets
-        ``https://`` when no scheme is given. ``ratelimit_method`` is ``"wait"``
+        ``client_id`` and ``access_token`` may be secrets or paths (strings or
+        any ``os.PathLike``) to the files written by :meth:`create_app` and
+        :meth:`log_in`. ``api_base_url`` gets ``https://`` when no scheme is
+        given; it is required unless a credential file names the server, and
+        must agree with the files. ``session`` is any object with a
+        ``request()`` method like ``requests.Session``. ``ratelimit_method`` is ``"wait"``
         (sleep until the limit resets), ``"pace"`` (spread requests over the
         window) or ``"throw"`` (raise MastodonRatelimitError). ``retry_policy``
         controls retries of transient failures; ``RetryPolicy(max_retries=0)``
