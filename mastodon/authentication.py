@@ -279,14 +279,15 @@ class AuthenticationMixin(Internals):
             redirect_uris = "\n".join(redirect_uris)
         elif redirect_uris is not None and not isinstance(redirect_uris, str):
             raise MastodonIllegalArgumentError("redirect_uris must be a string or a list of them")
-        form = {"client_name": client_name,
-                "scopes": " ".join(validate.scope_names("scopes", scopes)),
-                "redirect_uris": redirect_uris or _OOB}
+        form: Dict[str, str] = {"client_name": client_name,
+                                "scopes": " ".join(validate.scope_names("scopes", scopes)),
+                                "redirect_uris": redirect_uris or _OOB}
         if website is not None:
-            form["website"] = validate.text("website", website)
+            form["website"] = validate.of_type("website", website, str)
         to_file = _check_writable("to_file", to_file)
         _check_timeout(request_timeout)
-        headers = {"User-Agent": validate.header_value("user_agent", user_agent)} if user_agent else {}
+        validate.header_value("user_agent", user_agent)
+        headers = {"User-Agent": user_agent} if user_agent else {}
         app = _post_app(_check_session(session), api_base_url + "/api/v1/apps", form, headers,
                         request_timeout)
         if to_file is not None:
