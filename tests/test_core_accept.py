@@ -66,6 +66,13 @@ def test_a_missing_path_like_credential_file_names_the_parameter(tmp_path):
         Mastodon(access_token=tmp_path / "nope.secret", api_base_url=BASE)
 
 
+def test_a_binary_file_is_no_credential_file(tmp_path):
+    blob = tmp_path / "image.png"
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe")
+    with pytest.raises(MastodonIllegalArgumentError, match="credential file"):
+        Mastodon(access_token=blob, api_base_url=BASE)
+
+
 def test_token_file_supplies_app_credentials_when_no_client_id(tmp_path):
     api = Mastodon(access_token=_token_file(tmp_path))
     assert (api.client_id, api.client_secret) == ("token_cid", "token_csecret")

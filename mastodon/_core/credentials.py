@@ -31,6 +31,8 @@ def read_lines(path: str, count: int) -> List[Optional[str]]:
             lines = [line.strip() for line in handle.read().splitlines()]
     except OSError as exc:
         raise MastodonFileNotFoundError(f"could not read credential file {path!r}: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise MastodonIllegalArgumentError(f"{path!r} is not a credential file (not UTF-8 text)") from exc
     lines += [""] * (count - len(lines))
     return [line or None for line in lines[:count]]
 
