@@ -102,7 +102,7 @@ def test_media_post_missing_file(fake, tmp_path):
     assert isinstance(caught.value, MastodonFileNotFoundError)
     assert "media_file" in str(caught.value)
     with pytest.raises(MastodonIllegalArgumentError, match="focus"):
-        fake.api.media_post(b"x", mime_type="image/png", focus=(3, 0))
+        fake.api.media_post(b"x", mime_type="image/png", focus=("3", 0))
     with pytest.raises(MastodonIllegalArgumentError):
         fake.api.media_post(12345)
     assert fake.requests == []
@@ -156,6 +156,8 @@ def test_media_get_and_update(fake):
     fake.queue(json=ATTACHMENT)
     assert isinstance(fake.api.media({"id": "77"}), MediaAttachment)
     assert fake.calls[-1] == ("GET", "/api/v1/media/77")
+    fake.api.media_update(77, focus=(3, 0))  # out of -1..1: the server's to refuse
+    assert fake.last_form() == [("focus", "3,0")]
     fake.api.media_update(77, description="new", focus=(0, 1))
     assert fake.calls[-1] == ("PUT", "/api/v1/media/77")
     assert fake.last_form() == [("description", "new"), ("focus", "0,1")]
