@@ -169,6 +169,19 @@ def test_a_mock_session_in_the_constructor():
     assert session.request.call_args[0] == ("GET", f"{BASE}/api/v1/accounts/verify_credentials")
 
 
+def test_a_bare_magic_mock_session_works_like_with_mastodon_py():
+    """Only status and JSON configured: its headers answer any lookup with a mock."""
+    session = mock.MagicMock()
+    session.request.return_value.status_code = 200
+    session.request.return_value.json.return_value = [{"id": "9", "content": "x"}]
+    api = Mastodon(access_token="tok", api_base_url=BASE, session=session)
+    for _ in range(3):
+        page = api.timeline_home()
+        assert [str(status.id) for status in page] == ["9"]
+    assert api.ratelimit_remaining > 290  # the mock headers reported no limit
+    assert not hasattr(page, "_pagination_next") or page._pagination_next is None
+
+
 def test_a_session_without_request_is_refused():
     with pytest.raises(MastodonIllegalArgumentError, match="session"):
         Mastodon(access_token="tok", api_base_url=BASE, session=object())

@@ -32,8 +32,9 @@ def attach_pagination(result: Any, response: requests.Response, method: str) -> 
     """Store next/previous page info on a result, and on a list's last/first item."""
     if not isinstance(result, (_EntityList, dict)):
         return
-    header = response.headers.get("Link")  # read like requests' Response.links, also on stand-ins
-    if not header:
+    headers = response.headers  # read like requests' Response.links, also on stand-ins
+    header = headers["Link"] if "Link" in headers else None
+    if not isinstance(header, str) or not header:
         return
     links = {link.get("rel") or link.get("url"): link
              for link in requests.utils.parse_header_links(header)}

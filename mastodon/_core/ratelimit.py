@@ -149,7 +149,9 @@ class RateLimiter:
         """Adopt the limit, remaining count and reset time a response reports."""
         with self._lock:
             self._inflight = max(self._inflight - 1, 0)
-        try:
+        try:  # "in" first: a stand-in's headers (a MagicMock) may answer any lookup
+            if "X-RateLimit-Remaining" not in headers:
+                raise KeyError("X-RateLimit-Remaining")
             remaining = int(headers["X-RateLimit-Remaining"])
             limit = int(headers.get("X-RateLimit-Limit", self.limit))
         except (KeyError, ValueError):
