@@ -17,7 +17,10 @@ def decode_response(response: requests.Response, entity: Any = None) -> Any:
     (a duck-typed session's answer, such as a test's mock) is read with its ``json()``.
     """
     if not isinstance(response, requests.Response):
-        return decode(response.json(), entity)
+        try:
+            return decode(response.json(), entity)
+        except ValueError as exc:
+            raise MastodonAPIError("Could not parse response as JSON", str(exc)) from exc
     content = response.content
     if not content or not content.strip():
         return decode({}, entity if _is_object_type(entity) else None)
