@@ -306,8 +306,10 @@ def test_generate_media_edit_attributes_is_local(fake_at, tmp_path):
                                                        thumb_mimetype="image/png")
     assert result == {"id": "5", "thumbnail": "data:image/png;base64,iVBORw0KGgp4eA=="}
     assert helper.requests == []
+    assert helper.api.generate_media_edit_attributes(5, focus=(2, 0)) == {  # the server's range
+        "id": "5", "focus": "2,0"}
     with pytest.raises(MastodonIllegalArgumentError, match="focus"):
-        helper.api.generate_media_edit_attributes(5, focus=(2, 0))
+        helper.api.generate_media_edit_attributes(5, focus=(2, "0"))
     with pytest.raises(MastodonVersionError):
         fake_at("3.1.0").api.generate_media_edit_attributes(5, thumbnail=b"x",
                                                             thumb_mimetype="image/png")
