@@ -10,7 +10,7 @@ from . import return_types as rt
 from ._core import validate
 from ._core.credentials import write_secret_file
 from ._core.params import id_list, page_params, path_segment
-from .defaults import _DEFAULT_SCOPES, _VALID_SCOPES
+from .defaults import _DEFAULT_SCOPES
 from .errors import (
     MastodonAPIError, MastodonDeprecationWarning, MastodonIllegalArgumentError,
     MastodonNotFoundError,
@@ -42,14 +42,6 @@ def _deprecated(message: str, extra_frames: int = 0) -> None:
 def _true_or_none(name: str, value: Any) -> Optional[bool]:
     """A filter flag: sent as ``true`` when set, left out otherwise."""
     return True if validate.flag(name, value) else None
-
-
-def _scope_list(scopes: Any) -> List[str]:
-    items = scopes.split() if isinstance(scopes, str) else validate.list_of("scopes", scopes)
-    unknown = [scope for scope in items if scope not in _VALID_SCOPES]
-    if unknown:
-        raise MastodonIllegalArgumentError(f"scopes: invalid scope(s) {', '.join(map(str, unknown))}")
-    return items
 
 
 def _day(name: str, value: Any) -> Optional[str]:
@@ -462,7 +454,7 @@ class AccountsMixin(Internals):
                        ) -> Union[Optional[str], Dict[str, Any], Tuple[Any, Optional[rt.AccountCreationError]]]:
         """Sign up a new account with this client's app; returns the new user's access token.
 
-        Needs ``client_id`` and ``client_secret``. ``agreement`` must be
+        Uses ``client_id`` and ``client_secret``. ``agreement`` must be
         True (the user accepted the server rules); ``reason`` is needed
         where sign-ups are approved by hand, and ``date_of_birth`` where
         the server asks for it. The client switches to the new token;
@@ -478,9 +470,7 @@ class AccountsMixin(Internals):
 
         Calls ``POST /oauth/token`` (an app token), then ``POST /api/v1/accounts``.
         """
-        if not self.client_id or not self.client_secret:
-            raise MastodonIllegalArgumentError("create_account() needs client_id and client_secret")
-        scope_list = _scope_list(scopes)
+        scope_list = validate.scope_names("scopes", scopes)
         validate.flag("return_token_info", return_token_info)
         params = {
             "username": validate.text("username", username, required=True),

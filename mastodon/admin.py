@@ -769,7 +769,7 @@ def _ip_block_params(ip: Optional[str], severity: Optional[str], comment: Option
         "ip": validate.text("ip", ip),
         "severity": validate.one_of("severity", severity, IP_BLOCK_SEVERITIES),
         "comment": validate.text("comment", comment),
-        "expires_in": validate.count("expires_in", expires_in, minimum=1),
+        "expires_in": validate.count("expires_in", expires_in),
     }
 
 

@@ -22,13 +22,14 @@ MEDIA_POLL_ATTEMPTS = 60
 
 
 def focus_param(focus: Any) -> str:
-    """A focal point ``(x, y)`` (each in -1..1) as the ``"x,y"`` text the API wants."""
+    """A focal point ``(x, y)`` as the ``"x,y"`` text the API wants (its range: -1..1,
+    which the server checks)."""
     if isinstance(focus, (str, bytes)) or not isinstance(focus, Sequence) or len(focus) != 2:
         raise MastodonIllegalArgumentError(f"focus must be an (x, y) pair, got {focus!r}")
     for value in focus:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not -1 <= value <= 1:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise MastodonIllegalArgumentError(
-                f"focus coordinates must be numbers from -1 to 1, got {focus!r}")
+                f"focus coordinates must be numbers, got {focus!r}")
     return f"{focus[0]},{focus[1]}"
 
 

@@ -58,9 +58,9 @@ def _poll_param(poll: Any) -> Optional[Dict[str, Any]]:
         raise MastodonIllegalArgumentError(
             "poll must be a dict with 'options' and 'expires_in'; build it with make_poll()")
     options = validate.list_of("poll['options']", poll["options"])
-    if not options or not all(isinstance(option, str) for option in options):
-        raise MastodonIllegalArgumentError("poll['options'] must be a non-empty list of strings")
-    expires_in = validate.duration("poll['expires_in']", poll["expires_in"], minimum=1)
+    if not all(isinstance(option, str) for option in options):
+        raise MastodonIllegalArgumentError("poll['options'] must be a list of strings")
+    expires_in = validate.duration("poll['expires_in']", poll["expires_in"])
     for flag_name in ("multiple", "hide_totals"):
         validate.flag(f"poll[{flag_name!r}]", poll.get(flag_name))
     return {**{key: value for key, value in poll.items() if value is not None},

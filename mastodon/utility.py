@@ -1,7 +1,7 @@
 """Server version checks, language, server time and pagination helpers."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, Iterator, Optional, TypeVar
 
@@ -33,7 +33,9 @@ class UtilityMixin(VersionsMixin):
         self.lang = lang
 
     def get_approx_server_time(self) -> datetime:
-        """The server's clock, from the ``Date`` header of ``HEAD /``.
+        """The server's clock, from the ``Date`` header of ``HEAD /``, as a naive
+        datetime in local time (so ``datetime.now() - api.get_approx_server_time()``
+        is the clock difference).
 
         Any answer carries the header, so an error status is fine here.
         """
@@ -46,7 +48,13 @@ class UtilityMixin(VersionsMixin):
         date = response.headers.get("Date")
         if not date:
             raise MastodonAPIError("The server sent no Date header")
-        return parsedate_to_datetime(date)
+        try:
+            server_time = parsedate_to_datetime(date)
+        except (TypeError, ValueError) as exc:
+            raise MastodonAPIError(f"The server sent an unreadable Date header: {date!r}") from exc
+        if server_time.tzinfo is None:  # "-0000": UTC, source unknown
+            server_time = server_time.replace(tzinfo=timezone.utc)
+        return server_time.astimezone().replace(tzinfo=None)
 
     def _send_raw(self, method: str, path: str) -> Any:
         response = self._request(method, path, stream=True, ratelimit=False)

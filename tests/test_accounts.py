@@ -7,7 +7,7 @@ import pytest
 
 from mastodon import Mastodon
 from mastodon.errors import (
-    MastodonDeprecationWarning, MastodonIllegalArgumentError, MastodonNotFoundError,
+    MastodonAPIError, MastodonDeprecationWarning, MastodonIllegalArgumentError, MastodonNotFoundError,
     MastodonVersionError,
 )
 from mastodon.return_types import (
@@ -178,9 +178,11 @@ def test_account_mute_with_duration(fake):
     assert fake.last_form() == [("notifications", "false"), ("duration", "3600")]
     fake.api.account_mute(7, duration=timedelta(days=1))
     assert fake.last_form() == [("notifications", "true"), ("duration", "86400")]
+    fake.api.account_mute(7, duration=-5)  # the range is the server's to check
+    assert fake.last_form() == [("notifications", "true"), ("duration", "-5")]
     with pytest.raises(MastodonIllegalArgumentError):
-        fake.api.account_mute(7, duration=-5)
-    assert len(fake.requests) == 3
+        fake.api.account_mute(7, duration="long")
+    assert len(fake.requests) == 4
 
 
 def test_account_note_set(fake):
@@ -263,9 +265,11 @@ def test_update_credentials_fields(fake):
         ("fields_attributes[1][name]", "Pronouns"), ("fields_attributes[1][value]", "they/them")]
     fake.api.account_update_credentials(fields=[])
     assert fake.last_form() == [("fields_attributes[0][name]", ""), ("fields_attributes[0][value]", "")]
-    sent = len(fake.requests)
-    with pytest.raises(MastodonIllegalArgumentError, match="at most 4"):
+    fake.queue(status=422, json={"error": "Validation failed: Fields is too long"})
+    with pytest.raises(MastodonAPIError):  # how many fields: the server's limit
         fake.api.account_update_credentials(fields=[("a", "b")] * 5)
+    assert ("fields_attributes[4][name]", "a") in fake.last_form()
+    sent = len(fake.requests)
     with pytest.raises(MastodonIllegalArgumentError):
         fake.api.account_update_credentials(fields=[("only-a-name",)])
     with pytest.raises(MastodonIllegalArgumentError):
@@ -274,8 +278,8 @@ def test_update_credentials_fields(fake):
 
 
 def test_update_credentials_rejects_bad_values_before_sending(fake):
-    for kwargs in ({"default_privacy": "direct-ish"}, {"locked": "yes"}, {"note": 5},
-                   {"default_quote_policy": "everyone"}, {"avatar": 12},
+    for kwargs in ({"default_privacy": 3}, {"locked": "yes"}, {"note": 5},
+                   {"default_quote_policy": ["public"]}, {"avatar": 12},
                    {"avatar": "/no/such/file.png"}, {"attribution_domains": [1]}):
         with pytest.raises(MastodonIllegalArgumentError):
             fake.api.account_update_credentials(**kwargs)
@@ -370,12 +374,18 @@ def test_create_account_detailed_error(app_fake):
     assert app_fake.api.access_token is None
 
 
-def test_create_account_needs_app_credentials_and_valid_scopes(fake, app_fake):
-    with pytest.raises(MastodonIllegalArgumentError, match="client_id"):
-        fake.api.create_account("x", "y", "z@example.org")
-    with pytest.raises(MastodonIllegalArgumentError, match="scope"):
+def test_create_account_leaves_app_credentials_and_scopes_to_the_server(fake, app_fake):
+    fake.queue(status=401, json={"error": "invalid_client"})
+    with pytest.raises(MastodonIllegalArgumentError, match="invalid_client"):
+        fake.api.create_account("x", "y", "z@example.org")  # a token, but no app credentials
+    assert fake.calls == [("POST", "/oauth/token")]
+    app_fake.queue(status=400, json={"error": "invalid_scope"})
+    with pytest.raises(MastodonIllegalArgumentError, match="invalid_scope"):
         app_fake.api.create_account("x", "y", "z@example.org", scopes=["read", "root"])
-    assert fake.requests == [] and app_fake.requests == []
+    assert ("scope", "read root") in app_fake.last_form()
+    with pytest.raises(MastodonIllegalArgumentError, match="scopes"):
+        app_fake.api.create_account("x", "y", "z@example.org", scopes=["read", 5])
+    assert len(app_fake.requests) == 1
 
 
 def test_create_account_success_with_detailed_flag(app_fake):

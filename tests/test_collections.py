@@ -90,7 +90,7 @@ def test_collection_item_calls_shape(fake):
 
 @pytest.mark.parametrize("call", [
     lambda api: api.collection_create(None),
-    lambda api: api.collection_create(""),
+    lambda api: api.collection_create(b"x"),
     lambda api: api.collection_create("x", sensitive="no"),
     lambda api: api.collection_create("x", account_ids=[None]),
     lambda api: api.collection_update("9", discoverable=1),

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from mastodon.errors import MastodonIllegalArgumentError, MastodonNotFoundError
+from mastodon.errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonNotFoundError
 from mastodon.return_types import Filter, FilterKeyword, FilterStatus, FilterV2, Notification, Status
 from mastodon.types_base import NonPaginatableList, PaginatableList, PaginationInfo, decode
 
@@ -38,11 +38,17 @@ def test_filter_create(fake):
                            expires_in=timedelta(hours=1))
     assert fake.last_form() == [("phrase", "x"), ("context[]", "thread"), ("irreversible", "true"),
                                 ("whole_word", "false"), ("expires_in", "3600")]
-    for bad in ({"context": ["everywhere"]}, {"context": []}, {"context": None},
-                {"phrase": None}, {"whole_word": "yes"}, {"expires_in": 0}):
+    for bad in ({"context": [5]}, {"context": None},
+                {"phrase": None}, {"whole_word": "yes"}, {"expires_in": "soon"}):
         with pytest.raises(MastodonIllegalArgumentError):
             fake.api.filter_create(**{"phrase": "x", "context": ["home"], **bad})
     assert len(fake.requests) == 2
+    # contexts and durations the client does not know are the server's to judge
+    fake.queue(status=422, json={"error": "Validation failed"})
+    with pytest.raises(MastodonAPIError):
+        fake.api.filter_create("x", ["everywhere"], expires_in=-1)
+    assert ("context[]", "everywhere") in fake.last_form()
+    assert ("expires_in", "-1") in fake.last_form()
 
 
 def test_filter_update_sends_only_given_values(fake):
@@ -85,8 +91,7 @@ def test_create_filter_v2_sends_json(fake):
         "expires_in": 86400, "keywords_attributes": [
             {"keyword": "spoiler", "whole_word": True}, {"keyword": "leak"},
             {"keyword": "plot", "whole_word": False}]}
-    for bad in ({"filter_action": "explode"}, {"context": "nowhere"},
-                {"keywords_attributes": [{"keyword": "x", "colour": "red"}]},
+    for bad in ({"filter_action": 3}, {"context": 5},
                 {"keywords_attributes": [5]}, {"keywords_attributes": "spoiler"}):
         with pytest.raises(MastodonIllegalArgumentError):
             fake.api.create_filter_v2(**{"title": "t", "context": ["home"],
@@ -161,8 +166,9 @@ def test_filters_apply_checks_context(api):
     assert len(api.filters_apply(statuses, [_filter("spoiler", ["public"])], "home")) == 2
     kept = api.filters_apply(statuses, [_filter("spoiler", ["home", "thread"])], "thread")
     assert [s.content for s in kept] == ["nothing here"]
+    assert api.filters_apply(statuses, [_filter("spoiler", ["home"])], "everywhere") == statuses
     with pytest.raises(MastodonIllegalArgumentError):
-        api.filters_apply(statuses, [], "everywhere")
+        api.filters_apply(statuses, [], 5)
 
 
 def test_filters_apply_returns_all_without_applicable_filters(api):

@@ -120,7 +120,7 @@ def test_grouped_notifications_shape_and_pagination(fake):
     assert ("max_id", "100") in fake.last_query()
     assert isinstance(following, GroupedNotificationsResults)
     with pytest.raises(MastodonIllegalArgumentError, match="expand_accounts"):
-        fake.api.grouped_notifications(expand_accounts="everything")
+        fake.api.grouped_notifications(expand_accounts=True)
 
 
 def test_grouped_notification_and_its_accounts(fake):

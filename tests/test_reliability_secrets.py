@@ -120,12 +120,13 @@ def test_secrets_never_leak_in_real_flows(mock: Any, tmp_path: Any, all_logs: An
     api = Mastodon(client_id=str(app_file), api_base_url=mock.base_url, debug_requests=True,
                    session=recorder.session())
     objects.append(api)
-    recorder.urls.append(api.auth_request_url(scopes=SCOPES, state="s"))
-    token = api.log_in(code="mockcode_alice", scopes=SCOPES, to_file=str(user_file))
+    recorder.urls.append(api.auth_request_url(scopes=SCOPES, state="s", allow_http=True))
+    token = api.log_in(code="mockcode_alice", scopes=SCOPES, to_file=str(user_file),
+                       allow_http=True)
     second = Mastodon(client_id=str(app_file), api_base_url=mock.base_url, debug_requests=True,
                       session=recorder.session())
-    revoked = second.log_in(code="mockcode_bob", scopes=SCOPES)
-    second.revoke_access_token()
+    revoked = second.log_in(code="mockcode_bob", scopes=SCOPES, allow_http=True)
+    second.revoke_access_token(allow_http=True)
     objects.append(second)
 
     user = Mastodon(access_token=str(user_file), debug_requests=True, session=recorder.session(),
@@ -137,9 +138,11 @@ def test_secrets_never_leak_in_real_flows(mock: Any, tmp_path: Any, all_logs: An
     user.app_verify_credentials()
     user.status_favourite(posted)
     expect_error(lambda: user.status("does-not-exist"))
-    expect_error(lambda: user.status_post("x", visibility="nope"))
-    expect_error(lambda: api.log_in(username="alice", password=PASSWORD, scopes=SCOPES))
-    expect_error(lambda: api.log_in(code="mockcode_nobody-at-all", scopes=SCOPES))
+    expect_error(lambda: user.status_post("x", visibility=5))
+    expect_error(lambda: api.log_in(username="alice", password=PASSWORD, scopes=SCOPES,
+                                    allow_http=True))
+    expect_error(lambda: api.log_in(code="mockcode_nobody-at-all", scopes=SCOPES,
+                                    allow_http=True))
     bad = Mastodon(access_token=BAD_TOKEN, api_base_url=mock.base_url, debug_requests=True,
                    session=recorder.session())
     objects.append(bad)

@@ -119,11 +119,11 @@ def test_search_v1_shape(fake):
 
 def test_search_validation(fake):
     with pytest.raises(MastodonIllegalArgumentError, match="result_type"):
-        fake.api.search_v2("x", result_type="people")
+        fake.api.search_v2("x", result_type=["people"])
     with pytest.raises(MastodonIllegalArgumentError, match="q"):
         fake.api.search_v2(None)
     with pytest.raises(MastodonIllegalArgumentError, match="offset"):
-        fake.api.search_v2("x", offset=-2)
+        fake.api.search_v2("x", offset="2")
     assert fake.requests == []
 
 

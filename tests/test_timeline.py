@@ -69,7 +69,7 @@ def test_hashtag_with_hash_is_refused(fake):
     with pytest.raises(MastodonIllegalArgumentError):
         fake.api.timeline("home/extra")
     with pytest.raises(MastodonIllegalArgumentError):
-        fake.api.timeline_home(limit=-1)
+        fake.api.timeline_home(limit="all")
     assert fake.requests == []
 
 

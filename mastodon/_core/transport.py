@@ -134,11 +134,14 @@ def _stalled_body(exc: BaseException) -> bool:
             isinstance(exc.args[0], urllib3.exceptions.ReadTimeoutError))
 
 
-def _stock_session(session: requests.Session) -> bool:
-    """Whether ``session`` sends the way requests.Session does (not a subclass changing that)."""
+def _stock_session(session: Any) -> bool:
+    """Whether ``session`` sends the way requests.Session does (not a subclass changing
+    that, nor a stand-in object: those get ``session.request(...)``)."""
     cls = type(session)
-    return (cls.request is requests.Session.request and
-            cls.merge_environment_settings is requests.Session.merge_environment_settings)
+    return (isinstance(session, requests.Session) and
+            getattr(cls, "request", None) is requests.Session.request and
+            getattr(cls, "merge_environment_settings", None) is
+            requests.Session.merge_environment_settings)
 
 
 class EnvironmentSettings:
