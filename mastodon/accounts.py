@@ -160,8 +160,8 @@ class AccountsMixin(Internals):
         """
         validate.text("q", q, required=True)
         params = {"q": q, "limit": validate.count("limit", limit),
-                  "following": _true_or_none("following", following),
-                  "resolve": _true_or_none("resolve", resolve),
+                  "following": validate.flag("following", following),
+                  "resolve": validate.flag("resolve", resolve),
                   "offset": validate.count("offset", offset)}
         return self._call("GET", "/api/v1/accounts/search", PaginatableList[rt.Account], params)
 
@@ -235,7 +235,8 @@ class AccountsMixin(Internals):
         Calls ``GET /api/v1/accounts/familiar_followers``.
         """
         return self._call("GET", "/api/v1/accounts/familiar_followers",
-                          NonPaginatableList[rt.FamiliarFollowers], {"id": id_list(id, "id")})
+                          NonPaginatableList[rt.FamiliarFollowers], {"id": id_list(id, "id")},
+                          json_body=True)
 
     @api_version("2.1.0", "2.1.0")
     def account_lists(self, id: AccountOrId) -> NonPaginatableList[rt.UserList]:

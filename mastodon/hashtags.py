@@ -116,7 +116,8 @@ class HashtagsMixin(Internals):
         Calls ``POST /api/v1/featured_tags``.
         """
         return cast(rt.FeaturedTag, self._post(
-            "/api/v1/featured_tags", {"name": _tag_name(name, "name")}, entity=rt.FeaturedTag))
+            "/api/v1/featured_tags", {"name": validate.text("name", name, required=True)},
+            entity=rt.FeaturedTag))
 
     @api_version("3.0.0", "3.0.0")
     def featured_tag_delete(self, id: Union[rt.FeaturedTag, IdType]) -> None:

@@ -248,7 +248,7 @@ class StatusesMixin(Internals):
             "status": validate.text("status", status),
             "in_reply_to_id": _optional_id(in_reply_to_id, "in_reply_to_id"),
             "media_ids": _optional_ids(media_ids, "media_ids"),
-            "sensitive": validate.flag("sensitive", sensitive),
+            "sensitive": True if validate.flag("sensitive", sensitive) else None,
             "visibility": self._status_visibility(visibility),
             "spoiler_text": validate.text("spoiler_text", spoiler_text),
             "language": validate.text("language", language),

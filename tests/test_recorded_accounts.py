@@ -184,6 +184,7 @@ def test_account_familiar_followers():
     with Replay("test_account_familiar_followers") as rec:
         api, api2, api3 = rec.api(), rec.api(2), rec.api(3)
         single = api.account_familiar_followers(api2.account_verify_credentials())
+        assert single[0].id == api2.account_verify_credentials().id
         several = api.account_familiar_followers(
             [api2.account_verify_credentials(), api3.account_verify_credentials()])
         expected = [api2.account_verify_credentials().id, api3.account_verify_credentials().id]
