@@ -111,7 +111,7 @@ class HashtagsMixin(Internals):
 
     @api_version("3.0.0", "3.0.0")
     def featured_tag_create(self, name: str) -> rt.FeaturedTag:
-        """Feature a hashtag (given without ``#``) on your profile; returns the featured tag.
+        """Feature a hashtag on your profile (a leading ``#`` is fine); returns the featured tag.
 
         Calls ``POST /api/v1/featured_tags``.
         """

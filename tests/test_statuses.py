@@ -115,7 +115,7 @@ def test_status_post_form_shape(fake):
     assert fake.calls == [("POST", "/api/v1/statuses")]
     assert fake.last_form() == [
         ("status", "hello"), ("in_reply_to_id", "5"), ("media_ids[]", "7"), ("media_ids[]", "8"),
-        ("sensitive", "true"), ("visibility", "unlisted"), ("spoiler_text", "cw"),
+        ("sensitive", "1"), ("visibility", "unlisted"), ("spoiler_text", "cw"),
         ("language", "en")]
     assert isinstance(result, Status)
     assert len(fake.last.headers["Idempotency-Key"]) == 32  # made up: retrying is safe
@@ -124,7 +124,7 @@ def test_status_post_form_shape(fake):
 def test_toot_posts_only_the_text(fake):
     fake.api.toot("just text")
     assert fake.calls == [("POST", "/api/v1/statuses")]
-    assert fake.last_form() == [("status", "just text"), ("sensitive", "false")]
+    assert fake.last_form() == [("status", "just text")]
 
 
 @pytest.mark.parametrize("bad", ["everyone", "limited", 3])
@@ -170,7 +170,7 @@ def test_status_post_with_poll_sends_json(fake):
     fake.api.status_post("vote", poll=poll, visibility="private")
     assert fake.last.headers["Content-Type"] == "application/json"
     assert fake.last_json() == {
-        "status": "vote", "sensitive": False, "visibility": "private",
+        "status": "vote", "visibility": "private",
         "poll": {"options": ["yes", "no"], "expires_in": 300, "multiple": True,
                  "hide_totals": False}}
     with pytest.raises(MastodonIllegalArgumentError, match="poll"):
@@ -265,7 +265,7 @@ def test_status_update_form_shape(fake):
                                     media_ids=[{"id": "7"}], quote_approval_policy="nobody")
     assert fake.calls == [("PUT", "/api/v1/statuses/11")]
     assert fake.last_form() == [("status", "new text"), ("spoiler_text", "cw"),
-                                ("sensitive", "false"), ("media_ids[]", "7"),
+                                ("sensitive", "0"), ("media_ids[]", "7"),
                                 ("quote_approval_policy", "nobody")]
     assert isinstance(result, Status)
 
@@ -308,7 +308,7 @@ def test_status_delete(fake):
     fake.queue(json={**STATUS, "text": "hi"})
     result = fake.api.status_delete(STATUS, delete_media=True)
     assert fake.calls == [("DELETE", "/api/v1/statuses/11")]
-    assert fake.last_form() == [("delete_media", "true")]
+    assert fake.last_form() == [("delete_media", "1")]
     assert result.text == "hi"
 
 
