@@ -5,6 +5,7 @@ import pytest
 
 from mastodon._core.params import (
     datetime_to_snowflake, form_pairs, id_list, json_body, page_params, path_segment, unpack_id,
+    wire_datetime,
 )
 from mastodon._core.transport import build_call
 from mastodon.errors import MastodonIllegalArgumentError
@@ -93,12 +94,13 @@ def test_build_call_routes_parameters_by_verb():
     assert as_json.json == {"a": True} and as_json.form is None
 
 
-def test_datetimes_go_out_in_utc_and_naive_ones_are_local_time():
-    aware = datetime(2024, 1, 1, 12, 0, tzinfo=timezone(timedelta(hours=2)))
+def test_datetimes_go_out_in_utc_to_the_second_and_naive_ones_are_local_time():
+    aware = datetime(2024, 1, 1, 12, 0, 0, 999999, tzinfo=timezone(timedelta(hours=2)))
     naive = datetime(2024, 1, 1, 12, 0)
     pairs = dict(form_pairs({"aware": aware, "naive": naive}))
     assert pairs["aware"] == "2024-01-01T10:00:00+00:00"
     assert pairs["naive"] == naive.astimezone(timezone.utc).isoformat()
+    assert wire_datetime(aware) == "2024-01-01T10:00:00+00:00"
     assert json_body({"when": aware}) == {"when": "2024-01-01T10:00:00+00:00"}
 
 

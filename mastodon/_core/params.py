@@ -25,7 +25,8 @@ recorded traffic in tests/recorded/), by these rules:
 * **Ids** are sent as strings; an entity or dict with an ``id`` stands for its
   id. Pagination bounds (``max_id``, ``min_id``, ``since_id``) also take a
   datetime, sent as the snowflake id of that second (``int(timestamp) * 1000 << 16``).
-* **Datetimes** elsewhere are ISO-8601 in UTC; a naive datetime is local time.
+* **Datetimes** elsewhere are ISO-8601 in UTC to the second
+  (``2024-01-01T10:00:00+00:00``); a naive datetime is local time.
 * **Text** must be encodable as UTF-8: a lone surrogate in a parameter, a key or
   an id raises MastodonIllegalArgumentError naming it, before anything is sent.
 """
@@ -100,12 +101,17 @@ def encodable(name: str, text: str) -> str:
     return text
 
 
+def wire_datetime(value: datetime) -> str:
+    """A datetime as sent: ISO-8601 in UTC to the second; a naive one is local time."""
+    return value.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+
+
 def _scalar(name: str, value: Any, for_json: bool) -> Any:
     """One value as it goes on the wire (see the module docstring)."""
     if isinstance(value, bool):
         return value if for_json else ("1" if value else "0")
     if isinstance(value, datetime):
-        return value.astimezone(timezone.utc).isoformat()
+        return wire_datetime(value)
     if isinstance(value, str):
         return encodable(name, value)
     return value
