@@ -379,7 +379,7 @@ class StatusesMixin(Internals):
         params = {
             "status": validate.text("status", status),
             "spoiler_text": validate.text("spoiler_text", spoiler_text),
-            "sensitive": validate.flag("sensitive", sensitive),
+            "sensitive": True if validate.flag("sensitive", sensitive) else None,
             "media_ids": _edited_media_ids(media_ids, attributes),
             "poll": _poll_param(poll),
             "media_attributes": attributes,

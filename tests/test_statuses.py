@@ -265,9 +265,10 @@ def test_status_update_form_shape(fake):
                                     media_ids=[{"id": "7"}], quote_approval_policy="nobody")
     assert fake.calls == [("PUT", "/api/v1/statuses/11")]
     assert fake.last_form() == [("status", "new text"), ("spoiler_text", "cw"),
-                                ("sensitive", "0"), ("media_ids[]", "7"),
-                                ("quote_approval_policy", "nobody")]
+                                ("media_ids[]", "7"), ("quote_approval_policy", "nobody")]
     assert isinstance(result, Status)
+    fake.api.status_update(11, "marked", sensitive=True)  # sent only when True, as in status_post
+    assert fake.last_form() == [("status", "marked"), ("sensitive", "1")]
 
 
 def test_status_update_with_media_ids_and_attributes_merges_them(fake):

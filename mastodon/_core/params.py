@@ -7,9 +7,12 @@ recorded traffic in tests/recorded/), by these rules:
   defaults included (``account_follow`` sends ``reblogs=1&notify=0``,
   ``list_create`` sends ``replies_policy=list&exclusive=0``). None is never sent.
   The exception is declared per endpoint: flags that only narrow a list or
-  switch something on (timeline ``local``/``remote``/``only_media``,
-  ``account_statuses`` filters, ``status_post(sensitive=...)``) are sent only
-  when True.
+  switch something on are sent only when True (timeline ``local``/``remote``/
+  ``only_media``, the ``account_statuses`` filters, ``sensitive`` of
+  ``status_post`` and ``status_update``, ``report(forward=...)``,
+  ``admin_accounts`` ``remote``/``staff_only``). Path ids are not repeated in
+  the body, except where Mastodon.py does (``filter_id`` of
+  ``update_filter_v2`` and ``add_filter_keyword_v2``).
 * **Where it goes.** GET and HEAD put parameters in the query string; other
   methods send a form body (``application/x-www-form-urlencoded``), DELETE
   included. An endpoint declared JSON (``json_body=True``: statuses with a poll,
