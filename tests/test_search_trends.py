@@ -103,7 +103,7 @@ def test_search_v2_filters_are_refused_by_version_checks(fake_at):
 def test_search_v2_following(fake):
     fake.queue(json=RESULTS)
     fake.api.search_v2("al", result_type="accounts", following=True)
-    assert ("following", "true") in fake.last_query()
+    assert ("following", "1") in fake.last_query()
     fake.api.search("al", following=False)
     assert all(key != "following" for key, _ in fake.last_query())
     with pytest.raises(MastodonIllegalArgumentError, match="following"):
