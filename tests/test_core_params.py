@@ -160,3 +160,28 @@ def test_unencodable_text_is_refused_before_anything_is_sent(fake, call):
     with pytest.raises(MastodonIllegalArgumentError):
         call(fake.api)
     assert fake.requests == []
+
+
+def test_unencodable_text_never_reaches_a_real_server(fault_server):
+    from mastodon import Mastodon
+
+    api = Mastodon(access_token="t", api_base_url=fault_server.url, mastodon_version="4.5.0")
+    calls = {
+        "id": lambda: api.status("1\udc80"),
+        "status": lambda: api.status_post("hi \ud800"),
+        "options": lambda: api.status_post("vote", poll=api.make_poll(["a", "\ud800"], 300)),
+        "q": lambda: api.search_v2("\udfff"),
+        "Idempotency-Key": lambda: api.status_post("hi", idempotency_key="\ud800"),
+        "description": lambda: api.media_post(b"GIF89a", mime_type="image/gif",
+                                              description="\ud800"),
+        "title": lambda: api.create_filter_v2("\ud800", ["home"], "warn"),
+    }
+    try:
+        for name, call in calls.items():
+            with pytest.raises(MastodonIllegalArgumentError) as caught:
+                call()
+            assert str(caught.value).startswith(name), caught.value
+        api.status("1")
+    finally:
+        api.session.close()
+    assert [seen.path for seen in fault_server.requests] == ["/api/v1/statuses/1"]
