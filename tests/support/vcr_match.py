@@ -102,27 +102,35 @@ def pairs_data(pairs: List[Tuple[str, Any]]) -> Dict[str, Any]:
     return _canonical(tree)
 
 
-def _header(headers: Any, name: str) -> Optional[str]:
+def header(headers: Any, name: str) -> Optional[str]:
+    """One header of a vcrpy request (or a recorded header dict), by case-insensitive name."""
     for key, value in (headers or {}).items():
         if key.lower() == name.lower():
             return value[0] if isinstance(value, list) else value
     return None
 
 
-def multipart_pairs(body: bytes, content_type: str) -> List[Tuple[str, Any]]:
-    """The fields of a multipart body: text as str, files as ``file:<mime>:<sha256>``."""
+def multipart_parts(body: bytes, content_type: str) -> List[Tuple[str, bytes]]:
+    """The parts of a multipart body as ``(headers text, content)``."""
     match = re.search(r'boundary="?([^";]+)"?', content_type)
     if not match:
         raise AssertionError(f"multipart body without a boundary: {content_type!r}")
     delimiter = b"--" + match.group(1).encode("ascii")
-    pairs: List[Tuple[str, Any]] = []
+    parts: List[Tuple[str, bytes]] = []
     for chunk in body.split(delimiter)[1:]:
         if chunk.startswith(b"--"):
             break
         chunk = chunk[2:] if chunk.startswith(b"\r\n") else chunk
         chunk = chunk[:-2] if chunk.endswith(b"\r\n") else chunk
         head, _, content = chunk.partition(b"\r\n\r\n")
-        head_text = head.decode("utf-8", "replace")
+        parts.append((head.decode("utf-8", "replace"), content))
+    return parts
+
+
+def multipart_pairs(body: bytes, content_type: str) -> List[Tuple[str, Any]]:
+    """The fields of a multipart body: text as str, files as ``file:<mime>:<sha256>``."""
+    pairs: List[Tuple[str, Any]] = []
+    for head_text, content in multipart_parts(body, content_type):
         name = re.search(r'name="([^"]*)"', head_text)
         if name is None:
             raise AssertionError(f"multipart part without a name: {head_text!r}")
@@ -140,9 +148,9 @@ def body_data(body: Any, headers: Any) -> Any:
     if body is None or body in (b"", ""):
         return {}
     raw = body.encode("utf-8") if isinstance(body, str) else bytes(body)
-    content_type = (_header(headers, "Content-Type") or "").lower()
+    content_type = (header(headers, "Content-Type") or "").lower()
     if content_type.startswith("multipart/form-data"):
-        return pairs_data(multipart_pairs(raw, _header(headers, "Content-Type") or ""))
+        return pairs_data(multipart_pairs(raw, header(headers, "Content-Type") or ""))
     if "json" in content_type:
         return _canonical(json.loads(raw.decode("utf-8")))
     return pairs_data(parse_qsl(raw.decode("utf-8"), keep_blank_values=True))
@@ -206,7 +214,7 @@ def match_as_data(sent: Any, recorded: Any) -> None:
 
 
 def _token(request: Any) -> Optional[str]:
-    value = _header(request.headers, "Authorization")
+    value = header(request.headers, "Authorization")
     return value.split(" ", 1)[-1] if value else None
 
 

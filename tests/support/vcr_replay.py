@@ -20,7 +20,7 @@ from typing import Any, Dict, List, Optional
 import vcr
 import yaml
 
-from .vcr_match import _header, match_as_data, match_auth
+from .vcr_match import header, match_as_data, match_auth, multipart_parts
 
 CASSETTES = Path(__file__).resolve().parent.parent / "recorded" / "cassettes"
 BASE_URL = "http://localhost:3000"
@@ -97,18 +97,10 @@ class Replay:
         found: List[bytes] = []
         for interaction in self.interactions:
             request = interaction["request"]
-            content_type = _header(request.get("headers"), "Content-Type") or ""
+            content_type = header(request.get("headers"), "Content-Type") or ""
             if content_type.startswith("multipart/form-data"):
-                found.extend(_file_parts(request["body"], content_type))
+                found.extend(content for head, content in
+                             multipart_parts(request["body"], content_type)
+                             if 'filename="' in head)
         return found
-
-
-def _file_parts(body: bytes, content_type: str) -> List[bytes]:
-    delimiter = b"--" + content_type.split("boundary=", 1)[1].strip('"').encode("ascii")
-    parts = []
-    for chunk in body.split(delimiter)[1:]:
-        head, _, content = chunk[2:].partition(b"\r\n\r\n")
-        if b'filename="' in head:
-            parts.append(content[:-2])
-    return parts
 
