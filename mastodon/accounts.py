@@ -40,7 +40,7 @@ def _deprecated(message: str, extra_frames: int = 0) -> None:
 
 
 def _true_or_none(name: str, value: Any) -> Optional[bool]:
-    """A filter flag: sent as ``true`` when set, left out otherwise."""
+    """A filter flag: sent when set, left out otherwise."""
     return True if validate.flag(name, value) else None
 
 
