@@ -40,7 +40,7 @@ def _deprecated(message: str, extra_frames: int = 0) -> None:
 
 
 def _true_or_none(name: str, value: Any) -> Optional[bool]:
-    """A filter flag: sent as ``true`` when set, left out otherwise."""
+    """A filter flag: sent when set, left out otherwise."""
     return True if validate.flag(name, value) else None
 
 
@@ -152,8 +152,8 @@ class AccountsMixin(Internals):
         """
         validate.text("q", q, required=True)
         params = {"q": q, "limit": validate.count("limit", limit),
-                  "following": _true_or_none("following", following),
-                  "resolve": _true_or_none("resolve", resolve),
+                  "following": validate.flag("following", following),
+                  "resolve": validate.flag("resolve", resolve),
                   "offset": validate.count("offset", offset)}
         return self._call("GET", "/api/v1/accounts/search", PaginatableList[rt.Account], params)
 
@@ -227,7 +227,8 @@ class AccountsMixin(Internals):
         Calls ``GET /api/v1/accounts/familiar_followers``.
         """
         return self._call("GET", "/api/v1/accounts/familiar_followers",
-                          NonPaginatableList[rt.FamiliarFollowers], {"id": id_list(id, "id")})
+                          NonPaginatableList[rt.FamiliarFollowers], {"id": id_list(id, "id")},
+                          json_body=True)
 
     @api_version("2.1.0", "2.1.0")
     def account_lists(self, id: AccountOrId) -> NonPaginatableList[rt.UserList]:

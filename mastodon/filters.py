@@ -298,7 +298,8 @@ class FiltersMixin(Internals):
         Calls ``PUT /api/v2/filters/:filter_id``.
         """
         validate.text("filter_action", filter_action)
-        params = {"title": validate.text("title", title), "context": _contexts(context),
+        params = {"filter_id": unpack_id(filter_id, "filter_id"),
+                  "title": validate.text("title", title), "context": _contexts(context),
                   "filter_action": validate.one_of("filter_action", filter_action, FILTER_ACTIONS),
                   "expires_in": _seconds(expires_in),
                   "keywords_attributes": _keywords_attributes(keywords_attributes)}
@@ -330,7 +331,8 @@ class FiltersMixin(Internals):
 
         Calls ``POST /api/v2/filters/:filter_id/keywords``.
         """
-        params = {"keyword": validate.text("keyword", keyword, required=True),
+        params = {"filter_id": unpack_id(filter_id, "filter_id"),
+                  "keyword": validate.text("keyword", keyword, required=True),
                   "whole_word": validate.flag("whole_word", whole_word)}
         return self._filter_call(
             "POST", f"/api/v2/filters/{path_segment(filter_id, 'filter_id')}/keywords",

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import base64
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
 from . import return_types as rt
 from ._core import validate
-from ._core.params import id_list, page_params, path_segment, unpack_id
+from ._core.params import id_list, page_params, path_segment, unpack_id, wire_datetime
 from .errors import MastodonIllegalArgumentError
 from .internals import Internals
 from ._core.files import file_part
@@ -47,7 +47,7 @@ def _optional_ids(values: Any, name: str) -> Optional[List[str]]:
 def _utc_iso(name: str, value: Optional[datetime]) -> Optional[str]:
     """A datetime as ISO-8601 in UTC (naive datetimes are taken as local time)."""
     validate.moment(name, value)
-    return None if value is None else value.astimezone(timezone.utc).isoformat()
+    return None if value is None else wire_datetime(value)
 
 
 def _poll_param(poll: Any) -> Optional[Dict[str, Any]]:
@@ -248,7 +248,7 @@ class StatusesMixin(Internals):
             "status": validate.text("status", status),
             "in_reply_to_id": _optional_id(in_reply_to_id, "in_reply_to_id"),
             "media_ids": _optional_ids(media_ids, "media_ids"),
-            "sensitive": validate.flag("sensitive", sensitive),
+            "sensitive": True if validate.flag("sensitive", sensitive) else None,
             "visibility": self._status_visibility(visibility),
             "spoiler_text": validate.text("spoiler_text", spoiler_text),
             "language": validate.text("language", language),
@@ -379,7 +379,7 @@ class StatusesMixin(Internals):
         params = {
             "status": validate.text("status", status),
             "spoiler_text": validate.text("spoiler_text", spoiler_text),
-            "sensitive": validate.flag("sensitive", sensitive),
+            "sensitive": True if validate.flag("sensitive", sensitive) else None,
             "media_ids": _edited_media_ids(media_ids, attributes),
             "poll": _poll_param(poll),
             "media_attributes": attributes,

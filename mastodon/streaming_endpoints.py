@@ -103,7 +103,8 @@ class StreamingEndpointsMixin(Internals):
                           "only_media": True if media else None})
         route = _Route("/public" + (f"/{scope}" if scope else ""),
                        "public" + (f":{scope}" if scope else "") + (":media" if media else ""),
-                       {"only_media": True} if media else {}, sources=(source,))
+                       # Mastodon.py appends the literal "?only_media=true" to the stream path
+                       {"only_media": "true"} if media else {}, sources=(source,))
         return self._open_stream(route, listener, run_async, timeout, reconnect_async,
                                  reconnect_async_wait_sec, websocket_handle, catch_up)
 

@@ -111,7 +111,7 @@ def test_grouped_notifications_shape_and_pagination(fake):
                                             expand_accounts="full", include_filtered=True)
     assert fake.calls == [("GET", "/api/v2/notifications")]
     assert fake.last_query() == [("limit", "5"), ("exclude_types[]", "follow"),
-                                 ("expand_accounts", "full"), ("include_filtered", "true")]
+                                 ("expand_accounts", "full"), ("include_filtered", "1")]
     assert isinstance(result, GroupedNotificationsResults)
     assert result._pagination_next["max_id"] == "100"
     fake.queue(json=body)

@@ -33,9 +33,9 @@ def test_profile_update_form(fake):
     assert isinstance(result, Profile)
     assert fake.calls == [("PATCH", "/api/v1/profile")]
     assert sorted(fake.last_form()) == sorted([
-        ("display_name", "Alice"), ("note", "bio"), ("locked", "false"), ("bot", "true"),
-        ("discoverable", "true"), ("hide_collections", "true"), ("indexable", "false"),
-        ("show_media", "false"), ("show_media_replies", "true"), ("show_featured", "false"),
+        ("display_name", "Alice"), ("note", "bio"), ("locked", "0"), ("bot", "1"),
+        ("discoverable", "1"), ("hide_collections", "1"), ("indexable", "0"),
+        ("show_media", "0"), ("show_media_replies", "1"), ("show_featured", "0"),
         ("attribution_domains[]", "alice.example"),
         ("fields_attributes[0][name]", "Web"), ("fields_attributes[0][value]", "https://alice.example"),
         ("avatar_description", "me"), ("header_description", "sky")])

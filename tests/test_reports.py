@@ -38,7 +38,7 @@ def test_report_everything(fake):
                     collection_ids=["c1"])
     assert fake.last_form() == [
         ("account_id", "5"), ("status_ids[]", "11"), ("status_ids[]", "12"),
-        ("comment", "spam bot"), ("forward", "true"), ("category", "violation"),
+        ("comment", "spam bot"), ("forward", "1"), ("category", "violation"),
         ("rule_ids[]", "1"), ("rule_ids[]", "2"),
         ("forward_to_domains[]", "remote.example"), ("forward_to_domains[]", "other.example"),
         ("collection_ids[]", "c1")]

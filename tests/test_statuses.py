@@ -115,7 +115,7 @@ def test_status_post_form_shape(fake):
     assert fake.calls == [("POST", "/api/v1/statuses")]
     assert fake.last_form() == [
         ("status", "hello"), ("in_reply_to_id", "5"), ("media_ids[]", "7"), ("media_ids[]", "8"),
-        ("sensitive", "true"), ("visibility", "unlisted"), ("spoiler_text", "cw"),
+        ("sensitive", "1"), ("visibility", "unlisted"), ("spoiler_text", "cw"),
         ("language", "en")]
     assert isinstance(result, Status)
     assert len(fake.last.headers["Idempotency-Key"]) == 32  # made up: retrying is safe
@@ -124,7 +124,7 @@ def test_status_post_form_shape(fake):
 def test_toot_posts_only_the_text(fake):
     fake.api.toot("just text")
     assert fake.calls == [("POST", "/api/v1/statuses")]
-    assert fake.last_form() == [("status", "just text"), ("sensitive", "false")]
+    assert fake.last_form() == [("status", "just text")]
 
 
 def test_status_post_rejects_a_visibility_that_is_no_string_before_sending(fake):
@@ -175,7 +175,7 @@ def test_status_post_with_poll_sends_json(fake):
     fake.api.status_post("vote", poll=poll, visibility="private")
     assert fake.last.headers["Content-Type"] == "application/json"
     assert fake.last_json() == {
-        "status": "vote", "sensitive": False, "visibility": "private",
+        "status": "vote", "visibility": "private",
         "poll": {"options": ["yes", "no"], "expires_in": 300, "multiple": True,
                  "hide_totals": False}}
     with pytest.raises(MastodonIllegalArgumentError, match="poll"):
@@ -274,9 +274,10 @@ def test_status_update_form_shape(fake):
                                     media_ids=[{"id": "7"}], quote_approval_policy="nobody")
     assert fake.calls == [("PUT", "/api/v1/statuses/11")]
     assert fake.last_form() == [("status", "new text"), ("spoiler_text", "cw"),
-                                ("sensitive", "false"), ("media_ids[]", "7"),
-                                ("quote_approval_policy", "nobody")]
+                                ("media_ids[]", "7"), ("quote_approval_policy", "nobody")]
     assert isinstance(result, Status)
+    fake.api.status_update(11, "marked", sensitive=True)  # sent only when True, as in status_post
+    assert fake.last_form() == [("status", "marked"), ("sensitive", "1")]
 
 
 def test_status_update_with_media_ids_and_attributes_merges_them(fake):
@@ -319,7 +320,7 @@ def test_status_delete(fake):
     fake.queue(json={**STATUS, "text": "hi"})
     result = fake.api.status_delete(STATUS, delete_media=True)
     assert fake.calls == [("DELETE", "/api/v1/statuses/11")]
-    assert fake.last_form() == [("delete_media", "true")]
+    assert fake.last_form() == [("delete_media", "1")]
     assert result.text == "hi"
 
 

@@ -12,7 +12,7 @@ import urllib3
 
 from ..errors import MastodonNetworkError, MastodonReadTimeout, add_note
 from .debuglog import redact_text
-from .params import Pairs, form_pairs, json_body
+from .params import Pairs, encodable, form_pairs, json_body
 from .validate import header_value
 
 log = logging.getLogger("mastodon")
@@ -60,13 +60,21 @@ class Call:
 def build_call(method: str, url: str, params: Optional[Dict[str, Any]], *,
                as_json: bool = False, files: Optional[Dict[str, Any]] = None,
                headers: Optional[Dict[str, str]] = None) -> Call:
-    """Build stage: GET and HEAD send a query string, others a form, JSON or multipart body."""
+    """Build stage: the request as Mastodon.py would send it (rules in :mod:`.params`).
+
+    GET and HEAD send a query string, other methods a form body, multipart
+    when there are files; ``as_json`` sends a JSON body instead, whatever the
+    method. Text that cannot be encoded raises MastodonIllegalArgumentError
+    naming the parameter or header, before anything is sent.
+    """
     method = method.upper()
-    call = Call(method, url, headers=dict(headers or {}), files=files or None)
-    if method in ("GET", "HEAD"):
-        call.query = form_pairs(params)
-    elif as_json and not files:
+    for name, value in (headers or {}).items():
+        header_value(name, value)
+    call = Call(method, encodable("url", url), headers=dict(headers or {}), files=files or None)
+    if as_json and not files:
         call.json = json_body(params)
+    elif method in ("GET", "HEAD"):
+        call.query = form_pairs(params)
     else:
         call.form = form_pairs(params)
     return call
