@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, TypeVar
 
 import requests
 
@@ -29,6 +29,8 @@ from .errors import (
 )
 
 log = logging.getLogger("mastodon")
+
+_Client = TypeVar("_Client", bound="Internals")
 
 
 def _limiter_field(name: str, doc: str) -> Any:
@@ -57,6 +59,7 @@ class Internals:
     retry_policy: RetryPolicy
     _ratelimiter: RateLimiter
     _cache_lock: threading.RLock
+    _owns_session = False  # whether close() may close ``session`` (the client created it)
 
     def _request(
         self,
@@ -173,6 +176,24 @@ class Internals:
 
     def _delete(self, path: str, params: Optional[Dict[str, Any]] = None, **kw: Any) -> Any:
         return self._request("DELETE", path, params, **kw)
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        """Release the pooled connections of the session this client created.
+
+        A session passed to the constructor belongs to the caller and is left
+        open. Calling it twice is harmless; a request sent after it opens new
+        connections, which another ``close()`` releases.
+        """
+        if self._owns_session:
+            self.session.close()
+
+    def __enter__(self: _Client) -> _Client:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     # ------------------------------------------------------------------ rate limit attributes
 
