@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Type, TypeVar
 
 from .. import return_types as rt
 from .._core import validate
@@ -11,6 +11,8 @@ from ..errors import MastodonIllegalArgumentError
 from ..types_base import IdType, NonPaginatableList
 from ..versions import api_version
 from .base import AdminBase
+
+_Result = TypeVar("_Result")
 
 #: Cohort sizes for ``admin_retention``.
 RETENTION_FREQUENCIES = ("day", "month")
@@ -55,7 +57,8 @@ class AdminMetricsMixin(AdminBase):
     """Admin calls about instance metrics."""
 
     def _admin_metric(self, resource: str, start_at: Any, end_at: Any, flags: Dict[str, Any],
-                      scoped: Dict[str, Any], extra: Dict[str, Any], entity: Any) -> Any:
+                      scoped: Dict[str, Any], extra: Dict[str, Any],
+                      entity: Type[_Result]) -> _Result:
         """POST a measures/dimensions query: the period, ``keys[]`` and per-key scopes."""
         params = {"start_at": _iso_moment("start_at", start_at),
                   "end_at": _iso_moment("end_at", end_at),
