@@ -45,6 +45,27 @@ def _limiter_field(name: str, doc: str) -> Any:
     return property(get, set, doc=doc)
 
 
+def _close_pools(session: requests.Session) -> None:
+    """Close the pooled connections of every adapter of ``session`` now.
+
+    ``Session.close()`` only forgets the pools; urllib3 closes their connections
+    when a pool is garbage collected, which a response still held elsewhere
+    (for example by an exception the caller kept) delays indefinitely.
+    """
+    for adapter in session.adapters.values():
+        managers = [getattr(adapter, "poolmanager", None),
+                    *getattr(adapter, "proxy_manager", {}).values()]
+        for manager in managers:
+            pools = getattr(manager, "pools", None)
+            if pools is None:
+                continue
+            for key in pools.keys():
+                try:
+                    pools[key].close()
+                except KeyError:  # dropped by another thread meanwhile
+                    pass
+
+
 class Internals:
     """Shared state and the request core of a :class:`mastodon.Mastodon` client."""
 
@@ -187,6 +208,7 @@ class Internals:
         connections, which another ``close()`` releases.
         """
         if self._owns_session:
+            _close_pools(self.session)
             self.session.close()
 
     def __enter__(self: _Client) -> _Client:

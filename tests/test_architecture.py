@@ -29,7 +29,8 @@ SPEC = ROOT.parent / "shared" / "spec"
 #: The layers, lowest first, each a list of module-name patterns. A module may
 #: import modules of its own layer or of a lower one, never of a higher one.
 LAYERS: List[Tuple[str, List[str]]] = [
-    ("foundation", ["mastodon.errors", "mastodon.defaults", "mastodon.compat"]),
+    ("foundation", ["mastodon.errors", "mastodon.defaults", "mastodon.compat",
+                    "mastodon._status_length", "mastodon._tld_list"]),
     ("decoder", ["mastodon.types_base", "mastodon.types_base.*"]),
     ("entities", ["mastodon.return_types"]),
     ("request stages", ["mastodon._core", "mastodon._core.*"]),

@@ -91,10 +91,12 @@ def test_close_releases_the_pooled_connection(server: ConnectionCountingServer) 
 def test_the_with_block_closes_the_client_even_when_it_raises(
         server: ConnectionCountingServer) -> None:
     server.script(json_reply({"error": "Record not found"}, status=404))
-    with pytest.raises(MastodonNotFoundError):
+    with pytest.raises(MastodonNotFoundError) as caught:
         with _client(server) as api:
             assert isinstance(api, Mastodon)
             api.status(1)
+    # the error the caller keeps holds the response, and through it the connection pool
+    assert caught.value.response.status_code == 404
     assert server.wait_until(lambda: server.opened == 1 and server.closed == 1)
 
 
@@ -129,7 +131,7 @@ def test_a_callers_session_is_left_open(server: ConnectionCountingServer) -> Non
     assert server.wait_until(lambda: server.closed == 1)
 
 
-def test_create_app_closes_the_session_it_made(server: ConnectionCountingServer,
+def test_create_app_closes_the_connection_it_made(server: ConnectionCountingServer,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     made: List[requests.Session] = []  # kept alive here, so only close() can end the connection
 
@@ -139,6 +141,7 @@ def test_create_app_closes_the_session_it_made(server: ConnectionCountingServer,
             made.append(self)
 
     monkeypatch.setattr(requests, "Session", KeptSession)
+    monkeypatch.setattr(requests.sessions, "Session", KeptSession)  # what requests.post uses
     server.script(json_reply({"client_id": "id", "client_secret": "secret"}))
     assert Mastodon.create_app("app", api_base_url=server.url) == ("id", "secret")
     assert server.requests[0].path == "/api/v1/apps"
