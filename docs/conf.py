@@ -1,8 +1,8 @@
 """Sphinx configuration for the mastodon-ng documentation.
 
 Build with ``sphinx-build -W -b html docs docs/_build/html``. The build needs
-no network: intersphinx is not used. ``docs/dev/`` holds internal notes and is
-not part of the site.
+no network: intersphinx is not used. ``docs/dev/`` holds the contributors'
+architecture page and internal notes (Markdown, not part of the site).
 """
 import os
 import re
@@ -29,7 +29,7 @@ rst_epilog = f"""
 """
 
 extensions = ["sphinx.ext.autodoc"]
-exclude_patterns = ["_build", "dev"]
+exclude_patterns = ["_build", "dev/*.md"]
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"show-inheritance": False}

@@ -216,6 +216,7 @@ class AuthenticationMixin(Internals):
         self.debug_requests = debug_requests
         self.request_timeout = request_timeout
         self.session = session if session is not None else requests.Session()
+        self._owns_session = session is None
         self.feature_set = feature_set
         self.user_agent = user_agent
         self.lang = lang

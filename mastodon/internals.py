@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, TypeVar
 
 import requests
 
@@ -30,6 +30,8 @@ from .errors import (
 
 log = logging.getLogger("mastodon")
 
+_Client = TypeVar("_Client", bound="Internals")
+
 
 def _limiter_field(name: str, doc: str) -> Any:
     """A client attribute that reads and writes one field of the client's RateLimiter."""
@@ -41,6 +43,27 @@ def _limiter_field(name: str, doc: str) -> Any:
         setattr(self._ratelimiter, name, value)
 
     return property(get, set, doc=doc)
+
+
+def _close_pools(session: requests.Session) -> None:
+    """Close the pooled connections of every adapter of ``session`` now.
+
+    ``Session.close()`` only forgets the pools; urllib3 closes their connections
+    when a pool is garbage collected, which a response still held elsewhere
+    (for example by an exception the caller kept) delays indefinitely.
+    """
+    for adapter in session.adapters.values():
+        managers = [getattr(adapter, "poolmanager", None),
+                    *getattr(adapter, "proxy_manager", {}).values()]
+        for manager in managers:
+            pools = getattr(manager, "pools", None)
+            if pools is None:
+                continue
+            for key in pools.keys():
+                try:
+                    pools[key].close()
+                except KeyError:  # dropped by another thread meanwhile
+                    pass
 
 
 class Internals:
@@ -57,6 +80,7 @@ class Internals:
     retry_policy: RetryPolicy
     _ratelimiter: RateLimiter
     _cache_lock: threading.RLock
+    _owns_session = False  # whether close() may close ``session`` (the client created it)
 
     def _request(
         self,
@@ -173,6 +197,25 @@ class Internals:
 
     def _delete(self, path: str, params: Optional[Dict[str, Any]] = None, **kw: Any) -> Any:
         return self._request("DELETE", path, params, **kw)
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        """Release the pooled connections of the session this client created.
+
+        A session passed to the constructor belongs to the caller and is left
+        open. Calling it twice is harmless; a request sent after it opens new
+        connections, which another ``close()`` releases.
+        """
+        if self._owns_session:
+            _close_pools(self.session)
+            self.session.close()
+
+    def __enter__(self: _Client) -> _Client:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     # ------------------------------------------------------------------ rate limit attributes
 

@@ -72,7 +72,7 @@ def client(mock: MockMastodon) -> Iterator[Callable[..., Any]]:
 
     yield make
     for api in made:
-        api.session.close()
+        api.close()
 
 
 @pytest.fixture

@@ -1,0 +1,189 @@
+"""Admin: accounts (listing, inspecting, approving and moderating them)."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, cast
+
+from .. import return_types as rt
+from .._core import validate
+from .._core.params import id_list, page_params, unpack_id
+from ..errors import MastodonIllegalArgumentError
+from ..types_base import IdType, PaginatableList
+from ..versions import api_version
+from .base import AdminBase
+
+#: Moderation states an account listing can be filtered by.
+ACCOUNT_STATUSES = ("active", "pending", "disabled", "silenced", "suspended")
+#: Actions ``admin_account_moderate`` can take.
+MODERATION_ACTIONS = ("none", "sensitive", "disable", "silence", "suspend")
+
+
+def _texts(**values: Any) -> Dict[str, Optional[str]]:
+    """Check that each of the given optional parameters is a string (or None)."""
+    return {name: validate.text(name, value) for name, value in values.items()}
+
+
+class AdminAccountsMixin(AdminBase):
+    """Admin calls about accounts."""
+
+    @api_version("2.9.1", "4.0.0")
+    def admin_accounts_v2(self, origin: Optional[str] = None, by_domain: Optional[str] = None,
+                          status: Optional[str] = None, username: Optional[str] = None,
+                          display_name: Optional[str] = None, email: Optional[str] = None,
+                          ip: Optional[str] = None, permissions: Optional[str] = None,
+                          invited_by: Optional[IdType] = None,
+                          role_ids: Optional[List[IdType]] = None, max_id: Any = None,
+                          min_id: Any = None, since_id: Any = None,
+                          limit: Optional[int] = None) -> PaginatableList[rt.AdminAccount]:
+        """List accounts with their admin details, filtered (v2 filters).
+
+        ``origin`` is ``"local"`` or ``"remote"``; ``status`` one of active,
+        pending, disabled, silenced, suspended; ``permissions="staff"`` keeps
+        only staff; ``role_ids`` keeps holders of those roles.
+
+        Calls ``GET /api/v2/admin/accounts``.
+        """
+        params = page_params(
+            max_id, min_id, since_id, limit,
+            origin=validate.one_of("origin", origin, ("local", "remote")),
+            status=validate.one_of("status", status, ACCOUNT_STATUSES),
+            **_texts(by_domain=by_domain, username=username, display_name=display_name,
+                     email=email, ip=ip),
+            permissions=validate.one_of("permissions", permissions, ("staff",)),
+            invited_by=None if invited_by is None else unpack_id(invited_by, "invited_by"),
+            role_ids=None if role_ids is None else id_list(role_ids, "role_ids"))
+        return cast(PaginatableList[rt.AdminAccount],
+                    self._get("/api/v2/admin/accounts", params,
+                              entity=PaginatableList[rt.AdminAccount]))
+
+    @api_version("2.9.1", "2.9.1")
+    def admin_accounts_v1(self, remote: bool = False, by_domain: Optional[str] = None,
+                          status: str = "active", username: Optional[str] = None,
+                          display_name: Optional[str] = None, email: Optional[str] = None,
+                          ip: Optional[str] = None, staff_only: bool = False,
+                          max_id: Any = None, min_id: Any = None, since_id: Any = None,
+                          limit: Optional[int] = None) -> PaginatableList[rt.AdminAccount]:
+        """List accounts with their admin details, filtered (the older v1 filters).
+
+        ``remote=True`` lists remote accounts only; ``status`` is one of
+        active, pending, disabled, silenced, suspended; ``staff_only`` keeps
+        only staff. Deprecated by Mastodon 3.5; prefer :meth:`admin_accounts_v2`.
+
+        Calls ``GET /api/v1/admin/accounts``.
+        """
+        if status is None:
+            raise MastodonIllegalArgumentError("status is required")
+        validate.one_of("status", status, ACCOUNT_STATUSES)
+        return self._admin_page(
+            "accounts", rt.AdminAccount, max_id, min_id, since_id, limit,
+            remote=True if validate.flag("remote", remote) else None,
+            **_texts(by_domain=by_domain, username=username, display_name=display_name,
+                     email=email, ip=ip),
+            staff=True if validate.flag("staff_only", staff_only) else None,
+            **{status: True})
+
+    @api_version("2.9.1", "2.9.1")
+    def admin_accounts(self, remote: bool = False, by_domain: Optional[str] = None,
+                       status: str = "active", username: Optional[str] = None,
+                       display_name: Optional[str] = None, email: Optional[str] = None,
+                       ip: Optional[str] = None, staff_only: bool = False, max_id: Any = None,
+                       min_id: Any = None, since_id: Any = None,
+                       limit: Optional[int] = None) -> PaginatableList[rt.AdminAccount]:
+        """Same as :meth:`admin_accounts_v1` (kept for old code; deprecated).
+
+        Calls ``GET /api/v1/admin/accounts``.
+        """
+        return self.admin_accounts_v1(remote, by_domain, status, username, display_name, email,
+                                      ip, staff_only, max_id, min_id, since_id, limit)
+
+    @api_version("2.9.1", "2.9.1")
+    def admin_account(self, id: IdType) -> rt.AdminAccount:
+        """Fetch one account with its admin details.
+
+        Calls ``GET /api/v1/admin/accounts/:id``.
+        """
+        return self._admin("GET", "accounts", id, entity=rt.AdminAccount)
+
+    @api_version("2.9.1", "2.9.1")
+    def admin_account_enable(self, id: IdType) -> rt.AdminAccount:
+        """Re-enable a disabled local account; returns it.
+
+        Calls ``POST /api/v1/admin/accounts/:id/enable``.
+        """
+        return self._admin("POST", "accounts", id, "enable", entity=rt.AdminAccount)
+
+    @api_version("2.9.1", "2.9.1")
+    def admin_account_approve(self, id: IdType) -> rt.AdminAccount:
+        """Approve a pending sign-up; returns the account.
+
+        Calls ``POST /api/v1/admin/accounts/:id/approve``.
+        """
+        return self._admin("POST", "accounts", id, "approve", entity=rt.AdminAccount)
+
+    @api_version("2.9.1", "2.9.1")
+    def admin_account_reject(self, id: IdType) -> rt.AdminAccount:
+        """Reject (and delete) a pending sign-up; returns the account.
+
+        Calls ``POST /api/v1/admin/accounts/:id/reject``.
+        """
+        return self._admin("POST", "accounts", id, "reject", entity=rt.AdminAccount)
+
+    @api_version("2.9.1", "2.9.1")
+    def admin_account_unsilence(self, id: IdType) -> rt.AdminAccount:
+        """Lift a silence (limit) from an account; returns it.
+
+        Calls ``POST /api/v1/admin/accounts/:id/unsilence``.
+        """
+        return self._admin("POST", "accounts", id, "unsilence", entity=rt.AdminAccount)
+
+    @api_version("2.9.1", "2.9.1")
+    def admin_account_unsuspend(self, id: IdType) -> rt.AdminAccount:
+        """Lift a suspension from an account; returns it.
+
+        Calls ``POST /api/v1/admin/accounts/:id/unsuspend``.
+        """
+        return self._admin("POST", "accounts", id, "unsuspend", entity=rt.AdminAccount)
+
+    @api_version("3.3.0", "3.3.0")
+    def admin_account_unsensitive(self, id: IdType) -> rt.AdminAccount:
+        """Stop forcing an account's media to be marked sensitive; returns it.
+
+        Calls ``POST /api/v1/admin/accounts/:id/unsensitive``.
+        """
+        return self._admin("POST", "accounts", id, "unsensitive", entity=rt.AdminAccount)
+
+    @api_version("3.3.0", "3.3.0")
+    def admin_account_delete(self, id: IdType) -> rt.AdminAccount:
+        """Delete the data of a suspended account for good; returns it.
+
+        Calls ``DELETE /api/v1/admin/accounts/:id``.
+        """
+        return self._admin("DELETE", "accounts", id, entity=rt.AdminAccount)
+
+    @api_version("2.9.1", "2.9.1")
+    def admin_account_moderate(self, id: IdType, action: Optional[str] = None,
+                               report_id: Optional[IdType] = None,
+                               warning_preset_id: Optional[IdType] = None,
+                               text: Optional[str] = None,
+                               send_email_notification: bool = True) -> None:
+        """Take a moderation action against an account, optionally with a warning.
+
+        ``action`` is one of none (just warn; the default), sensitive,
+        disable, silence, suspend. ``report_id`` resolves that report with
+        the action; ``text`` and ``warning_preset_id`` give the warning that
+        is sent to the user, by e-mail unless ``send_email_notification`` is
+        False.
+
+        Calls ``POST /api/v1/admin/accounts/:id/action``.
+        """
+        action = "none" if action is None else action
+        validate.one_of("action", action, MODERATION_ACTIONS)
+        params = {
+            "type": action,
+            "report_id": None if report_id is None else unpack_id(report_id, "report_id"),
+            "warning_preset_id": (None if warning_preset_id is None
+                                  else unpack_id(warning_preset_id, "warning_preset_id")),
+            "text": validate.text("text", text),
+            "send_email_notification": validate.flag("send_email_notification",
+                                                     send_email_notification),
+        }
+        self._admin("POST", "accounts", id, "action", params)

@@ -1,0 +1,143 @@
+"""Admin: instance metrics (measures, dimensions and retention cohorts over a period)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Dict, List, Optional, Type, TypeVar
+
+from .. import return_types as rt
+from .._core import validate
+from .._core.params import unpack_id, wire_datetime
+from ..errors import MastodonIllegalArgumentError
+from ..types_base import IdType, NonPaginatableList
+from ..versions import api_version
+from .base import AdminBase
+
+_Result = TypeVar("_Result")
+
+#: Cohort sizes for ``admin_retention``.
+RETENTION_FREQUENCIES = ("day", "month")
+
+
+def _iso_moment(name: str, value: Any) -> str:
+    """A required datetime (or date) as ISO-8601; aware datetimes are sent in UTC."""
+    if isinstance(value, datetime):
+        return wire_datetime(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    raise MastodonIllegalArgumentError(
+        f"{name} must be a datetime, got {type(value).__name__}")
+
+
+def _report_keys(flags: Dict[str, Any], scoped: Dict[str, Any]) -> Dict[str, Any]:
+    """Build the ``keys[]`` list plus per-key scope params of a measures/dimensions call.
+
+    ``flags`` maps plain keys to booleans. ``scoped`` maps the keys that are
+    about one hashtag (``tag_*``: a tag id, sent as ``key[id]``) or one instance
+    (``instance_*``: a domain, sent as ``key[domain]``) to that value; None
+    leaves the key out.
+    """
+    keys: List[str] = []
+    params: Dict[str, Any] = {}
+    for key, wanted in flags.items():
+        if validate.flag(key, wanted):
+            keys.append(key)
+    for key, value in scoped.items():
+        if value is None:
+            continue
+        if key.startswith("tag_"):
+            params[key] = {"id": unpack_id(value, key)}
+        else:
+            params[key] = {"domain": validate.text(key, value)}
+        keys.append(key)
+    return {"keys": keys, **params}
+
+
+
+class AdminMetricsMixin(AdminBase):
+    """Admin calls about instance metrics."""
+
+    def _admin_metric(self, resource: str, start_at: Any, end_at: Any, flags: Dict[str, Any],
+                      scoped: Dict[str, Any], extra: Dict[str, Any],
+                      entity: Type[_Result]) -> _Result:
+        """POST a measures/dimensions query: the period, ``keys[]`` and per-key scopes."""
+        params = {"start_at": _iso_moment("start_at", start_at),
+                  "end_at": _iso_moment("end_at", end_at),
+                  **extra,
+                  **_report_keys(flags, scoped)}
+        return self._admin("POST", resource, params=params, entity=entity)
+
+    @api_version("3.5.0", "3.5.0")
+    def admin_measures(self, start_at: datetime, end_at: datetime, active_users: bool = False,
+                       new_users: bool = False, interactions: bool = False,
+                       opened_reports: bool = False, resolved_reports: bool = False,
+                       tag_accounts: Optional[IdType] = None,
+                       tag_uses: Optional[IdType] = None,
+                       tag_servers: Optional[IdType] = None,
+                       instance_accounts: Optional[str] = None,
+                       instance_media_attachments: Optional[str] = None,
+                       instance_reports: Optional[str] = None,
+                       instance_statuses: Optional[str] = None,
+                       instance_follows: Optional[str] = None,
+                       instance_followers: Optional[str] = None
+                       ) -> NonPaginatableList[rt.AdminMeasure]:
+        """Instance statistics (totals and daily values) between two points in time.
+
+        Each True flag requests that measure. The ``tag_*`` parameters take a
+        hashtag id and the ``instance_*`` ones a domain; each requests that
+        measure for the given tag or instance.
+
+        Calls ``POST /api/v1/admin/measures``.
+        """
+        flags = {"active_users": active_users, "new_users": new_users,
+                 "interactions": interactions, "opened_reports": opened_reports,
+                 "resolved_reports": resolved_reports}
+        scoped = {"tag_accounts": tag_accounts, "tag_uses": tag_uses,
+                  "tag_servers": tag_servers, "instance_accounts": instance_accounts,
+                  "instance_media_attachments": instance_media_attachments,
+                  "instance_reports": instance_reports, "instance_statuses": instance_statuses,
+                  "instance_follows": instance_follows, "instance_followers": instance_followers}
+        return self._admin_metric("measures", start_at, end_at, flags, scoped, {},
+                                  NonPaginatableList[rt.AdminMeasure])
+
+    @api_version("3.5.0", "3.5.0")
+    def admin_dimensions(self, start_at: datetime, end_at: datetime,
+                         limit: Optional[int] = None, languages: bool = False,
+                         sources: bool = False, servers: bool = False,
+                         space_usage: bool = False, software_versions: bool = False,
+                         tag_servers: Optional[IdType] = None,
+                         tag_languages: Optional[IdType] = None,
+                         instance_accounts: Optional[str] = None,
+                         instance_languages: Optional[str] = None
+                         ) -> NonPaginatableList[rt.AdminDimension]:
+        """Breakdowns of instance activity (languages, software, servers ...) over a period.
+
+        Each True flag requests that dimension; ``tag_*`` take a hashtag id
+        and ``instance_*`` a domain. ``limit`` caps the entries per dimension.
+
+        Calls ``POST /api/v1/admin/dimensions``.
+        """
+        flags = {"languages": languages, "sources": sources, "servers": servers,
+                 "space_usage": space_usage, "software_versions": software_versions}
+        scoped = {"tag_servers": tag_servers, "tag_languages": tag_languages,
+                  "instance_accounts": instance_accounts,
+                  "instance_languages": instance_languages}
+        return self._admin_metric("dimensions", start_at, end_at, flags, scoped,
+                                  {"limit": validate.count("limit", limit)},
+                                  NonPaginatableList[rt.AdminDimension])
+
+    @api_version("3.5.0", "3.5.0")
+    def admin_retention(self, start_at: datetime, end_at: datetime,
+                        frequency: str = "day") -> NonPaginatableList[rt.AdminRetention]:
+        """User retention cohorts between two points in time.
+
+        ``frequency`` is ``"day"`` or ``"month"``: the size of each cohort.
+
+        Calls ``POST /api/v1/admin/retention``.
+        """
+        if frequency is None:
+            raise MastodonIllegalArgumentError("frequency is required")
+        params = {"start_at": _iso_moment("start_at", start_at),
+                  "end_at": _iso_moment("end_at", end_at),
+                  "frequency": validate.one_of("frequency", frequency, RETENTION_FREQUENCIES)}
+        return self._admin("POST", "retention", params=params,
+                           entity=NonPaginatableList[rt.AdminRetention])
