@@ -33,7 +33,7 @@ import urllib3
 from . import return_types as rt
 from ._sse import HEARTBEAT, SSEParser
 from .errors import MastodonMalformedEventError, MastodonNetworkError, MastodonReadTimeout
-from .types_base import MaybeSnowflakeIdType, decode, parse_json
+from .types_base import MaybeSnowflakeIdType, decode, load_json
 
 __all__ = ["StreamListener", "CallbackStreamListener", "StreamHandle", "SSEStreamHandle"]
 
@@ -267,7 +267,7 @@ def decode_payload(name: str, data: Any) -> Any:
             raise MastodonMalformedEventError(f"The streaming event {name!r} carries no id")
         return MaybeSnowflakeIdType(text)
     try:
-        value = parse_json(data)
+        value = load_json(data)
     except ValueError as exc:
         if name not in EVENT_ENTITIES and name != "encrypted_message":
             return data.decode("utf-8", "replace") if isinstance(data, bytes) else data

@@ -6,7 +6,7 @@ from typing import Any
 import requests
 
 from ..errors import MastodonAPIError
-from ..types_base import decode, parse_json
+from ..types_base import decode, load_json
 
 
 def decode_response(response: requests.Response, entity: Any = None) -> Any:
@@ -19,7 +19,7 @@ def decode_response(response: requests.Response, entity: Any = None) -> Any:
     if not content or not content.strip():
         return decode({}, entity if _is_object_type(entity) else None)
     try:
-        parsed = parse_json(content)
+        parsed = load_json(content)
     except ValueError as exc:
         request = response.request
         raise MastodonAPIError(
