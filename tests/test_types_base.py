@@ -419,6 +419,7 @@ def test_decode_typed_fields():
     assert type(shape.by_lang) is AttribAccessDict and type(shape.by_lang.de) is Point
     assert type(shape.flags) is AttribAccessDict and shape.flags.a is True
     assert isinstance(shape.unknown, AttribAccessDict) and shape.unknown.k == "v"
+    # the server's keys in its order, then the absent declared fields (None) in the class's
     assert list(shape) == ["id", "title", "items", "centre", "corners", "created_at", "ref",
                            "by_lang", "flags", "unknown", "name", "owner_mail", "@2x"]
 
@@ -550,6 +551,7 @@ def test_to_json_format():
     compact = point.to_json(pretty=False)
     assert "\n" not in compact
     envelope = json.loads(compact)
+    assert list(envelope["_mastopy_data"]) == ["x", "seen_at", "y", "label"]
     assert envelope["_mastopy_version"] == "2.0.1"
     assert envelope["_mastopy_type"] == "Point"
     assert envelope["_mastopy_data"] == {"x": 1, "seen_at": "2024-01-02T03:04:05+00:00",

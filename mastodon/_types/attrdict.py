@@ -92,7 +92,8 @@ def install_codec(dump: Callable[[Any, bool], str], load: Callable[[str], Any]) 
 class FieldReaders:
     """What reading one entity class's fields needs, built once per class by the decoding layer."""
 
-    __slots__ = ("convert", "convert_items", "names", "template", "template_keys", "undeclared")
+    __slots__ = ("convert", "convert_items", "names", "template", "template_keys", "absent",
+                 "undeclared")
 
     def __init__(self, convert: Dict[str, Converter], names: FrozenSet[str],
                  template: Tuple[str, ...], undeclared: Optional[Converter]) -> None:
@@ -104,6 +105,9 @@ class FieldReaders:
         #: the JSON keys of the declared fields, in declaration order: every object has them
         self.template = template
         self.template_keys = frozenset(template)
+        #: the server's keys in order -> the declared keys among them it lacks, with None
+        #: (servers send objects of one kind in one shape, so this stays small; see ``fill``)
+        self.absent: Dict[Tuple[Any, ...], Dict[str, None]] = {}
         #: converter for containers under keys the class does not declare (None: keep them)
         self.undeclared = undeclared
 
@@ -170,10 +174,26 @@ def settle(obj: Any) -> Any:
     return obj
 
 
-def complete(obj: Any, readers: FieldReaders) -> Any:
-    """Give ``obj`` a None value for each declared field it lacks; returns ``obj``."""
-    if not dict.keys(obj) >= readers.template_keys:
-        _dict_update(obj, [(key, None) for key in readers.template if key not in obj])
+_ABSENT_LIMIT = 256
+
+
+def fill(obj: Any, data: Any, readers: FieldReaders) -> Any:
+    """Add ``data``'s entries to ``obj``, then None for each declared field it lacks.
+
+    The server's keys keep their order; the absent declared ones follow in the
+    order the class declares them. Returns ``obj``.
+    """
+    if data is not obj:
+        _dict_update(obj, data)
+    shape = tuple(dict.keys(obj))
+    absent = readers.absent.get(shape)
+    if absent is None:
+        if len(readers.absent) >= _ABSENT_LIMIT:
+            readers.absent.clear()
+        absent = readers.absent[shape] = dict.fromkeys(
+            key for key in readers.template if key not in obj)
+    if absent:
+        _dict_update(obj, absent)
     return obj
 
 
@@ -248,10 +268,11 @@ class AttribAccessDict(OrderedDict, Entity):  # type: ignore[type-arg]
         _READERS.pop(cls, None)
 
     def __init__(self, **kwargs: Any) -> None:
-        _dict_update(self, kwargs)
         readers = readers_of(self.__class__)
-        if readers.template:  # a typed entity: fields typed and completed as decoding does
-            settle(complete(self, readers))
+        if readers.template:  # a typed entity: fields completed and typed as decoding does
+            settle(fill(self, kwargs, readers))
+        else:
+            _dict_update(self, kwargs)
 
     # -- reading
 

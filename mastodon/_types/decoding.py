@@ -24,8 +24,8 @@ from datetime import datetime
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple, TypeVar, Union
 
 from .attrdict import (
-    AttribAccessDict, Converter, EmptyResponse, FieldReaders, PaginationInfo, ParsedObject,
-    complete, install_readers, readers_of,
+    AttribAccessDict, Converter, EmptyResponse, FieldReaders, PaginationInfo, ParsedObject, fill,
+    install_readers, readers_of,
 )
 from .lists import NonPaginatableList, PaginatableList
 from .values import _ID_CACHE, MaybeSnowflakeIdType, _CACHE_LIMIT, _convert_datetime, _maybe_datetime
@@ -301,13 +301,22 @@ def _mapping_converter(container: type, item: Optional[Converter]) -> Converter:
 
 
 def _entity_converter(cls: type) -> Converter:
+    readers: Optional[FieldReaders] = None  # looked up on first use: classes refer to each other
+
     def convert(value: Any) -> Any:
-        if value.__class__ is not dict and value.__class__ is not ParsedObject:
-            if isinstance(value, cls):
-                return value
-            if not isinstance(value, dict):
-                return _unfit(value, cls)
-        return complete(_take_object(cls, value), readers_of(cls))
+        nonlocal readers
+        if readers is None:
+            readers = readers_of(cls)
+        if value.__class__ is dict:
+            return fill(_odict_new(cls), value, readers)
+        if value.__class__ is ParsedObject:  # retyped in place
+            _set_class(value, "__class__", cls)
+            return fill(value, value, readers)
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, dict):
+            return fill(_odict_new(cls), value, readers)
+        return _unfit(value, cls)
     return convert
 
 
