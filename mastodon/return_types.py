@@ -1687,6 +1687,7 @@ class Instance(AttribAccessDict):
         'urls': 'configuration.urls',
         'contact_account': 'contact.account',
     }
+    _legacy_map = {'domain': 'uri'}
 
     uri: str
     """Domain name of the server. Added in Mastodon 1.1.0."""

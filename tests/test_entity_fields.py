@@ -149,6 +149,11 @@ def test_documented_optional_media_meta_reads_none() -> None:
     assert video.meta.fps == 30 and video.meta.length == "0:00:05.43"
 
 
+def test_instance_v1_reads_domain_from_uri() -> None:
+    instance = decode({"uri": "example.org", "title": "Example"}, rt.Instance)
+    assert instance.domain == "example.org" and "domain" not in instance
+
+
 def test_instance_v2_offers_v1_names_without_changing_its_keys(client: Callable[..., Any]) -> None:
     api = client("alice")
     instance = api.instance_v2()

@@ -197,6 +197,7 @@ def class_doc(entity: EntityClass) -> str:
 #: They are read-only views: no keys, so what current code sees is unchanged.
 LEGACY_NAMES: Dict[str, Dict[str, Optional[str]]] = {
     "Account": {"moved_to_account": "moved"},
+    "Instance": {"domain": "uri"},
     "MediaAttachmentMetadataContainer": {"fps": None, "length": None},
     "InstanceV2": {
         "uri": "domain",
