@@ -18,14 +18,12 @@ from typing import Any, Union
 
 from ._types import roundtrip as _roundtrip  # noqa: F401  (installs to_json / from_json)
 from ._types.attrdict import AttribAccessDict, EmptyResponse, Entity, PaginationInfo
-from ._types.decoding import (
-    _fields_of, _str_to_type, converter_for, decode, load_json, parse_json,
-    register_entity_names,
-)
-from ._types.lists import (
-    AttribAccessList, EntityList, NonPaginatableList, PaginatableList, _EntityList,
-)
-from ._types.roundtrip import _type_name
+from ._types.decoding import _fields_of as _fields_of
+from ._types.decoding import _str_to_type as _str_to_type
+from ._types.decoding import converter_for, decode, load_json, parse_json, register_entity_names
+from ._types.lists import AttribAccessList, EntityList, NonPaginatableList, PaginatableList
+from ._types.lists import _EntityList as _EntityList
+from ._types.roundtrip import _type_name as _type_name
 from ._types.values import (
     BASE62_ALPHABET, IdType, MaybeSnowflakeIdType, PathOrFile, PrimitiveIdType, T,
     WebpushCryptoParamsPrivkey, WebpushCryptoParamsPubkey, base62_to_int, int_to_base62,

@@ -328,15 +328,15 @@ class AttribAccessDict(OrderedDict, Entity):  # type: ignore[type-arg]
         # defined in Python so that dict(obj) and {**obj} read values through __getitem__
         return dict.__iter__(self)
 
-    def values(self) -> Any:  # type: ignore[override]
+    def values(self) -> Any:
         """The values (all converted), as a view."""
         return dict.values(settle(self))
 
-    def items(self) -> Any:  # type: ignore[override]
+    def items(self) -> Any:
         """The (key, value) pairs (all converted), as a view."""
         return dict.items(settle(self))
 
-    def pop(self, key: Any, *default: Any) -> Any:  # type: ignore[override]
+    def pop(self, key: Any, *default: Any) -> Any:
         """Remove ``key`` and return its (converted) value, or ``default``."""
         if key in self:
             self[key]
