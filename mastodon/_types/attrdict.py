@@ -64,7 +64,7 @@ class Entity:
         ``_mastopy_data`` (the data) and ``_mastopy_extra_data`` (pagination
         information and other attributes set on the object).
         """
-        return _codec()[0](self, pretty)
+        return _installed_codec()[0](self, pretty)
 
     @staticmethod
     def from_json(json_str: str) -> "Entity":
@@ -72,10 +72,10 @@ class Entity:
 
         Raises ValueError when the text is not such an object.
         """
-        return _codec()[1](json_str)  # type: ignore[no-any-return]
+        return _installed_codec()[1](json_str)  # type: ignore[no-any-return]
 
 
-def _codec() -> Tuple[Callable[[Any, bool], str], Callable[[str], Any]]:
+def _installed_codec() -> Tuple[Callable[[Any, bool], str], Callable[[str], Any]]:
     codec = Entity._codec
     if codec is None:
         raise RuntimeError("mastodon._types.roundtrip is not loaded (import mastodon.types_base)")
@@ -92,8 +92,7 @@ def install_codec(dump: Callable[[Any, bool], str], load: Callable[[str], Any]) 
 class FieldReaders:
     """What reading one entity class's fields needs, built once per class by the decoding layer."""
 
-    __slots__ = ("convert", "convert_items", "names", "template", "template_keys", "absent",
-                 "undeclared")
+    __slots__ = ("convert", "convert_items", "names", "template", "absent", "undeclared")
 
     def __init__(self, convert: Dict[str, Converter], names: FrozenSet[str],
                  template: Tuple[str, ...], undeclared: Optional[Converter]) -> None:
@@ -104,11 +103,10 @@ class FieldReaders:
         self.names = names
         #: the JSON keys of the declared fields, in declaration order: every object has them
         self.template = template
-        self.template_keys = frozenset(template)
         #: the server's keys in order -> the declared keys among them it lacks, with None
         #: (servers send objects of one kind in one shape, so this stays small; see ``fill``)
         self.absent: Dict[Tuple[Any, ...], Dict[str, None]] = {}
-        #: converter for containers under keys the class does not declare (None: keep them)
+        #: converter for objects and lists under keys without a converter (None: keep them)
         self.undeclared = undeclared
 
 
@@ -144,9 +142,8 @@ def _read_raw(obj: Any, key: Any, value: Any) -> Any:
     """The converted value of ``obj[key]`` (found as ``value``), stored back on first read."""
     readers = readers_of(obj.__class__)
     conv = readers.convert.get(key)
-    if conv is None:
-        if readers.undeclared is None or value.__class__ not in _CONTAINERS \
-                or key in readers.template_keys:
+    if conv is None:  # a key the class does not declare, or one kept as the server sent it
+        if readers.undeclared is None or value.__class__ not in _CONTAINERS:
             return value
         conv = readers.undeclared
     with _CONVERT_LOCK:
@@ -166,10 +163,10 @@ def settle(obj: Any) -> Any:
         value = _dict_get(obj, key, _MISSING)
         if value.__class__ in _RAW:
             _read_raw(obj, key, value)
-    if readers.undeclared is not None and len(obj) > len(readers.template):
-        for key in dict.keys(obj) - readers.template_keys:
+    if readers.undeclared is not None:
+        for key in dict.keys(obj) - readers.convert.keys():
             value = _dict_get(obj, key)
-            if value.__class__ in _RAW:
+            if value.__class__ in _CONTAINERS:
                 _read_raw(obj, key, value)
     return obj
 
