@@ -1674,7 +1674,7 @@ class CollectionItem(AttribAccessDict):
 
 class Instance(AttribAccessDict):
     """Information about the server, in the v1 format. Some names of the v2 format are
-    readable here too (see ``_access_map``).
+    readable here too (see ``_access_map``), and ``domain`` reads ``uri``.
 
     Fields as of Mastodon 4.0.0.
     """

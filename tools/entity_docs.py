@@ -75,7 +75,8 @@ CLASS_DOCS: Dict[str, str] = {
     "CollectionItem": "One account entry in a collection.",
     # instance
     "Instance": "Information about the server, in the v1 format. Some names of the v2 "
-                "format are readable here too (see ``_access_map``).",
+                "format are readable here too (see ``_access_map``), and ``domain`` reads "
+                "``uri``.",
     "InstanceConfiguration": "Limits of the server for accounts, posts, media and polls (v1).",
     "InstanceURLs": "URLs the server offers besides the REST API (v1).",
     "InstanceV2": "Information about the server, in the v2 format.\n\n"
