@@ -7,11 +7,13 @@ import logging
 from .Mastodon import Mastodon
 from ._core.retry import RetryPolicy
 from .errors import (
-    MastodonAPIError, MastodonBadGatewayError, MastodonError, MastodonFileNotFoundError,
-    MastodonGatewayTimeoutError, MastodonIllegalArgumentError, MastodonInternalServerError,
-    MastodonIOError, MastodonMalformedEventError, MastodonNetworkError, MastodonNotFoundError,
-    MastodonRatelimitError, MastodonServerError, MastodonServiceUnavailableError,
-    MastodonUnauthorizedError, MastodonVersionError,
+    MastodonAPIError, MastodonBadGatewayError, MastodonDeprecationWarning, MastodonError,
+    MastodonFileNotFoundError, MastodonGatewayTimeoutError, MastodonIllegalArgumentError,
+    MastodonInternalServerError, MastodonIOError, MastodonMalformedEventError,
+    MastodonNetworkError, MastodonNotFoundError, MastodonNotImplementedError,
+    MastodonRatelimitError, MastodonRateLimitError, MastodonReadTimeout, MastodonServerError,
+    MastodonServiceUnavailableError, MastodonUnauthorizedError,
+    MastodonUploadFileNotFoundError, MastodonVersionError, MastodonWarning,
 )
 from .streaming import CallbackStreamListener, SSEStreamHandle, StreamHandle, StreamListener
 from .streaming_websocket import WebSocketStreamHandle, WebSocketSubscription
@@ -21,6 +23,9 @@ __version__ = "2.3.3"
 
 logging.getLogger("mastodon").addHandler(logging.NullHandler())
 
+# ``__all__`` lists the names of Mastodon.py's own package. Every other exception and
+# warning class, and the older spelling ``MastodonRateLimitError`` (the same class as
+# ``MastodonRatelimitError``), imports from here too.
 __all__ = [
     "Mastodon", "AttribAccessDict", "StreamListener", "CallbackStreamListener",
     "StreamHandle", "SSEStreamHandle", "WebSocketStreamHandle", "WebSocketSubscription",

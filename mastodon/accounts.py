@@ -10,7 +10,7 @@ from . import return_types as rt
 from ._core import validate
 from ._core.credentials import write_secret_file
 from ._core.params import id_list, page_params, path_segment
-from .defaults import _DEFAULT_SCOPES, _VALID_SCOPES
+from .defaults import _DEFAULT_SCOPES
 from .errors import (
     MastodonAPIError, MastodonDeprecationWarning, MastodonIllegalArgumentError,
     MastodonNotFoundError,
@@ -40,16 +40,8 @@ def _deprecated(message: str, extra_frames: int = 0) -> None:
 
 
 def _true_or_none(name: str, value: Any) -> Optional[bool]:
-    """A filter flag: sent as ``true`` when set, left out otherwise."""
+    """A filter flag: sent when set, left out otherwise."""
     return True if validate.flag(name, value) else None
-
-
-def _scope_list(scopes: Any) -> List[str]:
-    items = scopes.split() if isinstance(scopes, str) else validate.list_of("scopes", scopes)
-    unknown = [scope for scope in items if scope not in _VALID_SCOPES]
-    if unknown:
-        raise MastodonIllegalArgumentError(f"scopes: invalid scope(s) {', '.join(map(str, unknown))}")
-    return items
 
 
 def _day(name: str, value: Any) -> Optional[str]:
@@ -160,8 +152,8 @@ class AccountsMixin(Internals):
         """
         validate.text("q", q, required=True)
         params = {"q": q, "limit": validate.count("limit", limit),
-                  "following": _true_or_none("following", following),
-                  "resolve": _true_or_none("resolve", resolve),
+                  "following": validate.flag("following", following),
+                  "resolve": validate.flag("resolve", resolve),
                   "offset": validate.count("offset", offset)}
         return self._call("GET", "/api/v1/accounts/search", PaginatableList[rt.Account], params)
 
@@ -235,7 +227,8 @@ class AccountsMixin(Internals):
         Calls ``GET /api/v1/accounts/familiar_followers``.
         """
         return self._call("GET", "/api/v1/accounts/familiar_followers",
-                          NonPaginatableList[rt.FamiliarFollowers], {"id": id_list(id, "id")})
+                          NonPaginatableList[rt.FamiliarFollowers], {"id": id_list(id, "id")},
+                          json_body=True)
 
     @api_version("2.1.0", "2.1.0")
     def account_lists(self, id: AccountOrId) -> NonPaginatableList[rt.UserList]:
@@ -457,11 +450,12 @@ class AccountsMixin(Internals):
                        reason: Optional[str] = None, locale: str = "en",
                        scopes: List[str] = _DEFAULT_SCOPES, to_file: Optional[str] = None,
                        return_detailed_error: bool = False,
-                       date_of_birth: Optional[Union[date, str]] = None
-                       ) -> Union[Optional[str], Tuple[Optional[str], Optional[rt.AccountCreationError]]]:
+                       date_of_birth: Optional[Union[date, str]] = None, *,
+                       return_token_info: bool = False
+                       ) -> Union[Optional[str], Dict[str, Any], Tuple[Any, Optional[rt.AccountCreationError]]]:
         """Sign up a new account with this client's app; returns the new user's access token.
 
-        Needs ``client_id`` and ``client_secret``. ``agreement`` must be
+        Uses ``client_id`` and ``client_secret``. ``agreement`` must be
         True (the user accepted the server rules); ``reason`` is needed
         where sign-ups are approved by hand, and ``date_of_birth`` where
         the server asks for it. The client switches to the new token;
@@ -471,13 +465,14 @@ class AccountsMixin(Internals):
         When the server refuses, this raises MastodonIllegalArgumentError;
         with ``return_detailed_error=True`` it returns ``(None, error)``
         instead, where ``error.details`` says which field was wrong (and
-        ``(token, None)`` on success).
+        ``(token, None)`` on success). With ``return_token_info=True`` the
+        token is the server's whole answer instead of the string: a dict with
+        ``access_token``, ``token_type``, ``scope`` and ``created_at``.
 
         Calls ``POST /oauth/token`` (an app token), then ``POST /api/v1/accounts``.
         """
-        if not self.client_id or not self.client_secret:
-            raise MastodonIllegalArgumentError("create_account() needs client_id and client_secret")
-        scope_list = _scope_list(scopes)
+        scope_list = validate.scope_names("scopes", scopes)
+        validate.flag("return_token_info", return_token_info)
         params = {
             "username": validate.text("username", username, required=True),
             "password": validate.text("password", password, required=True),
@@ -502,7 +497,7 @@ class AccountsMixin(Internals):
         self._adopt_token(answer, scope_list)  # type: ignore[attr-defined]
         if to_file is not None:
             write_secret_file(to_file, self.persistable_login_credentials().splitlines())  # type: ignore[attr-defined]
-        token = self.access_token
+        token = answer if return_token_info else self.access_token
         return (token, None) if return_detailed_error else token
 
     def _app_token(self, scopes: List[str]) -> str:

@@ -14,12 +14,12 @@ message as MastodonUnauthorizedError (401) or MastodonAPIError (403 and others).
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any, Dict, List, Optional, Union
 
 from . import return_types as rt
 from ._core import validate
-from ._core.params import id_list, page_params, path_segment, unpack_id
+from ._core.params import id_list, page_params, path_segment, unpack_id, wire_datetime
 from .errors import MastodonIllegalArgumentError
 from .internals import Internals
 from .types_base import IdType, NonPaginatableList, PaginatableList
@@ -45,7 +45,7 @@ def _texts(**values: Any) -> Dict[str, Optional[str]]:
 def _iso_moment(name: str, value: Any) -> str:
     """A required datetime (or date) as ISO-8601; aware datetimes are sent in UTC."""
     if isinstance(value, datetime):
-        return (value.astimezone(timezone.utc) if value.tzinfo else value).isoformat()
+        return wire_datetime(value)
     if isinstance(value, date):
         return value.isoformat()
     raise MastodonIllegalArgumentError(
@@ -769,7 +769,7 @@ def _ip_block_params(ip: Optional[str], severity: Optional[str], comment: Option
         "ip": validate.text("ip", ip),
         "severity": validate.one_of("severity", severity, IP_BLOCK_SEVERITIES),
         "comment": validate.text("comment", comment),
-        "expires_in": validate.count("expires_in", expires_in, minimum=1),
+        "expires_in": validate.count("expires_in", expires_in),
     }
 
 

@@ -13,15 +13,14 @@ import requests
 
 from . import return_types as rt
 from ._core import validate
-from ._core.credentials import is_credential_file, read_lines, write_secret_file
+from ._core.blocklist import refuse_blocked
+from ._core.check import raise_for_status
+from ._core.credentials import credential_path, read_lines, write_secret_file
 from ._core.ratelimit import RateLimiter
 from ._core.retry import RetryPolicy
-from .defaults import (
-    _DEFAULT_API_BASE_URL, _DEFAULT_SCOPES, _DEFAULT_TIMEOUT, _DEFAULT_USER_AGENT, _SCOPE_SETS,
-    _VALID_SCOPES,
-)
+from .defaults import _DEFAULT_SCOPES, _DEFAULT_TIMEOUT, _DEFAULT_USER_AGENT, _SCOPE_SETS
 from .errors import (
-    MastodonAPIError, MastodonIllegalArgumentError, MastodonWarning,
+    MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError, MastodonWarning,
 )
 from .internals import Internals
 from .types_base import AttribAccessDict
@@ -86,23 +85,46 @@ def is_loopback_url(url: str) -> bool:
         return False
 
 
-def _warn_if_plain_http(url: str) -> None:
+def _warn_if_plain_http(url: str, stacklevel: int = 4) -> None:
     if url.lower().startswith("http://") and not is_loopback_url(url):
         warnings.warn(f"{url} uses plain http: tokens and passwords travel unencrypted",
-                      MastodonWarning, stacklevel=4)
+                      MastodonWarning, stacklevel=stacklevel)
 
 
-def _check_scopes(scopes: Any, name: str = "scopes") -> List[str]:
-    if isinstance(scopes, str):
-        scopes = scopes.split()
+def _check_session(session: Any) -> Any:
+    """Accept None or anything that sends like ``requests.Session.request`` (mocks too)."""
+    if session is not None and not callable(getattr(session, "request", None)):
+        raise MastodonIllegalArgumentError(
+            f"session must have a request() method like requests.Session, "
+            f"got {type(session).__name__}")
+    return session
+
+
+def _post_app(session: Any, url: str, form: Dict[str, str], headers: Dict[str, str],
+              timeout: Any) -> Dict[str, Any]:
+    """POST the app registration with ``session.post``, or ``requests.post`` without one.
+
+    ``requests.post`` is looked up at call time, so callers' tests can patch it.
+    Returns the decoded answer.
+    """
+    refuse_blocked(url)
+    poster = session.post if session is not None else requests.post
     try:
-        scope_list = list(scopes)
-    except TypeError:
-        raise MastodonIllegalArgumentError(f"{name} must be a list of scope names") from None
-    unknown = [scope for scope in scope_list if scope not in _VALID_SCOPES]
-    if unknown:
-        raise MastodonIllegalArgumentError(f"{name}: invalid scope(s) {', '.join(map(str, unknown))}")
-    return scope_list
+        response = poster(url, data=form, headers=headers, timeout=timeout)
+    except (requests.exceptions.RequestException, OSError) as exc:
+        raise MastodonNetworkError(f"Could not complete request POST {url}: "
+                                   f"{type(exc).__name__}") from exc
+    status = getattr(response, "status_code", None)
+    if isinstance(status, int) and not isinstance(status, bool):
+        raise_for_status(response)
+    try:
+        app = response.json()
+    except ValueError as exc:
+        raise MastodonAPIError(f"Could not parse the answer of POST {url}") from exc
+    if not isinstance(app, dict) or not app.get("client_id") or not app.get("client_secret"):
+        raise MastodonAPIError("the server registered no app: its answer has no client_id "
+                               "and client_secret")
+    return app
 
 
 def _expand_scopes(scopes: List[str]) -> set:
@@ -125,9 +147,12 @@ class AuthenticationMixin(Internals):
                  lang: Optional[str] = None, retry_policy: Optional[RetryPolicy] = None) -> None:
         """Create a client for one instance.
 
-        ``client_id`` and ``access_token`` may be secrets or paths to the files
-        written by :meth:`create_app` and :meth:`log_in`. ``api_base_url`` gets
-        ``https://`` when no scheme is given. ``ratelimit_method`` is ``"wait"``
+        ``client_id`` and ``access_token`` may be secrets or paths (strings or
+        any ``os.PathLike``) to the files written by :meth:`create_app` and
+        :meth:`log_in`. ``api_base_url`` gets ``https://`` when no scheme is
+        given; it is required unless a credential file names the server, and
+        must agree with the files. ``session`` is any object with a
+        ``request()`` method like ``requests.Session``. ``ratelimit_method`` is ``"wait"``
         (sleep until the limit resets), ``"pace"`` (spread requests over the
         window) or ``"throw"`` (raise MastodonRatelimitError). ``retry_policy``
         controls retries of transient failures; ``RetryPolicy(max_retries=0)``
@@ -143,16 +168,18 @@ class AuthenticationMixin(Internals):
         self._version_checked = False
         file_base_url = None
 
-        if client_id is not None and is_credential_file(client_id):
-            client_id, client_secret, file_base_url, client_name = read_lines(client_id, 4)
+        client_file = credential_path("client_id", client_id)
+        if client_file is not None:
+            client_id, client_secret, file_base_url, client_name = read_lines(client_file, 4)
             if user_agent is None and client_name:
                 user_agent = client_name
         elif client_id is not None and client_secret is None:
             raise MastodonIllegalArgumentError(
                 "client_secret is required when client_id is given directly (not as a file)")
 
-        if access_token is not None and is_credential_file(access_token):
-            access_token, token_base_url, token_client_id, token_secret = read_lines(access_token, 4)
+        token_file = credential_path("access_token", access_token)
+        if token_file is not None:
+            access_token, token_base_url, token_client_id, token_secret = read_lines(token_file, 4)
             file_base_url = self._merge_base_urls(file_base_url, token_base_url)
             if client_id is None:
                 client_id, client_secret = token_client_id, token_secret
@@ -165,9 +192,9 @@ class AuthenticationMixin(Internals):
         elif file_base_url is not None:
             api_base_url = normalize_base_url(file_base_url)
         else:
-            warnings.warn(f"no api_base_url given; using {_DEFAULT_API_BASE_URL}",
-                          MastodonWarning, stacklevel=2)
-            api_base_url = _DEFAULT_API_BASE_URL
+            raise MastodonIllegalArgumentError(
+                "api_base_url is required: no server URL was given, and no credential file "
+                "names one")
         _warn_if_plain_http(api_base_url)
 
         if version_check_mode not in VERSION_CHECK_MODES:
@@ -175,9 +202,7 @@ class AuthenticationMixin(Internals):
                 f"version_check_mode must be one of {', '.join(VERSION_CHECK_MODES)}; "
                 f"got {version_check_mode!r}")
 
-        if session is not None and not isinstance(session, requests.Session):
-            raise MastodonIllegalArgumentError(
-                f"session must be a requests.Session, got {type(session).__name__}")
+        _check_session(session)
         if retry_policy is not None and not isinstance(retry_policy, RetryPolicy):
             raise MastodonIllegalArgumentError(
                 f"retry_policy must be a RetryPolicy, got {type(retry_policy).__name__}")
@@ -238,10 +263,14 @@ class AuthenticationMixin(Internals):
 
         Call it on the class, once per app and instance. ``to_file`` saves the
         pair (mode 0600) in the format the constructor's ``client_id`` reads.
-        Calls ``POST /api/v1/apps``.
+        Any scope names are sent; the server refuses those it does not know.
+        Calls ``POST /api/v1/apps`` with ``session.post``, or with
+        ``requests.post`` when no session is given.
         """
         if api_base_url is None:
             raise MastodonIllegalArgumentError("create_app() needs api_base_url")
+        api_base_url = normalize_base_url(api_base_url)
+        _warn_if_plain_http(api_base_url, stacklevel=3)
         if not isinstance(client_name, str) or not client_name:
             raise MastodonIllegalArgumentError("client_name must be a non-empty string")
         if isinstance(redirect_uris, (list, tuple)):
@@ -250,21 +279,20 @@ class AuthenticationMixin(Internals):
             redirect_uris = "\n".join(redirect_uris)
         elif redirect_uris is not None and not isinstance(redirect_uris, str):
             raise MastodonIllegalArgumentError("redirect_uris must be a string or a list of them")
+        form: Dict[str, str] = {"client_name": client_name,
+                                "scopes": " ".join(validate.scope_names("scopes", scopes)),
+                                "redirect_uris": redirect_uris or _OOB}
+        if website is not None:
+            form["website"] = validate.of_type("website", website, str)
         to_file = _check_writable("to_file", to_file)
-        from .client import Mastodon
-
-        api = Mastodon(api_base_url=api_base_url, request_timeout=request_timeout,
-                       session=session, user_agent=user_agent)
-        app = api._post("/api/v1/apps", {
-            "client_name": client_name, "scopes": " ".join(_check_scopes(scopes)),
-            "redirect_uris": redirect_uris or _OOB, "website": website,
-        }, auth=False, ratelimit=False)
-        if not isinstance(app, dict) or not app.get("client_id") or not app.get("client_secret"):
-            raise MastodonAPIError("the server registered no app: its answer has no client_id "
-                                   "and client_secret")
+        _check_timeout(request_timeout)
+        validate.header_value("user_agent", user_agent)
+        headers = {"User-Agent": user_agent} if user_agent else {}
+        app = _post_app(_check_session(session), api_base_url + "/api/v1/apps", form, headers,
+                        request_timeout)
         if to_file is not None:
             write_secret_file(to_file, [app["client_id"], app["client_secret"],
-                                        api.api_base_url, client_name])
+                                        api_base_url, client_name])
         return app["client_id"], app["client_secret"]
 
     # ------------------------------------------------------------------ OAuth
@@ -289,7 +317,7 @@ class AuthenticationMixin(Internals):
         """(base, path) of an OAuth endpoint, taken from the server metadata when present."""
         info = {} if skip_server_info else self.oauth_authorization_server_info()
         url = info.get(key) or (self.api_base_url + fallback_path)
-        if url.lower().startswith("http://") and not allow_http and not is_loopback_url(url):
+        if url.lower().startswith("http://") and not allow_http:
             raise MastodonIllegalArgumentError(
                 f"{url} is not https; pass allow_http=True to use it anyway")
         parts = urlsplit(url)
@@ -304,20 +332,26 @@ class AuthenticationMixin(Internals):
 
         Builds a ``GET /oauth/authorize`` URL (or one for the authorization
         endpoint the server announces); sends nothing unless the server's OAuth
-        information has to be read first.
+        information has to be read first. ``client_id`` may be an id or a
+        credential file from :meth:`create_app`; it defaults to the client's.
+        An ``http://`` endpoint needs ``allow_http=True``.
         """
-        client_id = client_id if client_id is not None else self.client_id
+        if client_id is None:
+            client_id = self.client_id
+        else:
+            client_file = credential_path("client_id", client_id)
+            if client_file is not None:
+                client_id = read_lines(client_file, 1)[0]
         if client_id is None:
             raise MastodonIllegalArgumentError("auth_request_url() needs a client_id")
+        validate.text("client_id", client_id)
         base, path = self._oauth_endpoint("authorization_endpoint", "/oauth/authorize",
                                           allow_http, skip_server_info)
+        # All seven parameters, in this order, with values as str() spells them
+        # (force_login=False, state=None ...): the URL Mastodon.py builds.
         query = {"client_id": client_id, "response_type": "code", "redirect_uri": redirect_uris,
-                 "scope": " ".join(_check_scopes(scopes)),
-                 "force_login": "true" if force_login else "false"}
-        if state is not None:
-            query["state"] = state
-        if lang is not None:
-            query["lang"] = lang
+                 "scope": " ".join(validate.scope_names("scopes", scopes)),
+                 "force_login": force_login, "state": state, "lang": lang}
         return f"{base}{path}?{urlencode(query)}"
 
     def log_in(self, username: Optional[str] = None, password: Optional[str] = None,
@@ -336,7 +370,7 @@ class AuthenticationMixin(Internals):
         """
         if not self.client_id or not self.client_secret:
             raise MastodonIllegalArgumentError("log_in() needs client_id and client_secret")
-        scope_list = _check_scopes(scopes)
+        scope_list = validate.scope_names("scopes", scopes)
         to_file = _check_writable("to_file", to_file)
         params: Dict[str, Any] = {"client_id": self.client_id,
                                   "client_secret": self.client_secret,

@@ -6,7 +6,6 @@ from typing import Any, Dict, List, Optional, Type, TypeVar, Union
 from . import return_types as rt
 from ._core import validate
 from ._core.params import id_list, path_segment, unpack_id
-from .errors import MastodonIllegalArgumentError
 from .internals import Internals
 from .types_base import EmptyResponse, IdType
 from .versions import api_version
@@ -90,8 +89,7 @@ class CollectionsMixin(Internals):
 
         Calls ``POST /api/v1/collections``.
         """
-        if not validate.text("name", name, required=True):
-            raise MastodonIllegalArgumentError("name must not be empty")
+        validate.text("name", name, required=True)  # an empty name is the server's to refuse
         params = _collection_fields(name, description, language, tag_name, sensitive, discoverable)
         params["account_ids"] = None if account_ids is None else id_list(account_ids, "account_ids")
         return self._collections_call("POST", "/api/v1/collections", rt.WrappedCollection, params)

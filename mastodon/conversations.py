@@ -11,7 +11,7 @@ from .versions import api_version
 
 
 class ConversationsMixin(Internals):
-    """List conversations (direct-message threads) and mark them read."""
+    """List conversations (direct-message threads), mark them read, remove them."""
 
     @api_version("2.6.0", "2.6.0")
     def conversations(self, max_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
@@ -32,6 +32,14 @@ class ConversationsMixin(Internals):
         """
         return self._post(f"/api/v1/conversations/{path_segment(id)}/read",
                           entity=rt.Conversation)
+
+    @api_version("2.6.0", "2.6.0")
+    def conversations_delete(self, id: Union[rt.Conversation, IdType]) -> None:
+        """Remove a conversation from your list (its statuses stay; a new message brings it back).
+
+        Calls ``DELETE /api/v1/conversations/:id``.
+        """
+        self._delete(f"/api/v1/conversations/{path_segment(id)}")
 
 
 Mastodon = ConversationsMixin  # import path kept for compatibility: mastodon.conversations.Mastodon

@@ -8,7 +8,6 @@ _DEFAULT_STREAM_TIMEOUT = 300
 _DEFAULT_STREAM_RECONNECT_WAIT_SEC = 5
 _DEFAULT_USER_AGENT = "mastodonpy"
 _DEFAULT_SCOPES: List[str] = ["read", "write", "follow", "push"]
-_DEFAULT_API_BASE_URL = "https://mastodon.social"
 _SUPPORTED_MASTODON_VERSION = "4.7.3"
 
 _SCOPE_SETS: Dict[str, List[str]] = {
@@ -39,6 +38,8 @@ _SCOPE_SETS: Dict[str, List[str]] = {
     "profile": [],
 }
 
+# The scopes Mastodon.py knew; kept for code importing it. Nothing is refused
+# for not being listed here: servers define their own scopes.
 _VALID_SCOPES: List[str] = (
     ["read", "write", "follow", "push", "admin:read", "admin:write", "profile"]
     + _SCOPE_SETS["read"] + _SCOPE_SETS["write"]

@@ -38,7 +38,25 @@ __all__ = [
 
 
 class MastodonError(Exception):
-    """Base class of every error the library raises."""
+    """Base class of every error the library raises.
+
+    ``str()`` and ``args`` are exactly those of Mastodon.py. Errors about a
+    request carry its details as attributes: ``method``, ``url`` (secrets
+    redacted), ``request_id`` and ``response`` (when the server answered), also
+    summed up in an exception note that tracebacks show on Python 3.11+.
+    ``idempotency_key`` is the Idempotency-Key of the failed request, when it
+    had one: sending the request again with that key cannot create a
+    duplicate. ``may_have_reached_server`` says whether the server may have
+    received (and acted on) the request: False only when it certainly did not,
+    None where no request was involved.
+    """
+
+    method: Optional[str] = None
+    url: Optional[str] = None
+    request_id: Optional[str] = None
+    response: Any = None
+    idempotency_key: Optional[str] = None
+    may_have_reached_server: Optional[bool] = None
 
 
 class MastodonIllegalArgumentError(ValueError, MastodonError):
@@ -58,7 +76,9 @@ class MastodonUploadFileNotFoundError(MastodonFileNotFoundError, MastodonIllegal
 
 
 class MastodonNetworkError(MastodonIOError):
-    """The server could not be reached or the connection failed."""
+    """The server could not be reached or the connection failed; the message says why."""
+
+    may_have_reached_server: Optional[bool] = True
 
 
 class MastodonReadTimeout(MastodonNetworkError):
@@ -74,7 +94,15 @@ class MastodonNotImplementedError(NotImplementedError, MastodonError):
 
 
 class MastodonRatelimitError(MastodonError):
-    """The rate limit was hit and the client is not allowed to wait it out."""
+    """The rate limit was hit and the client is not allowed to wait it out.
+
+    ``limit``, ``remaining`` and ``reset`` (POSIX seconds) are what the server
+    reported, None where it did not say.
+    """
+
+    limit: Optional[int] = None
+    remaining: Optional[int] = None
+    reset: Optional[float] = None
 
 
 MastodonRateLimitError = MastodonRatelimitError
@@ -85,43 +113,27 @@ class MastodonMalformedEventError(MastodonError):
 
 
 class MastodonAPIError(MastodonError):
-    """The server answered with an error status.
+    """The server answered with an error status, or with a body that is not usable.
 
-    ``args`` keeps the historical order ``(message, status_code, reason, error)``
-    so that code indexing into it keeps working; the same facts are also
-    available as attributes, together with the response and request details.
+    For an error status, ``args`` is ``(message, status_code, reason, error)``
+    as in Mastodon.py (and ``str()`` their tuple); the same facts are also
+    attributes, with ``error_description`` for OAuth errors that give one.
     """
 
-    def __init__(
-        self,
-        message: str = "Mastodon API returned error",
-        status_code: Optional[int] = None,
-        reason: Optional[str] = None,
-        error: Optional[str] = None,
-        *,
-        response: Any = None,
-        method: Optional[str] = None,
-        url: Optional[str] = None,
-        request_id: Optional[str] = None,
-    ) -> None:
-        super().__init__(message, status_code, reason, error)
-        self.status_code = status_code
-        self.reason = reason
-        self.error = error
+    may_have_reached_server: Optional[bool] = True  # the server answered
+    error_description: Optional[str] = None
+
+    def __init__(self, *args: Any, response: Any = None, method: Optional[str] = None,
+                 url: Optional[str] = None, request_id: Optional[str] = None) -> None:
+        super().__init__(*args)
+        status_code, reason, error = (list(args[1:4]) + [None] * 3)[:3]
+        self.status_code: Optional[int] = status_code
+        self.reason: Optional[str] = reason
+        self.error: Optional[str] = error
         self.response = response
         self.method = method
         self.url = url
         self.request_id = request_id
-
-    def __str__(self) -> str:
-        parts = [str(self.args[0])]
-        if self.status_code is not None:
-            parts.append(f"{self.status_code} {self.reason or ''}".rstrip())
-        if self.error:
-            parts.append(str(self.error))
-        if self.method and self.url:
-            parts.append(f"({self.method} {self.url})")
-        return ": ".join(parts[:3]) + (f" {parts[3]}" if len(parts) > 3 else "")
 
 
 class MastodonNotFoundError(MastodonAPIError):
@@ -150,6 +162,13 @@ class MastodonServiceUnavailableError(MastodonServerError):
 
 class MastodonGatewayTimeoutError(MastodonServerError):
     """HTTP 504."""
+
+
+def add_note(error: BaseException, note: str) -> None:
+    """Attach a note that tracebacks show (Python 3.11+); before 3.11 nothing happens."""
+    adder = getattr(error, "add_note", None)
+    if adder is not None:
+        adder(note)
 
 
 class MastodonWarning(Warning):

@@ -24,22 +24,18 @@ FILTER_CONTEXTS = ("home", "notifications", "public", "thread", "account")
 FILTER_ACTIONS = ("warn", "hide", "blur")
 
 FilterOrId = Union[rt.Filter, rt.FilterV2, IdType]
-_KEYWORD_KEYS = ("keyword", "whole_word", "id", "_destroy")
 
 
 def _contexts(value: Any, required: bool = False) -> Optional[List[str]]:
     """One context or a list of them, each checked."""
     if value is None and required:
         raise MastodonIllegalArgumentError("context is required")
-    contexts = validate.all_of("context", value, FILTER_CONTEXTS)
-    if required and not contexts:
-        raise MastodonIllegalArgumentError("context must name at least one context")
-    return contexts
+    return validate.all_of("context", value, FILTER_CONTEXTS)
 
 
 def _seconds(value: Any) -> Optional[int]:
-    """``expires_in``: at least one second."""
-    return validate.duration("expires_in", value, minimum=1)
+    """``expires_in`` in whole seconds."""
+    return validate.duration("expires_in", value)
 
 
 def _keywords_attributes(values: Any) -> Optional[List[Dict[str, Any]]]:
@@ -56,9 +52,6 @@ def _keywords_attributes(values: Any) -> Optional[List[Dict[str, Any]]]:
             item = {"keyword": item[0], "whole_word": item[1]}
         elif not isinstance(item, Mapping):
             raise MastodonIllegalArgumentError(f"{name} must be a keyword or a dict, got {item!r}")
-        unknown = set(item) - set(_KEYWORD_KEYS)
-        if unknown:
-            raise MastodonIllegalArgumentError(f"{name}: unknown key(s) {', '.join(sorted(unknown))}")
         entry = dict(item)
         validate.text(f"{name}.keyword", entry.get("keyword"), required="id" not in entry)
         validate.flag(f"{name}.whole_word", entry.get("whole_word"))
@@ -305,7 +298,8 @@ class FiltersMixin(Internals):
         Calls ``PUT /api/v2/filters/:filter_id``.
         """
         validate.text("filter_action", filter_action)
-        params = {"title": validate.text("title", title), "context": _contexts(context),
+        params = {"filter_id": unpack_id(filter_id, "filter_id"),
+                  "title": validate.text("title", title), "context": _contexts(context),
                   "filter_action": validate.one_of("filter_action", filter_action, FILTER_ACTIONS),
                   "expires_in": _seconds(expires_in),
                   "keywords_attributes": _keywords_attributes(keywords_attributes)}
@@ -337,7 +331,8 @@ class FiltersMixin(Internals):
 
         Calls ``POST /api/v2/filters/:filter_id/keywords``.
         """
-        params = {"keyword": validate.text("keyword", keyword, required=True),
+        params = {"filter_id": unpack_id(filter_id, "filter_id"),
+                  "keyword": validate.text("keyword", keyword, required=True),
                   "whole_word": validate.flag("whole_word", whole_word)}
         return self._filter_call(
             "POST", f"/api/v2/filters/{path_segment(filter_id, 'filter_id')}/keywords",

@@ -111,12 +111,13 @@ class HashtagsMixin(Internals):
 
     @api_version("3.0.0", "3.0.0")
     def featured_tag_create(self, name: str) -> rt.FeaturedTag:
-        """Feature a hashtag (given without ``#``) on your profile; returns the featured tag.
+        """Feature a hashtag (with or without ``#``) on your profile; returns the featured tag.
 
         Calls ``POST /api/v1/featured_tags``.
         """
-        return cast(rt.FeaturedTag, self._post(
-            "/api/v1/featured_tags", {"name": _tag_name(name, "name")}, entity=rt.FeaturedTag))
+        return cast(rt.FeaturedTag, self._post(  # a leading "#" is the server's to strip
+            "/api/v1/featured_tags", {"name": validate.text("name", name, required=True)},
+            entity=rt.FeaturedTag))
 
     @api_version("3.0.0", "3.0.0")
     def featured_tag_delete(self, id: Union[rt.FeaturedTag, IdType]) -> None:

@@ -13,15 +13,10 @@ from .errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonNotF
     MastodonServerError
 from .internals import Internals
 from .types_base import IdType, NonPaginatableList, PaginatableList, PaginationInfo
-from .versions import api_version
+from .versions import INSTANCE_DOCUMENTS, api_version
 
 _T = TypeVar("_T")
 
-#: Where each version of the instance information lives, and what it decodes to.
-_INSTANCE_ENDPOINTS: Dict[str, Tuple[str, Any]] = {
-    "v1": ("/api/v1/instance/", rt.Instance),
-    "v2": ("/api/v2/instance/", rt.InstanceV2),
-}
 #: Sort orders of the profile directory.
 DIRECTORY_ORDERS = ("active", "new")
 #: Bodies of ``GET /health`` that mean "healthy".
@@ -98,7 +93,7 @@ class InstanceMixin(Internals):
             current = self._instance_cache.get(version)
         if probed is not None and current is not None and probed.get(version) is not current:
             return current
-        path, entity = _INSTANCE_ENDPOINTS[version]
+        path, entity = INSTANCE_DOCUMENTS[version]
         result = self._get(path, entity=entity)
         with self._cache_lock:
             self._instance_cache[version] = result
@@ -106,17 +101,28 @@ class InstanceMixin(Internals):
 
     @api_version("1.1.0", "4.0.0")
     def instance(self) -> Union[rt.InstanceV2, rt.Instance]:
-        """Information about the instance: v2 on Mastodon 4.0.0 and newer, v1 before.
+        """Information about the instance: v2 where the server has it, else v1.
 
-        Always asks the server (and refreshes the copy used for version
-        checks); the first call on a client may also learn the server version.
+        v2 is used on Mastodon 4.0.0 and newer, and on any server that served
+        v2 when the client asked for its version (GoToSocial, Akkoma ...,
+        whatever version number they report); a v2 request that the server
+        does not know falls back to v1. Always asks the server (and refreshes
+        the copy used for version checks); the first call on a client may also
+        learn the server version.
 
-        Calls ``GET /api/v2/instance/`` (``GET /api/v1/instance/`` before 4.0.0).
+        Calls ``GET /api/v2/instance/`` (``GET /api/v1/instance/`` on servers without it).
         """
         with self._cache_lock:
             probed = dict(self._instance_cache)
         newer = self.verify_minimum_version("4.0.0", cached=True)  # type: ignore[attr-defined]
-        return self._fresh_instance("v2" if newer else "v1", probed)  # type: ignore[no-any-return]
+        with self._cache_lock:
+            serves_v2 = "v2" in self._instance_cache
+        if not (newer or serves_v2):
+            return self._fresh_instance("v1", probed)  # type: ignore[no-any-return]
+        try:
+            return self._fresh_instance("v2", probed)  # type: ignore[no-any-return]
+        except MastodonNotFoundError:
+            return self._fresh_instance("v1", probed)  # type: ignore[no-any-return]
 
     @api_version("1.1.0", "2.3.0")
     def instance_v1(self) -> rt.Instance:

@@ -17,14 +17,16 @@ import requests
 from ._core import debuglog
 from ._core.asyncrefresh import attach_async_refresh
 from ._core.blocklist import refuse_blocked
-from ._core.check import raise_for_status, warn_if_deprecated
+from ._core.check import raise_for_status, warn_if_deprecated, with_details
 from ._core.decode import decode_response
 from ._core.pagination import attach_pagination
-from ._core.ratelimit import RateLimiter
-from ._core.retry import RetryPolicy
+from ._core.ratelimit import RateLimiter, bucket_for
+from ._core.retry import RetryPolicy, note_idempotency_key, with_idempotency_key
 from ._core.transport import BearerAuth, Call, build_call, transmit
 from ._core.validate import header_value
-from .errors import MastodonIllegalArgumentError, MastodonNetworkError
+from .errors import (
+    MastodonError, MastodonIllegalArgumentError, MastodonNetworkError, MastodonRatelimitError,
+)
 
 log = logging.getLogger("mastodon")
 
@@ -81,13 +83,17 @@ class Internals:
         refuse_blocked(url)
         if self.lang is not None:
             params = {"lang": self.lang, **(params or {})}
-        call = build_call(method, url, params, as_json=json_body, files=files,
-                          headers={**self._default_headers(), **(headers or {})})
-        response = self._send(call, ratelimit=ratelimit, auth=auth, stream=stream,
-                              timeout=timeout if timeout is not None else self.request_timeout)
-        if stream:
-            return response
-        result = decode_response(response, entity)
+        headers = with_idempotency_key(method, url, {**self._default_headers(), **(headers or {})})
+        call = build_call(method, url, params, as_json=json_body, files=files, headers=headers)
+        try:
+            response = self._send(call, ratelimit=ratelimit, auth=auth, stream=stream,
+                                  timeout=timeout if timeout is not None else self.request_timeout)
+            if stream:
+                return response
+            result = decode_response(response, entity)
+        except MastodonError as exc:
+            note_idempotency_key(exc, call.headers)
+            raise
         attach_pagination(result, response, call.method)
         attach_async_refresh(result, response, call.method, path, params)
         return result
@@ -98,36 +104,46 @@ class Internals:
         limiter = self._ratelimiter if ratelimit else None
         policy = self.retry_policy
         authorizer = BearerAuth(self.access_token) if auth and self.access_token else None
+        bucket = bucket_for(call.method, call.url)
         failures = limited = 0
         while True:  # every pass returns, raises, or raises a capped counter
             if limiter is not None:
-                limiter.before_request()
+                limiter.before_request(bucket)
             try:
                 response = transmit(self.session, call, authorizer, timeout, stream)
             except MastodonNetworkError as exc:
                 if limiter is not None:
-                    limiter.request_done()
+                    limiter.request_done(bucket)
                 self._log_failure(call, exc)
                 if not policy.can_retry(call.method, call.headers, failures):
                     raise
-                policy.wait(failures)
+                self._retry(failures, call, str(exc))
                 failures += 1
                 continue
             self._log_exchange(response, stream)
             if limiter is not None:
-                limiter.update(response.headers)
+                limiter.update(response.headers, bucket)
                 if response.status_code == 429:
-                    limiter.sleep(limiter.after_429(response.headers, limited))
+                    try:
+                        limiter.wait_after_429(response.headers, limited, bucket)
+                    except MastodonRatelimitError as exc:
+                        raise with_details(exc, response)
                     limited += 1
                     continue
             if policy.can_retry(call.method, call.headers, failures, response.status_code):
                 response.close()
-                policy.wait(failures)
+                self._retry(failures, call, f"{response.status_code} {response.reason}")
                 failures += 1
                 continue
             raise_for_status(response)
             warn_if_deprecated(response)
             return response
+
+    def _retry(self, failures: int, call: Call, reason: str) -> None:
+        """Log why a request is sent again (at INFO), then wait as the retry policy says."""
+        log.info("retrying %s (retry %d of %d) after: %s", _described(call), failures + 1,
+                 self.retry_policy.max_retries, reason)
+        self.retry_policy.wait(failures)
 
     def _default_headers(self) -> Dict[str, str]:
         return {"User-Agent": header_value("user_agent", self.user_agent)} if self.user_agent else {}
@@ -139,8 +155,7 @@ class Internals:
 
     def _log_failure(self, call: Call, exc: Exception) -> None:
         if self.debug_requests:
-            log.debug("request %s %s failed: %s", call.method,
-                      debuglog.redact_text(call.url), exc)
+            log.debug("request %s failed: %s", _described(call), exc)
 
     # ------------------------------------------------------------------ shorthands
 
@@ -183,11 +198,17 @@ class Internals:
         self._ratelimiter.pacefactor = float(value)
 
     ratelimit_limit = _limiter_field("limit", "Requests allowed per window, as the server last reported.")
-    ratelimit_remaining = _limiter_field("remaining", "Requests left in the current window.")
+    ratelimit_remaining = _limiter_field(
+        "remaining", "Requests left in the current window: the server's count less those under way.")
     ratelimit_reset = _limiter_field(
         "reset", "When the window resets, as a POSIX timestamp (None until the server said).")
     ratelimit_lastcall = _limiter_field(
         "lastcall", "When the rate-limit values were last updated, as a POSIX timestamp.")
+
+
+def _described(call: Call) -> str:
+    """Method and URL of a call, secrets redacted, for log lines."""
+    return f"{call.method} {debuglog.redact_text(call.url)}"
 
 
 Mastodon = Internals  # import path kept for compatibility: mastodon.internals.Mastodon

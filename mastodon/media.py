@@ -10,7 +10,6 @@ from ._core.files import FilePart, file_part
 from ._core.params import path_segment
 from .errors import (
     MastodonAPIError, MastodonFileNotFoundError, MastodonIllegalArgumentError,
-    MastodonVersionError,
 )
 from .internals import Internals
 from .types_base import IdType, PathOrFile
@@ -23,13 +22,14 @@ MEDIA_POLL_ATTEMPTS = 60
 
 
 def focus_param(focus: Any) -> str:
-    """A focal point ``(x, y)`` (each in -1..1) as the ``"x,y"`` text the API wants."""
+    """A focal point ``(x, y)`` as the ``"x,y"`` text the API wants (its range: -1..1,
+    which the server checks)."""
     if isinstance(focus, (str, bytes)) or not isinstance(focus, Sequence) or len(focus) != 2:
         raise MastodonIllegalArgumentError(f"focus must be an (x, y) pair, got {focus!r}")
     for value in focus:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not -1 <= value <= 1:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise MastodonIllegalArgumentError(
-                f"focus coordinates must be numbers from -1 to 1, got {focus!r}")
+                f"focus coordinates must be numbers, got {focus!r}")
     return f"{focus[0]},{focus[1]}"
 
 
@@ -93,11 +93,11 @@ class MediaMixin(Internals):
 
     def _media_params(self, description: Optional[str], focus: Any,
                       thumbnail: Any) -> Dict[str, Any]:
-        """Form fields of an upload or update; refuses thumbnails on servers before 3.2.0."""
+        """Form fields of an upload or update (version checks refuse thumbnails before 3.2.0)."""
         params = {"description": validate.text("description", description),
                   "focus": None if focus is None else focus_param(focus)}
-        if thumbnail is not None and not self._server_has("3.2.0"):
-            raise MastodonVersionError("media thumbnails need Mastodon 3.2.0 or newer")
+        if thumbnail is not None:
+            self._require_version("3.2.0", "media thumbnails")  # type: ignore[attr-defined]
         return params
 
     def _server_has(self, version: str) -> bool:

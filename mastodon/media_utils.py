@@ -6,52 +6,12 @@ the extra to install.
 """
 from __future__ import annotations
 
-import re
 from typing import Any, List, Mapping, Tuple, Union
 
+from ._status_length import countable_text
 from .compat import require
 from .errors import MastodonIllegalArgumentError
 from .internals import Internals
-
-#: What a URL counts as, whatever its real length (Mastodon's fixed URL weight).
-URL_PLACEHOLDER = "x" * 23
-
-# A mention: @user or @user@domain, not preceded by a word character, "/" or "=".
-# Only the local part counts towards the length.
-_MENTION_RE = re.compile(
-    r"(?<![=/\w])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@\w+(?:[.-]+\w+)*)?", re.IGNORECASE)
-
-# A URL with an explicit http(s) scheme, not glued to a preceding word, @, $ or #.
-# Trailing punctuation is trimmed afterwards (see _trim_url).
-_URL_RE = re.compile(r"(?<![\w@$#])https?://[^\s<>\"]*\w[^\s<>\"]*", re.IGNORECASE)
-_TRAILING_PUNCTUATION = ".,:;!?'\u2018\u2019\u201c\u201d"
-_CLOSERS = {")": "(", "]": "["}
-
-
-def _trim_url(url: str) -> str:
-    """Drop trailing punctuation and unbalanced closing brackets from a matched URL."""
-    while url:
-        last = url[-1]
-        if last in _TRAILING_PUNCTUATION:
-            url = url[:-1]
-        elif last in _CLOSERS and url.count(last) > url.count(_CLOSERS[last]):
-            url = url[:-1]
-        else:
-            break
-    return url
-
-
-def _replace_url(match: "re.Match[str]") -> str:
-    url = _trim_url(match.group(0))
-    if "://" not in url or not url.split("://", 1)[1]:
-        return match.group(0)
-    return URL_PLACEHOLDER + match.group(0)[len(url):]
-
-
-def _countable_text(text: str) -> str:
-    """``text`` as Mastodon measures it: URLs as 23 characters, mentions by local part."""
-    # URLs first, so that an "@" inside a URL is not taken for a mention.
-    return _MENTION_RE.sub(r"@\1", _URL_RE.sub(_replace_url, text))
 
 
 def _blurhash_of(media_dict: Any) -> str:
@@ -106,11 +66,14 @@ class MediaUtilsMixin(Internals):
     def get_status_length(text: str, spoiler_text: str = "") -> int:
         """How many characters a status with this text and content warning counts as.
 
-        Counts like Mastodon does for its character limit: every http(s) URL
-        as 23 characters, ``@user@domain`` mentions as ``@user``, and user-
-        perceived characters (grapheme clusters), so an emoji or a letter with
-        combining marks counts once. The content warning counts as written.
-        Needs the ``grapheme`` extra; makes no request.
+        Counts as a Mastodon 4.5 server does for its character limit: every
+        URL the server would turn into a link as 23 characters (not, for
+        example, URLs of IP addresses or with ``user:pass@``, which count in
+        full), ``@user@domain`` mentions as ``@user``, and user-perceived
+        characters (grapheme clusters), so an emoji or a letter with
+        combining marks counts once. Text that is only white space counts
+        as nothing; the content warning counts as written. Needs the
+        ``grapheme`` extra; makes no request.
         """
         require("grapheme", "get_status_length")
         import grapheme
@@ -119,7 +82,7 @@ class MediaUtilsMixin(Internals):
             if value is not None and not isinstance(value, str):
                 raise MastodonIllegalArgumentError(
                     f"{name} must be a string, got {type(value).__name__}")
-        return int(grapheme.length((spoiler_text or "") + _countable_text(text or "")))
+        return int(grapheme.length((spoiler_text or "") + countable_text(text or "")))
 
 
 Mastodon = MediaUtilsMixin  # same pattern as the other area modules

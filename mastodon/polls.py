@@ -7,7 +7,6 @@ from typing import Any, List, Union
 from . import return_types as rt
 from ._core import validate
 from ._core.params import path_segment
-from .errors import MastodonIllegalArgumentError
 from .internals import Internals
 from .types_base import AttribAccessDict, IdType
 from .versions import api_version
@@ -15,8 +14,6 @@ from .versions import api_version
 
 def _choices(choices: Any) -> List[int]:
     items = [choices] if isinstance(choices, int) else validate.list_of("choices", choices)
-    if not items:
-        raise MastodonIllegalArgumentError("choices must name at least one option")
     for item in items:
         validate.count("choices", item)
     return items
@@ -54,11 +51,9 @@ class PollsMixin(Internals):
         choices; ``hide_totals`` hides the counts until the poll ends.
         """
         texts = validate.list_of("options", options)
-        if len(texts) < 2:
-            raise MastodonIllegalArgumentError("options must hold at least two answers")
         for text in texts:
             validate.text("options", text, required=True)
-        expires_in = validate.duration("expires_in", expires_in, minimum=1)  # type: ignore[assignment]
+        expires_in = validate.duration("expires_in", expires_in)  # type: ignore[assignment]
         return AttribAccessDict(options=texts, expires_in=expires_in,  # type: ignore[return-value]
                                 multiple=bool(validate.flag("multiple", multiple)),
                                 hide_totals=bool(validate.flag("hide_totals", hide_totals)))

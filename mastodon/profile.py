@@ -13,8 +13,6 @@ from .internals import Internals
 from .types_base import PathOrFile
 from .versions import api_version
 
-#: How many profile fields (name/value pairs) an account can have.
-MAX_PROFILE_FIELDS = 4
 #: Default post visibilities an account can choose (``default_privacy``).
 DEFAULT_PRIVACIES = ("public", "unlisted", "private")
 #: Who may quote new posts by default (``default_quote_policy``).
@@ -73,10 +71,7 @@ def _field_pairs(fields: Any) -> Dict[str, str]:
     """
     if fields is None:
         return {}
-    items = validate.list_of("fields", fields)
-    if len(items) > MAX_PROFILE_FIELDS:
-        raise MastodonIllegalArgumentError(
-            f"fields: at most {MAX_PROFILE_FIELDS} profile fields are allowed, got {len(items)}")
+    items = validate.list_of("fields", fields)  # how many: the server's limit
     pairs: Dict[str, str] = {}
     for index, item in enumerate(items or [("", "")]):
         name, value = _field(index, item)

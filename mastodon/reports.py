@@ -37,12 +37,6 @@ def _domains(values: Any) -> Optional[List[str]]:
 class ReportsMixin(Internals):
     """File reports with the instance's moderators."""
 
-    def _server_known_older_than(self, version: str) -> bool:
-        """True only when the server version is known and below ``version`` (no request)."""
-        if not getattr(self, "_version_checked", False):
-            return False
-        return not self.verify_minimum_version(version, cached=True)  # type: ignore[attr-defined]
-
     @api_version("1.1.0", "1.1.0")
     def reports(self) -> NonPaginatableList[rt.Report]:
         """The reports you filed (only on servers before Mastodon 2.5.0).
@@ -53,7 +47,7 @@ class ReportsMixin(Internals):
 
         Calls ``GET /api/v1/reports``.
         """
-        if self.verify_minimum_version("2.5.0", cached=True):  # type: ignore[attr-defined]
+        if self._version_known_at_least("2.5.0"):  # type: ignore[attr-defined]
             raise MastodonVersionError(
                 "reports() is not available: Mastodon 2.5.0 removed GET /api/v1/reports "
                 "(moderators can use admin_reports())")
@@ -92,8 +86,8 @@ class ReportsMixin(Internals):
             "collection_ids": _optional_ids(collection_ids, "collection_ids"),
         }
         for name, version in _PARAM_VERSIONS:
-            if params[name] is not None and self._server_known_older_than(version):
-                raise MastodonVersionError(f"report: {name} needs Mastodon {version} or newer")
+            if params[name] is not None:
+                self._require_version(version, f"report: {name}")  # type: ignore[attr-defined]
         return self._post("/api/v1/reports/", params, entity=rt.Report)  # type: ignore[no-any-return]
 
 

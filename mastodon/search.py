@@ -6,7 +6,6 @@ from typing import Any, Dict, Optional, Union
 from . import return_types as rt
 from ._core import validate
 from ._core.params import pagination_id, unpack_id
-from .errors import MastodonVersionError
 from .internals import Internals
 from .types_base import IdType, PaginationInfo
 from .versions import api_version
@@ -34,28 +33,32 @@ class SearchMixin(Internals):
     def _server_has(self, version: str) -> bool:
         return self.verify_minimum_version(version, cached=True)  # type: ignore[attr-defined]
 
+    def _require(self, version: str, what: str) -> None:
+        self._require_version(version, what)  # type: ignore[attr-defined]
+
     @api_version("1.1.0", "2.8.0")
     def search(self, q: str, resolve: bool = True, result_type: Optional[str] = None,
                account_id: Optional[IdType] = None, offset: Optional[int] = None,
                min_id: Optional[IdType] = None, max_id: Optional[IdType] = None,
-               exclude_unreviewed: bool = True,
-               limit: Optional[int] = None) -> Union[rt.Search, rt.SearchV2]:
+               exclude_unreviewed: bool = True, limit: Optional[int] = None,
+               following: bool = False) -> Union[rt.Search, rt.SearchV2]:
         """Search, with v2 search on servers that have it (2.4.1+), else v1.
 
-        The parameters are those of :meth:`search_v2`; on a v1 server only
-        ``q`` and ``resolve`` work (others raise MastodonVersionError).
+        The parameters are those of :meth:`search_v2`. v1 search takes only
+        ``q`` and ``resolve``: when other parameters are given, v2 search is
+        used even on a server known to be older (the version checks of
+        ``version_check_mode`` refuse that locally instead).
 
         Calls ``GET /api/v2/search`` (``GET /api/v1/search`` before 2.4.1).
         """
-        if self._server_has("2.4.1"):
-            return self.search_v2(q, resolve, result_type, account_id, offset, min_id, max_id,
-                                  exclude_unreviewed, limit)
         v2_only = {"result_type": result_type, "account_id": account_id, "offset": offset,
-                   "min_id": min_id, "max_id": max_id, "limit": limit}
+                   "min_id": min_id, "max_id": max_id, "limit": limit, "following": following or None}
         given = sorted(name for name, value in v2_only.items() if value is not None)
         if given:
-            raise MastodonVersionError(
-                f"search: {', '.join(given)} need Mastodon 2.4.1 or newer (v2 search)")
+            self._require("2.4.1", f"search: {', '.join(given)} (v2 search)")
+        if given or self._server_has("2.4.1"):
+            return self.search_v2(q, resolve, result_type, account_id, offset, min_id, max_id,
+                                  exclude_unreviewed, limit, following=following)
         return self.search_v1(q, resolve)
 
     @api_version("1.1.0", "2.1.0")
@@ -74,7 +77,8 @@ class SearchMixin(Internals):
     def search_v2(self, q: str, resolve: bool = True, result_type: Optional[str] = None,
                   account_id: Optional[IdType] = None, offset: Optional[int] = None,
                   min_id: Optional[IdType] = None, max_id: Optional[IdType] = None,
-                  exclude_unreviewed: bool = True, limit: Optional[int] = None) -> rt.SearchV2:
+                  exclude_unreviewed: bool = True, limit: Optional[int] = None,
+                  following: bool = False) -> rt.SearchV2:
         """Search accounts, statuses and hashtags.
 
         ``resolve`` lets the server look up remote accounts and URLs;
@@ -82,7 +86,10 @@ class SearchMixin(Internals):
         and then ``offset``/``limit`` page through it (``fetch_next`` works on
         the result). ``account_id`` keeps statuses of one account;
         ``exclude_unreviewed`` leaves out hashtags not reviewed by the
-        moderators. Filters other than ``q`` and ``resolve`` need Mastodon 2.8.0.
+        moderators; ``following=True`` finds only accounts you follow.
+        Filters other than ``q`` and ``resolve`` need
+        Mastodon 2.8.0; only the version checks (``version_check_mode``)
+        refuse them locally on older servers.
 
         Calls ``GET /api/v2/search``.
         """
@@ -95,11 +102,12 @@ class SearchMixin(Internals):
             "min_id": None if min_id is None else pagination_id(min_id, "min_id"),
             "max_id": None if max_id is None else pagination_id(max_id, "max_id"),
             "limit": validate.count("limit", limit),
+            "following": True if validate.flag("following", following) else None,
         }
         filters = sorted(key for key, value in params.items()
                          if key not in ("q", "resolve") and value is not None)
-        if filters and not self._server_has("2.8.0"):
-            raise MastodonVersionError(f"search_v2: {', '.join(filters)} need Mastodon 2.8.0")
+        if filters:
+            self._require("2.8.0", f"search_v2: {', '.join(filters)}")
         if validate.flag("exclude_unreviewed", exclude_unreviewed) and self._server_has("3.0.0"):
             params["exclude_unreviewed"] = True
         result = self._get(V2_PATH, params, entity=rt.SearchV2)

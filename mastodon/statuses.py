@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import base64
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
 from . import return_types as rt
 from ._core import validate
-from ._core.params import id_list, page_params, path_segment, unpack_id
-from .errors import MastodonIllegalArgumentError, MastodonVersionError
+from ._core.params import id_list, page_params, path_segment, unpack_id, wire_datetime
+from .errors import MastodonIllegalArgumentError
 from .internals import Internals
 from ._core.files import file_part
 from .media import focus_param
@@ -17,6 +17,9 @@ from .versions import api_version
 
 #: Visibilities a status can be posted with.
 VISIBILITIES = ("public", "unlisted", "private", "direct")
+#: Pleroma and Akkoma (``feature_set="pleroma"``) also post ``local`` statuses (not
+#: federated) and ``list:<list id>`` ones.
+PLEROMA_VISIBILITIES = VISIBILITIES + ("local",)
 #: Visibilities a reblog can have.
 REBLOG_VISIBILITIES = ("public", "unlisted", "private")
 #: Who may quote a status.
@@ -44,7 +47,7 @@ def _optional_ids(values: Any, name: str) -> Optional[List[str]]:
 def _utc_iso(name: str, value: Optional[datetime]) -> Optional[str]:
     """A datetime as ISO-8601 in UTC (naive datetimes are taken as local time)."""
     validate.moment(name, value)
-    return None if value is None else value.astimezone(timezone.utc).isoformat()
+    return None if value is None else wire_datetime(value)
 
 
 def _poll_param(poll: Any) -> Optional[Dict[str, Any]]:
@@ -55,9 +58,9 @@ def _poll_param(poll: Any) -> Optional[Dict[str, Any]]:
         raise MastodonIllegalArgumentError(
             "poll must be a dict with 'options' and 'expires_in'; build it with make_poll()")
     options = validate.list_of("poll['options']", poll["options"])
-    if not options or not all(isinstance(option, str) for option in options):
-        raise MastodonIllegalArgumentError("poll['options'] must be a non-empty list of strings")
-    expires_in = validate.duration("poll['expires_in']", poll["expires_in"], minimum=1)
+    if not all(isinstance(option, str) for option in options):
+        raise MastodonIllegalArgumentError("poll['options'] must be a list of strings")
+    expires_in = validate.duration("poll['expires_in']", poll["expires_in"])
     for flag_name in ("multiple", "hide_totals"):
         validate.flag(f"poll[{flag_name!r}]", poll.get(flag_name))
     return {**{key: value for key, value in poll.items() if value is not None},
@@ -214,7 +217,8 @@ class StatusesMixin(Internals):
 
         ``media_ids`` and ``in_reply_to_id`` take ids or the objects themselves.
         ``visibility`` is public, unlisted, private or direct (default: the
-        account's setting). ``spoiler_text`` is the content warning. ``poll``
+        account's setting); with ``feature_set="pleroma"`` also ``local`` or
+        ``list:<list id>`` (Pleroma, Akkoma). ``spoiler_text`` is the content warning. ``poll``
         comes from :meth:`make_poll`. ``idempotency_key`` is sent as the
         Idempotency-Key header, so the server (and our retries) post it at most
         once. ``quoted_status_id`` quotes a status (Mastodon 4.5+),
@@ -244,8 +248,8 @@ class StatusesMixin(Internals):
             "status": validate.text("status", status),
             "in_reply_to_id": _optional_id(in_reply_to_id, "in_reply_to_id"),
             "media_ids": _optional_ids(media_ids, "media_ids"),
-            "sensitive": validate.flag("sensitive", sensitive),
-            "visibility": _visibility(visibility, VISIBILITIES),
+            "sensitive": True if validate.flag("sensitive", sensitive) else None,
+            "visibility": self._status_visibility(visibility),
             "spoiler_text": validate.text("spoiler_text", spoiler_text),
             "language": validate.text("language", language),
             "scheduled_at": _utc_iso("scheduled_at", scheduled_at),
@@ -260,6 +264,13 @@ class StatusesMixin(Internals):
         if idempotency_key is not None:
             headers = {"Idempotency-Key": validate.text("idempotency_key", idempotency_key)}
         return params, headers
+
+    def _status_visibility(self, visibility: Any) -> Optional[str]:
+        if self.feature_set != "pleroma":
+            return _visibility(visibility, VISIBILITIES)
+        if isinstance(visibility, str) and visibility.startswith("list:"):
+            return validate.text("visibility", visibility)
+        return _visibility(visibility, PLEROMA_VISIBILITIES)
 
     def _fedibird_quote_id(self, quote_id: Any) -> Optional[str]:
         if quote_id is None:
@@ -368,7 +379,7 @@ class StatusesMixin(Internals):
         params = {
             "status": validate.text("status", status),
             "spoiler_text": validate.text("spoiler_text", spoiler_text),
-            "sensitive": validate.flag("sensitive", sensitive),
+            "sensitive": True if validate.flag("sensitive", sensitive) else None,
             "media_ids": _edited_media_ids(media_ids, attributes),
             "poll": _poll_param(poll),
             "media_attributes": attributes,
@@ -385,7 +396,7 @@ class StatusesMixin(Internals):
         """Build one entry of ``status_update(media_attributes=[...])`` (no request).
 
         ``focus`` is an ``(x, y)`` pair in -1..1; ``thumbnail`` a path, file
-        object or bytes (needs Mastodon 3.2.0; asks the server's version once).
+        object or bytes (Mastodon 3.2.0+; refused locally only by version checks).
         """
         attributes: Dict[str, Any] = {"id": unpack_id(id, "id")}
         if description is not None:
@@ -394,8 +405,7 @@ class StatusesMixin(Internals):
             attributes["focus"] = focus_param(focus)
         if thumbnail is not None:
             _, handle, mime = file_part("thumbnail", thumbnail, thumb_mimetype)
-            if not self.verify_minimum_version("3.2.0", cached=True):  # type: ignore[attr-defined]
-                raise MastodonVersionError("a media thumbnail needs Mastodon 3.2.0 or newer")
+            self._require_version("3.2.0", "a media thumbnail")  # type: ignore[attr-defined]
             attributes["thumbnail"] = f"data:{mime};base64," + base64.b64encode(
                 handle.read()).decode("ascii")
         return attributes

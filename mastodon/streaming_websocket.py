@@ -24,7 +24,8 @@ from .errors import (
     MastodonAPIError, MastodonError, MastodonIllegalArgumentError, MastodonNetworkError,
     MastodonReadTimeout, MastodonUnauthorizedError,
 )
-from .streaming import StreamHandle, _Backoff, handle_ws_frame, parse_ws_frame
+from .streaming_events import handle_ws_frame, parse_ws_frame
+from .streaming_handles import StreamHandle, _Backoff
 
 __all__ = ["WebSocketStreamHandle", "WebSocketSubscription"]
 
@@ -71,7 +72,8 @@ class WebSocketSubscription:
         return self.active and self.websocket.is_receiving()
 
     def __repr__(self) -> str:
-        return f"WebSocketSubscription({self.stream!r}, {self.params!r}, active={self.active})"
+        label = ":".join([self.stream, *(str(value) for value in self.params.values())])
+        return f"<WebSocketSubscription {label} {'active' if self.active else 'closed'}>"
 
 
 class WebSocketStreamHandle(StreamHandle):
@@ -108,7 +110,12 @@ class WebSocketStreamHandle(StreamHandle):
         self._start(self._run, "mastodon-websocket")
 
     def __repr__(self) -> str:
-        return f"WebSocketStreamHandle({self.url!r}, subscriptions={len(self._subscriptions)})"
+        count = len(self._subscriptions)
+        return (super().__repr__()[:-1]
+                + f", {count} subscription{'' if count == 1 else 's'}>")
+
+    def _label(self) -> str:
+        return self.url
 
     # ------------------------------------------------------------------ subscriptions
 
@@ -259,6 +266,7 @@ class WebSocketStreamHandle(StreamHandle):
     def _route(self, message: Any) -> None:
         """Hand a frame to the listener of the subscription it names."""
         listener = self.listener
+        frame: Dict[str, Any] = {}
         try:
             frame = parse_ws_frame(message)
             stream = frame.get("stream")
@@ -272,9 +280,10 @@ class WebSocketStreamHandle(StreamHandle):
                 return
             handle_ws_frame(listener, frame)
         except Exception as exc:  # a bad frame or a failing handler must not end the other streams
-            if not isinstance(exc, MastodonError):
-                log.exception("a WebSocket stream listener failed")
-            self._report(listener, exc)
+            if isinstance(exc, MastodonError):
+                self._report(listener, exc)
+            else:
+                self._handler_failed(listener, str(frame.get("event")), exc)
 
     def _report_all(self, exc: BaseException) -> None:
         for listener in self._listeners():

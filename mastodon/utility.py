@@ -1,17 +1,15 @@
 """Server version checks, language, server time and pagination helpers."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, Iterator, Optional, TypeVar
 
-from . import return_types as rt
 from ._core.pagination import page_info, request_of
 from .defaults import _SUPPORTED_MASTODON_VERSION
 from .errors import MastodonAPIError, MastodonError, MastodonIllegalArgumentError
-from .internals import Internals
 from .types_base import PaginatableList, PaginationInfo, _str_to_type
-from .versions import api_version, max_version, parse_version_string
+from .versions import VersionsMixin, api_version, max_version, parse_version_string
 
 __all__ = ["UtilityMixin", "Mastodon", "parse_version_string", "max_version", "api_version"]
 
@@ -19,15 +17,9 @@ _T = TypeVar("_T")
 MAX_PAGES = 10_000  # upper bound for every page-walking loop
 
 
-class UtilityMixin(Internals):
-    """Version checks, server time, language and walking through pages."""
-
-    mastodon_major: int
-    mastodon_minor: int
-    mastodon_patch: int
-    mastodon_api_version: int
-    _version_checked: bool
-    _instance_cache: dict
+class UtilityMixin(VersionsMixin):
+    """Version checks (see :class:`~mastodon.versions.VersionsMixin`), server time,
+    language and walking through pages."""
 
     # ------------------------------------------------------------------ versions
 
@@ -36,57 +28,14 @@ class UtilityMixin(Internals):
         """The newest Mastodon version this library knows every endpoint of."""
         return _SUPPORTED_MASTODON_VERSION
 
-    def _cached_instance(self, version: str) -> Any:
-        """The instance information (v1 or v2), fetched once and cached."""
-        with self._cache_lock:
-            if version not in self._instance_cache:
-                path = "/api/v2/instance/" if version == "v2" else "/api/v1/instance/"
-                entity = rt.InstanceV2 if version == "v2" else rt.Instance
-                self._instance_cache[version] = self._get(path, entity=entity)
-            return self._instance_cache[version]
-
-    def retrieve_mastodon_version(self, fail_hard: bool = False) -> str:
-        """Ask the server for its version and remember it for version checks.
-
-        Returns the version string. When the server cannot be asked, assumes
-        1.0.0 unless ``fail_hard`` is set, in which case the error is raised.
-
-        Calls ``GET /api/v2/instance`` (``GET /api/v1/instance`` on servers
-        without it); the answer is cached until :meth:`clear_caches`.
-        """
-        try:
-            try:
-                instance = self._cached_instance("v2")
-            except MastodonAPIError:
-                instance = self._cached_instance("v1")
-            version = str(instance["version"])
-            self._set_version(version)  # type: ignore[attr-defined]
-            api_versions = instance.get("api_versions") or {}
-            self.mastodon_api_version = int(api_versions.get("mastodon", 0) or 0)
-            return version
-        except (MastodonError, KeyError, TypeError, ValueError):
-            if fail_hard:
-                raise
-            self.mastodon_major, self.mastodon_minor, self.mastodon_patch = 1, 0, 0
-            return "1.0.0"
-
-    def verify_minimum_version(self, version_str: str, cached: bool = False) -> bool:
-        """Whether the server runs at least ``version_str``.
-
-        Asks the server first (see :meth:`retrieve_mastodon_version`) unless
-        ``cached`` is set and the version is already known.
-        """
-        if not cached or not self._version_checked:
-            self.retrieve_mastodon_version()
-        wanted = parse_version_string(version_str)
-        return (self.mastodon_major, self.mastodon_minor, self.mastodon_patch) >= wanted
-
     def set_language(self, lang: Optional[str]) -> None:
         """Set the language (ISO 639 code) sent with every following request; None for none."""
         self.lang = lang
 
     def get_approx_server_time(self) -> datetime:
-        """The server's clock, from the ``Date`` header of ``HEAD /``.
+        """The server's clock, from the ``Date`` header of ``HEAD /``, as a naive
+        datetime in local time (so ``datetime.now() - api.get_approx_server_time()``
+        is the clock difference).
 
         Any answer carries the header, so an error status is fine here.
         """
@@ -99,7 +48,13 @@ class UtilityMixin(Internals):
         date = response.headers.get("Date")
         if not date:
             raise MastodonAPIError("The server sent no Date header")
-        return parsedate_to_datetime(date)
+        try:
+            server_time = parsedate_to_datetime(date)
+        except (TypeError, ValueError) as exc:
+            raise MastodonAPIError(f"The server sent an unreadable Date header: {date!r}") from exc
+        if server_time.tzinfo is None:  # "-0000": UTC, source unknown
+            server_time = server_time.replace(tzinfo=timezone.utc)
+        return server_time.astimezone().replace(tzinfo=None)
 
     def _send_raw(self, method: str, path: str) -> Any:
         response = self._request(method, path, stream=True, ratelimit=False)

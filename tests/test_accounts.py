@@ -7,7 +7,7 @@ import pytest
 
 from mastodon import Mastodon
 from mastodon.errors import (
-    MastodonDeprecationWarning, MastodonIllegalArgumentError, MastodonNotFoundError,
+    MastodonAPIError, MastodonDeprecationWarning, MastodonIllegalArgumentError, MastodonNotFoundError,
     MastodonVersionError,
 )
 from mastodon.return_types import (
@@ -68,15 +68,15 @@ def test_account_lookup(fake):
         fake.api.account_lookup(None)
 
 
-def test_account_search_sends_flags_only_when_set(fake):
+def test_account_search_sends_its_default_flags_as_mastodon_py_does(fake):
     fake.queue(json=[ACCOUNT])
     result = fake.api.account_search("bob")
-    assert fake.last_query() == [("q", "bob")]
+    assert fake.last_query() == [("q", "bob"), ("following", "0"), ("resolve", "0")]
     assert isinstance(result, PaginatableList) and isinstance(result[0], Account)
     fake.api.account_search("bob", limit=5, following=True, resolve=True, offset=10)
     assert fake.calls[-1] == ("GET", "/api/v1/accounts/search")
-    assert fake.last_query() == [("q", "bob"), ("limit", "5"), ("following", "true"),
-                                 ("resolve", "true"), ("offset", "10")]
+    assert fake.last_query() == [("q", "bob"), ("limit", "5"), ("following", "1"),
+                                 ("resolve", "1"), ("offset", "10")]
     with pytest.raises(MastodonIllegalArgumentError):
         fake.api.account_search("bob", limit="many")
 
@@ -92,8 +92,8 @@ def test_account_statuses_every_filter_flag(fake):
                               since_id=1, limit=20, exclude_direct=True)
     assert sorted(fake.last_query()) == sorted([
         ("max_id", "9"), ("min_id", "2"), ("since_id", "1"), ("limit", "20"),
-        ("tagged", "cats"), ("only_media", "true"), ("pinned", "true"),
-        ("exclude_replies", "true"), ("exclude_reblogs", "true"), ("exclude_direct", "true")])
+        ("tagged", "cats"), ("only_media", "1"), ("pinned", "1"),
+        ("exclude_replies", "1"), ("exclude_reblogs", "1"), ("exclude_direct", "1")])
     with pytest.raises(MastodonIllegalArgumentError):
         fake.api.account_statuses(7, only_media="yes")
 
@@ -117,14 +117,14 @@ def test_account_relationships_one_or_many(fake):
     assert isinstance(result[0], Relationship)
     fake.api.account_relationships([7, ACCOUNT, "9"], with_suspended=True)
     assert fake.last_query() == [("id[]", "7"), ("id[]", "7"), ("id[]", "9"),
-                                 ("with_suspended", "true")]
+                                 ("with_suspended", "1")]
 
 
 def test_account_familiar_followers(fake):
     fake.queue(json=[{"id": "7", "accounts": [ACCOUNT]}])
     result = fake.api.account_familiar_followers([7, 8])
     assert fake.calls == [("GET", "/api/v1/accounts/familiar_followers")]
-    assert fake.last_query() == [("id[]", "7"), ("id[]", "8")]
+    assert fake.last_query() == [] and fake.last_json() == {"id": ["7", "8"]}
     assert isinstance(result[0], FamiliarFollowers)
     assert isinstance(result[0].accounts[0], Account)
 
@@ -160,9 +160,9 @@ def test_account_follow_options(fake):
     fake.queue(json=RELATIONSHIP)
     assert isinstance(fake.api.account_follow(7), Relationship)
     assert fake.calls == [("POST", "/api/v1/accounts/7/follow")]
-    assert fake.last_form() == [("reblogs", "true"), ("notify", "false")]
+    assert fake.last_form() == [("reblogs", "1"), ("notify", "0")]
     fake.api.account_follow(7, reblogs=False, notify=True, languages=["en", "de"])
-    assert fake.last_form() == [("reblogs", "false"), ("notify", "true"),
+    assert fake.last_form() == [("reblogs", "0"), ("notify", "1"),
                                 ("languages[]", "en"), ("languages[]", "de")]
     with pytest.raises(MastodonIllegalArgumentError):
         fake.api.account_follow(7, languages="en")
@@ -173,14 +173,16 @@ def test_account_follow_options(fake):
 def test_account_mute_with_duration(fake):
     fake.api.account_mute(7)
     assert fake.calls == [("POST", "/api/v1/accounts/7/mute")]
-    assert fake.last_form() == [("notifications", "true")]
+    assert fake.last_form() == [("notifications", "1")]
     fake.api.account_mute(7, notifications=False, duration=3600)
-    assert fake.last_form() == [("notifications", "false"), ("duration", "3600")]
+    assert fake.last_form() == [("notifications", "0"), ("duration", "3600")]
     fake.api.account_mute(7, duration=timedelta(days=1))
-    assert fake.last_form() == [("notifications", "true"), ("duration", "86400")]
+    assert fake.last_form() == [("notifications", "1"), ("duration", "86400")]
+    fake.api.account_mute(7, duration=-5)  # the range is the server's to check
+    assert fake.last_form() == [("notifications", "1"), ("duration", "-5")]
     with pytest.raises(MastodonIllegalArgumentError):
-        fake.api.account_mute(7, duration=-5)
-    assert len(fake.requests) == 3
+        fake.api.account_mute(7, duration="long")
+    assert len(fake.requests) == 4
 
 
 def test_account_note_set(fake):
@@ -213,7 +215,8 @@ def test_deprecated_follows_searches_then_follows(fake):
     with pytest.warns(MastodonDeprecationWarning):
         result = fake.api.follows("bob@example.org")
     assert fake.calls == [("GET", "/api/v1/accounts/search"), ("POST", "/api/v1/accounts/7/follow")]
-    assert query_of(fake.requests[0]) == [("q", "bob@example.org"), ("resolve", "true")]
+    assert query_of(fake.requests[0]) == [("q", "bob@example.org"), ("following", "0"),
+                                          ("resolve", "1")]
     assert isinstance(result, Relationship)
     fake.queue(json=[])
     with pytest.warns(MastodonDeprecationWarning), pytest.raises(MastodonNotFoundError):
@@ -246,10 +249,10 @@ def test_update_credentials_plain_form(fake):
     assert fake.calls == [("PATCH", "/api/v1/accounts/update_credentials")]
     assert fake.last.headers["Content-Type"] == "application/x-www-form-urlencoded"
     assert sorted(fake.last_form()) == sorted([
-        ("display_name", "Bob"), ("note", "hi"), ("locked", "true"), ("bot", "false"),
-        ("discoverable", "true"), ("hide_collections", "false"), ("indexable", "true"),
+        ("display_name", "Bob"), ("note", "hi"), ("locked", "1"), ("bot", "0"),
+        ("discoverable", "1"), ("hide_collections", "0"), ("indexable", "1"),
         ("attribution_domains[]", "example.org"), ("source[privacy]", "unlisted"),
-        ("source[sensitive]", "true"), ("source[language]", "de"),
+        ("source[sensitive]", "1"), ("source[language]", "de"),
         ("source[quote_policy]", "followers"), ("avatar_description", "a cat"),
         ("header_description", "a field")])
     assert isinstance(result, Account)
@@ -263,9 +266,11 @@ def test_update_credentials_fields(fake):
         ("fields_attributes[1][name]", "Pronouns"), ("fields_attributes[1][value]", "they/them")]
     fake.api.account_update_credentials(fields=[])
     assert fake.last_form() == [("fields_attributes[0][name]", ""), ("fields_attributes[0][value]", "")]
-    sent = len(fake.requests)
-    with pytest.raises(MastodonIllegalArgumentError, match="at most 4"):
+    fake.queue(status=422, json={"error": "Validation failed: Fields is too long"})
+    with pytest.raises(MastodonAPIError):  # how many fields: the server's limit
         fake.api.account_update_credentials(fields=[("a", "b")] * 5)
+    assert ("fields_attributes[4][name]", "a") in fake.last_form()
+    sent = len(fake.requests)
     with pytest.raises(MastodonIllegalArgumentError):
         fake.api.account_update_credentials(fields=[("only-a-name",)])
     with pytest.raises(MastodonIllegalArgumentError):
@@ -274,8 +279,8 @@ def test_update_credentials_fields(fake):
 
 
 def test_update_credentials_rejects_bad_values_before_sending(fake):
-    for kwargs in ({"default_privacy": "direct-ish"}, {"locked": "yes"}, {"note": 5},
-                   {"default_quote_policy": "everyone"}, {"avatar": 12},
+    for kwargs in ({"default_privacy": 3}, {"locked": "yes"}, {"note": 5},
+                   {"default_quote_policy": ["public"]}, {"avatar": 12},
                    {"avatar": "/no/such/file.png"}, {"attribution_domains": [1]}):
         with pytest.raises(MastodonIllegalArgumentError):
             fake.api.account_update_credentials(**kwargs)
@@ -349,7 +354,7 @@ def test_create_account_gets_app_token_then_signs_up(app_fake, tmp_path):
     assert signup.headers["Authorization"] == "Bearer app_tok"
     assert sorted(form_of(signup)) == sorted([
         ("username", "newbie"), ("password", "hunter22hunter22"), ("email", "n@example.org"),
-        ("agreement", "true"), ("reason", "hello"), ("locale", "de"),
+        ("agreement", "1"), ("reason", "hello"), ("locale", "de"),
         ("date_of_birth", "2000-01-02")])
     assert (tmp_path / "user.secret").read_text().splitlines()[0] == "user_tok"
 
@@ -370,12 +375,18 @@ def test_create_account_detailed_error(app_fake):
     assert app_fake.api.access_token is None
 
 
-def test_create_account_needs_app_credentials_and_valid_scopes(fake, app_fake):
-    with pytest.raises(MastodonIllegalArgumentError, match="client_id"):
-        fake.api.create_account("x", "y", "z@example.org")
-    with pytest.raises(MastodonIllegalArgumentError, match="scope"):
+def test_create_account_leaves_app_credentials_and_scopes_to_the_server(fake, app_fake):
+    fake.queue(status=401, json={"error": "invalid_client"})
+    with pytest.raises(MastodonIllegalArgumentError, match="invalid_client"):
+        fake.api.create_account("x", "y", "z@example.org")  # a token, but no app credentials
+    assert fake.calls == [("POST", "/oauth/token")]
+    app_fake.queue(status=400, json={"error": "invalid_scope"})
+    with pytest.raises(MastodonIllegalArgumentError, match="invalid_scope"):
         app_fake.api.create_account("x", "y", "z@example.org", scopes=["read", "root"])
-    assert fake.requests == [] and app_fake.requests == []
+    assert ("scope", "read root") in app_fake.last_form()
+    with pytest.raises(MastodonIllegalArgumentError, match="scopes"):
+        app_fake.api.create_account("x", "y", "z@example.org", scopes=["read", 5])
+    assert len(app_fake.requests) == 1
 
 
 def test_create_account_success_with_detailed_flag(app_fake):

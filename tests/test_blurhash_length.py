@@ -81,9 +81,10 @@ def test_missing_blurhash_extra_names_it(decode, monkeypatch):
     ("hello world", 11),
     # URLs count as 23 characters, whatever their length
     ("https://example.com", 23),
-    ("http://a.b", 23),
+    ("http://a.io", 23),
+    ("http://a.b", 10),  # "b" is no top-level domain: Mastodon does not link it
     ("Read https://example.com/a/very/long/path/that/goes/on?and=on#forever now", 5 + 23 + 4),
-    ("two https://a.example/x and https://b.example/" + "y" * 60, 4 + 23 + 5 + 23),
+    ("two https://a.org/x and https://b.net/" + "y" * 60, 4 + 23 + 5 + 23),
     # ... without the sentence punctuation or an enclosing bracket after them
     ("see https://example.com/page.", 4 + 23 + 1),
     ("really? https://example.com/?q=1!", 8 + 23 + 1),
@@ -99,7 +100,7 @@ def test_missing_blurhash_extra_names_it(decode, monkeypatch):
     ("@a.b-c@sub.example.org!", len("@a.b-c!")),
     # not mentions: e-mail addresses; URLs keep their @ parts inside the 23
     ("mail bob@example.com", 20),
-    ("https://mastodon.example/@alice@other.example", 23),
+    ("https://mastodon.social/@alice@other.example", 23),
     # user-perceived characters: emoji sequences and combining marks count once
     ("\U0001F44D\U0001F3FD", 1),                              # thumbs up, skin tone
     ("\U0001F468\u200D\U0001F469\u200D\U0001F467", 1),        # family (ZWJ sequence)

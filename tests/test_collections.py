@@ -62,7 +62,7 @@ def test_collection_create_shape(fake):
     assert fake.calls == [("POST", "/api/v1/collections")]
     assert fake.last_form() == [
         ("name", "Artists"), ("description", "People who draw"), ("language", "en"),
-        ("tag_name", "art"), ("sensitive", "false"), ("discoverable", "true"),
+        ("tag_name", "art"), ("sensitive", "0"), ("discoverable", "1"),
         ("account_ids[]", "6"), ("account_ids[]", "7")]
     assert isinstance(result, WrappedCollection) and result.collection.id == "9"
 
@@ -71,7 +71,7 @@ def test_collection_update_sends_only_what_changes(fake):
     fake.queue(json={"collection": COLLECTION})
     fake.api.collection_update("9", name="Painters", sensitive=True)
     assert fake.calls == [("PATCH", "/api/v1/collections/9")]
-    assert fake.last_form() == [("name", "Painters"), ("sensitive", "true")]
+    assert fake.last_form() == [("name", "Painters"), ("sensitive", "1")]
 
 
 def test_collection_item_calls_shape(fake):
@@ -90,7 +90,7 @@ def test_collection_item_calls_shape(fake):
 
 @pytest.mark.parametrize("call", [
     lambda api: api.collection_create(None),
-    lambda api: api.collection_create(""),
+    lambda api: api.collection_create(b"x"),
     lambda api: api.collection_create("x", sensitive="no"),
     lambda api: api.collection_create("x", account_ids=[None]),
     lambda api: api.collection_update("9", discoverable=1),

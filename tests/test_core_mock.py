@@ -18,16 +18,17 @@ def test_app_registration_and_code_login(mock, tmp_path):
     assert client_id and client_secret
     api = Mastodon(client_id=str(client_file))
     assert api.api_base_url == mock.base_url
-    url = api.auth_request_url(scopes=["read", "write"])
+    url = api.auth_request_url(scopes=["read", "write"], allow_http=True)
     assert "client_id=" + client_id in url and "response_type=code" in url
     token_file = tmp_path / "user.secret"
-    token = api.log_in(code="mockcode_bob", scopes=["read", "write"], to_file=str(token_file))
+    token = api.log_in(code="mockcode_bob", scopes=["read", "write"], to_file=str(token_file),
+                       allow_http=True)
     assert token
     assert api.app_verify_credentials().name == "core test"
     again = Mastodon(access_token=str(token_file))
     assert again.access_token == token
     assert again._get("/api/v1/accounts/verify_credentials").username == "bob"
-    api.revoke_access_token()
+    api.revoke_access_token(allow_http=True)
     assert api.access_token is None
     with pytest.raises(MastodonUnauthorizedError):
         again._get("/api/v1/accounts/verify_credentials")
@@ -37,7 +38,7 @@ def test_password_grant_is_refused_like_mastodon_44(mock):
     client_id, client_secret = Mastodon.create_app("pw", api_base_url=mock.base_url)
     api = Mastodon(client_id=client_id, client_secret=client_secret, api_base_url=mock.base_url)
     with pytest.raises(Exception) as info:
-        api.log_in("alice@mock.local", "password")
+        api.log_in("alice@mock.local", "password", allow_http=True)
     assert "grant" in str(info.value)
 
 

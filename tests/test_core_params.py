@@ -1,10 +1,11 @@
 """Build stage: parameters, ids and path segments."""
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from mastodon._core.params import (
     datetime_to_snowflake, form_pairs, id_list, json_body, page_params, path_segment, unpack_id,
+    wire_datetime,
 )
 from mastodon._core.transport import build_call
 from mastodon.errors import MastodonIllegalArgumentError
@@ -14,7 +15,7 @@ from mastodon.types_base import AttribAccessDict, MaybeSnowflakeIdType
 def test_form_pairs_drop_none_and_encode_bools_lists_and_dicts():
     pairs = form_pairs({"a": None, "b": True, "c": False, "ids": ["1", 2],
                         "poll": {"options": ["x", "y"], "expires_in": 60}, "n": 3})
-    assert pairs == [("b", "true"), ("c", "false"), ("ids[]", "1"), ("ids[]", 2),
+    assert pairs == [("b", "1"), ("c", "0"), ("ids[]", "1"), ("ids[]", 2),
                      ("poll[options][]", "x"), ("poll[options][]", "y"),
                      ("poll[expires_in]", 60), ("n", 3)]
 
@@ -24,9 +25,12 @@ def test_list_key_already_ending_in_brackets_is_not_doubled():
 
 
 def test_list_of_dicts_becomes_indexed_attributes():
-    pairs = form_pairs({"keywords_attributes": [{"keyword": "k", "whole_word": True}]})
-    assert pairs == [("keywords_attributes[][keyword]", "k"),
-                     ("keywords_attributes[][whole_word]", "true")]
+    pairs = form_pairs({"keywords_attributes": [{"keyword": "k", "whole_word": True},
+                                                {"keyword": "l", "whole_word": False}]})
+    assert pairs == [("keywords_attributes[0][keyword]", "k"),
+                     ("keywords_attributes[0][whole_word]", "1"),
+                     ("keywords_attributes[1][keyword]", "l"),
+                     ("keywords_attributes[1][whole_word]", "0")]
 
 
 def test_pagination_ids_accept_objects_and_datetimes():
@@ -88,3 +92,96 @@ def test_build_call_routes_parameters_by_verb():
     assert post.form == [("a", 1)] and post.query is None
     as_json = build_call("PUT", "https://x/api", {"a": True}, as_json=True)
     assert as_json.json == {"a": True} and as_json.form is None
+
+
+def test_datetimes_go_out_in_utc_to_the_second_and_naive_ones_are_local_time():
+    aware = datetime(2024, 1, 1, 12, 0, 0, 999999, tzinfo=timezone(timedelta(hours=2)))
+    naive = datetime(2024, 1, 1, 12, 0)
+    pairs = dict(form_pairs({"aware": aware, "naive": naive}))
+    assert pairs["aware"] == "2024-01-01T10:00:00+00:00"
+    assert pairs["naive"] == naive.astimezone(timezone.utc).isoformat()
+    assert wire_datetime(aware) == "2024-01-01T10:00:00+00:00"
+    assert json_body({"when": aware}) == {"when": "2024-01-01T10:00:00+00:00"}
+
+
+def test_datetime_bounds_are_snowflakes_of_the_whole_second():
+    # from the recording test_min_max_id_datetimes: created_at 13:56:04.793 plus 20 s
+    moment = datetime(2026, 8, 1, 13, 56, 24, 793000, tzinfo=timezone.utc)
+    assert datetime_to_snowflake(moment) == "117020595585024000"
+    assert dict(form_pairs(page_params(max_id=moment)))["max_id"] == "117020595585024000"
+
+
+def test_build_call_sends_json_endpoints_as_json_also_for_get():
+    call = build_call("GET", "https://x/api/v1/accounts/familiar_followers", {"id": ["1"]},
+                      as_json=True)
+    assert call.json == {"id": ["1"]} and call.query is None
+    with_files = build_call("POST", "https://x/api", {"a": True}, as_json=True, files={"f": b""})
+    assert with_files.form == [("a", "1")] and with_files.json is None
+
+
+def test_delete_sends_a_form_body():
+    call = build_call("DELETE", "https://x/api/v1/domain_blocks", {"domain": "example.com"})
+    assert call.form == [("domain", "example.com")] and call.query is None
+
+
+LONE = "bad\ud800text"
+
+
+@pytest.mark.parametrize("params, name", [
+    ({"status": LONE}, "status"),
+    ({"poll": {"options": ["ok", LONE]}}, "options"),
+    ({"media_ids": ["1", LONE]}, "media_ids"),
+    ({"fields_attributes": [{"name": LONE}]}, "name"),
+    ({LONE: "x"}, "parameter name"),
+])
+@pytest.mark.parametrize("method, as_json", [("GET", False), ("POST", False), ("POST", True)])
+def test_unencodable_text_is_refused_naming_the_parameter(params, name, method, as_json):
+    with pytest.raises(MastodonIllegalArgumentError, match=name):
+        build_call(method, "https://x/api", params, as_json=as_json)
+
+
+def test_unencodable_ids_and_headers_are_refused_naming_them():
+    with pytest.raises(MastodonIllegalArgumentError, match="status_id"):
+        path_segment(LONE, "status_id")
+    with pytest.raises(MastodonIllegalArgumentError, match="in_reply_to_id"):
+        unpack_id({"id": LONE}, "in_reply_to_id")
+    with pytest.raises(MastodonIllegalArgumentError, match="Idempotency-Key"):
+        build_call("POST", "https://x/api", {}, headers={"Idempotency-Key": LONE})
+
+
+@pytest.mark.parametrize("call", [
+    lambda api: api.status_post(LONE),
+    lambda api: api.status(LONE),
+    lambda api: api.account_search("q\udfff"),
+    lambda api: api.status_post("ok", idempotency_key=LONE),
+    lambda api: api.timeline_hashtag(LONE),
+])
+def test_unencodable_text_is_refused_before_anything_is_sent(fake, call):
+    with pytest.raises(MastodonIllegalArgumentError):
+        call(fake.api)
+    assert fake.requests == []
+
+
+def test_unencodable_text_never_reaches_a_real_server(fault_server):
+    from mastodon import Mastodon
+
+    api = Mastodon(access_token="t", api_base_url=fault_server.url, mastodon_version="4.5.0")
+    calls = {
+        "id": lambda: api.status("1\udc80"),
+        "status": lambda: api.status_post("hi \ud800"),
+        "options": lambda: api.status_post("vote", poll=api.make_poll(["a", "\ud800"], 300)),
+        "q": lambda: api.search_v2("\udfff"),
+        "Idempotency-Key": lambda: api.status_post("hi", idempotency_key="\ud800"),
+        "description": lambda: api.media_post(b"GIF89a", mime_type="image/gif",
+                                              description="\ud800"),
+        "title": lambda: api.create_filter_v2("\ud800", ["home"], "warn"),
+    }
+    try:
+        for name, call in calls.items():
+            with pytest.raises(MastodonIllegalArgumentError) as caught:
+                call()
+            assert str(caught.value).startswith(name), caught.value
+        api.status("1")
+    finally:
+        api.session.close()
+    assert [seen.path for seen in fault_server.requests] == ["/api/v1/statuses/1"]

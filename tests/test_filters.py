@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from mastodon.errors import MastodonIllegalArgumentError, MastodonNotFoundError
+from mastodon.errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonNotFoundError
 from mastodon.return_types import Filter, FilterKeyword, FilterStatus, FilterV2, Notification, Status
 from mastodon.types_base import NonPaginatableList, PaginatableList, PaginationInfo, decode
 
@@ -32,28 +32,34 @@ def test_filter_create(fake):
     assert isinstance(fake.api.filter_create("spoiler", ["home", "public"]), Filter)
     assert fake.calls == [("POST", "/api/v1/filters")]
     assert fake.last_form() == [("phrase", "spoiler"), ("context[]", "home"),
-                                ("context[]", "public"), ("irreversible", "false"),
-                                ("whole_word", "true")]
+                                ("context[]", "public"), ("irreversible", "0"),
+                                ("whole_word", "1")]
     fake.api.filter_create("x", "thread", irreversible=True, whole_word=False,
                            expires_in=timedelta(hours=1))
-    assert fake.last_form() == [("phrase", "x"), ("context[]", "thread"), ("irreversible", "true"),
-                                ("whole_word", "false"), ("expires_in", "3600")]
-    for bad in ({"context": ["everywhere"]}, {"context": []}, {"context": None},
-                {"phrase": None}, {"whole_word": "yes"}, {"expires_in": 0}):
+    assert fake.last_form() == [("phrase", "x"), ("context[]", "thread"), ("irreversible", "1"),
+                                ("whole_word", "0"), ("expires_in", "3600")]
+    for bad in ({"context": [5]}, {"context": None},
+                {"phrase": None}, {"whole_word": "yes"}, {"expires_in": "soon"}):
         with pytest.raises(MastodonIllegalArgumentError):
             fake.api.filter_create(**{"phrase": "x", "context": ["home"], **bad})
     assert len(fake.requests) == 2
+    # contexts and durations the client does not know are the server's to judge
+    fake.queue(status=422, json={"error": "Validation failed"})
+    with pytest.raises(MastodonAPIError):
+        fake.api.filter_create("x", ["everywhere"], expires_in=-1)
+    assert ("context[]", "everywhere") in fake.last_form()
+    assert ("expires_in", "-1") in fake.last_form()
 
 
 def test_filter_update_sends_only_given_values(fake):
     fake.queue(json=FILTER)
     assert isinstance(fake.api.filter_update(4, whole_word=False), Filter)
     assert fake.calls == [("PUT", "/api/v1/filters/4")]
-    assert fake.last_form() == [("whole_word", "false")]
+    assert fake.last_form() == [("whole_word", "0")]
     fake.api.filter_update(4, phrase="p", context=["notifications"], irreversible=True,
                            expires_in=60)
     assert fake.last_form() == [("phrase", "p"), ("context[]", "notifications"),
-                                ("irreversible", "true"), ("expires_in", "60")]
+                                ("irreversible", "1"), ("expires_in", "60")]
 
 
 def test_filter_delete(fake):
@@ -85,8 +91,7 @@ def test_create_filter_v2_sends_json(fake):
         "expires_in": 86400, "keywords_attributes": [
             {"keyword": "spoiler", "whole_word": True}, {"keyword": "leak"},
             {"keyword": "plot", "whole_word": False}]}
-    for bad in ({"filter_action": "explode"}, {"context": "nowhere"},
-                {"keywords_attributes": [{"keyword": "x", "colour": "red"}]},
+    for bad in ({"filter_action": 3}, {"context": 5},
                 {"keywords_attributes": [5]}, {"keywords_attributes": "spoiler"}):
         with pytest.raises(MastodonIllegalArgumentError):
             fake.api.create_filter_v2(**{"title": "t", "context": ["home"],
@@ -98,10 +103,11 @@ def test_update_filter_v2(fake):
     fake.api.update_filter_v2(FILTER_V2, title="New", keywords_attributes=[
         {"id": "6", "_destroy": True}, {"id": {"id": "7"}, "keyword": "x", "whole_word": False}])
     assert fake.calls == [("PUT", "/api/v2/filters/5")]
-    assert fake.last_json() == {"title": "New", "keywords_attributes": [
+    assert fake.last_json() == {"filter_id": "5", "title": "New", "keywords_attributes": [
         {"id": "6", "_destroy": True}, {"id": "7", "keyword": "x", "whole_word": False}]}
     fake.api.update_filter_v2(5, context="thread", filter_action="hide", expires_in=10)
-    assert fake.last_json() == {"context": ["thread"], "filter_action": "hide", "expires_in": 10}
+    assert fake.last_json() == {"filter_id": "5", "context": ["thread"], "filter_action": "hide",
+                                "expires_in": 10}
 
 
 def test_filter_v2_keywords_and_statuses(fake):
@@ -109,9 +115,9 @@ def test_filter_v2_keywords_and_statuses(fake):
     assert isinstance(fake.api.filter_keywords_v2(5)[0], FilterKeyword)
     fake.queue(json={"id": "8", "keyword": "leak", "whole_word": False})
     assert isinstance(fake.api.add_filter_keyword_v2(5, "leak"), FilterKeyword)
-    assert fake.last_form() == [("keyword", "leak"), ("whole_word", "false")]
+    assert fake.last_form() == [("filter_id", "5"), ("keyword", "leak"), ("whole_word", "0")]
     fake.api.add_filter_keyword_v2(5, "leak", whole_word=True)
-    assert fake.last_form() == [("keyword", "leak"), ("whole_word", "true")]
+    assert fake.last_form() == [("filter_id", "5"), ("keyword", "leak"), ("whole_word", "1")]
     assert fake.api.delete_filter_keyword_v2({"id": "8"}) is None
     fake.queue(json=[{"id": "9", "status_id": "100"}])
     statuses = fake.api.filter_statuses_v2(5)
@@ -161,8 +167,9 @@ def test_filters_apply_checks_context(api):
     assert len(api.filters_apply(statuses, [_filter("spoiler", ["public"])], "home")) == 2
     kept = api.filters_apply(statuses, [_filter("spoiler", ["home", "thread"])], "thread")
     assert [s.content for s in kept] == ["nothing here"]
+    assert api.filters_apply(statuses, [_filter("spoiler", ["home"])], "everywhere") == statuses
     with pytest.raises(MastodonIllegalArgumentError):
-        api.filters_apply(statuses, [], "everywhere")
+        api.filters_apply(statuses, [], 5)
 
 
 def test_filters_apply_returns_all_without_applicable_filters(api):

@@ -52,8 +52,10 @@ def test_featured_tags(fake):
     assert fake.calls == [("GET", "/api/v1/featured_tags"),
                           ("GET", "/api/v1/featured_tags/suggestions"),
                           ("POST", "/api/v1/featured_tags"), ("DELETE", "/api/v1/featured_tags/2")]
+    fake.api.featured_tag_create("#cats")  # the leading "#" is sent; the server strips it
+    assert fake.last_form() == [("name", "#cats")]
     with pytest.raises(MastodonIllegalArgumentError):
-        fake.api.featured_tag_create("#cats")
+        fake.api.featured_tag_create(None)
 
 
 # ---------------------------------------------------------------- behaviour (mock server)

@@ -23,15 +23,15 @@ def test_list_create_and_update(fake):
     assert isinstance(fake.api.list_create("friends"), UserList)
     assert fake.calls == [("POST", "/api/v1/lists")]
     assert fake.last_form() == [("title", "friends"), ("replies_policy", "list"),
-                                ("exclusive", "false")]
+                                ("exclusive", "0")]
     fake.api.list_create("news", replies_policy="none", exclusive=True)
     assert fake.last_form() == [("title", "news"), ("replies_policy", "none"),
-                                ("exclusive", "true")]
+                                ("exclusive", "1")]
     fake.api.list_update(3, "pals", replies_policy="followed")
     assert fake.calls[-1] == ("PUT", "/api/v1/lists/3")
     assert fake.last_form() == [("title", "pals"), ("replies_policy", "followed"),
-                                ("exclusive", "false")]
-    for bad in ({"replies_policy": "everyone"}, {"exclusive": "yes"}, {"title": None}):
+                                ("exclusive", "0")]
+    for bad in ({"replies_policy": 1}, {"exclusive": "yes"}, {"title": None}):
         with pytest.raises(MastodonIllegalArgumentError):
             fake.api.list_create(**{"title": "x", **bad})
     assert len(fake.requests) == 3

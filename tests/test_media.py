@@ -102,7 +102,7 @@ def test_media_post_missing_file(fake, tmp_path):
     assert isinstance(caught.value, MastodonFileNotFoundError)
     assert "media_file" in str(caught.value)
     with pytest.raises(MastodonIllegalArgumentError, match="focus"):
-        fake.api.media_post(b"x", mime_type="image/png", focus=(3, 0))
+        fake.api.media_post(b"x", mime_type="image/png", focus=("3", 0))
     with pytest.raises(MastodonIllegalArgumentError):
         fake.api.media_post(12345)
     assert fake.requests == []
@@ -116,7 +116,7 @@ def test_media_post_with_thumbnail(fake):
 
 
 def test_media_post_old_servers(fake_at):
-    old = fake_at("3.0.0")
+    old = fake_at("3.0.0", version_check_mode="created")
     old.api.media_post(b"x", mime_type="image/png")
     assert old.calls == [("POST", "/api/v1/media")]
     with pytest.raises(MastodonVersionError, match="3.2.0"):
@@ -156,6 +156,8 @@ def test_media_get_and_update(fake):
     fake.queue(json=ATTACHMENT)
     assert isinstance(fake.api.media({"id": "77"}), MediaAttachment)
     assert fake.calls[-1] == ("GET", "/api/v1/media/77")
+    fake.api.media_update(77, focus=(3, 0))  # out of -1..1: the server's to refuse
+    assert fake.last_form() == [("focus", "3,0")]
     fake.api.media_update(77, description="new", focus=(0, 1))
     assert fake.calls[-1] == ("PUT", "/api/v1/media/77")
     assert fake.last_form() == [("description", "new"), ("focus", "0,1")]
@@ -170,10 +172,13 @@ def test_make_poll_builds_a_dict_locally(fake):
     assert dict(poll) == {"options": ["a", "b", "c"], "expires_in": 600, "multiple": True,
                           "hide_totals": True}
     assert fake.requests == []
-    for bad in (dict(options=["only"], expires_in=600), dict(options="ab", expires_in=600),
-                dict(options=["a", "b"], expires_in=0), dict(options=["a", 2], expires_in=60)):
+    for bad in (dict(options="ab", expires_in=600), dict(options=["a", "b"], expires_in="1h"),
+                dict(options=["a", 2], expires_in=60)):
         with pytest.raises(MastodonIllegalArgumentError):
             fake.api.make_poll(**bad)
+    # how many options and how long: the server's limits
+    assert fake.api.make_poll(["only"], expires_in=0) == {
+        "options": ["only"], "expires_in": 0, "multiple": False, "hide_totals": False}
 
 
 def test_poll_and_vote_shapes(fake):
@@ -185,7 +190,7 @@ def test_poll_and_vote_shapes(fake):
     assert fake.last_form() == [("choices[]", "0"), ("choices[]", "2")]
     fake.api.poll_vote(3, 1)
     assert fake.last_form() == [("choices[]", "1")]
-    for bad in ([], ["x"], [-1], True):
+    for bad in (["x"], [1.5], True):
         with pytest.raises(MastodonIllegalArgumentError):
             fake.api.poll_vote(3, bad)
 

@@ -111,7 +111,7 @@ def test_grouped_notifications_shape_and_pagination(fake):
                                             expand_accounts="full", include_filtered=True)
     assert fake.calls == [("GET", "/api/v2/notifications")]
     assert fake.last_query() == [("limit", "5"), ("exclude_types[]", "follow"),
-                                 ("expand_accounts", "full"), ("include_filtered", "true")]
+                                 ("expand_accounts", "full"), ("include_filtered", "1")]
     assert isinstance(result, GroupedNotificationsResults)
     assert result._pagination_next["max_id"] == "100"
     fake.queue(json=body)
@@ -120,7 +120,7 @@ def test_grouped_notifications_shape_and_pagination(fake):
     assert ("max_id", "100") in fake.last_query()
     assert isinstance(following, GroupedNotificationsResults)
     with pytest.raises(MastodonIllegalArgumentError, match="expand_accounts"):
-        fake.api.grouped_notifications(expand_accounts="everything")
+        fake.api.grouped_notifications(expand_accounts=True)
 
 
 def test_grouped_notification_and_its_accounts(fake):

@@ -33,9 +33,9 @@ def test_profile_update_form(fake):
     assert isinstance(result, Profile)
     assert fake.calls == [("PATCH", "/api/v1/profile")]
     assert sorted(fake.last_form()) == sorted([
-        ("display_name", "Alice"), ("note", "bio"), ("locked", "false"), ("bot", "true"),
-        ("discoverable", "true"), ("hide_collections", "true"), ("indexable", "false"),
-        ("show_media", "false"), ("show_media_replies", "true"), ("show_featured", "false"),
+        ("display_name", "Alice"), ("note", "bio"), ("locked", "0"), ("bot", "1"),
+        ("discoverable", "1"), ("hide_collections", "1"), ("indexable", "0"),
+        ("show_media", "0"), ("show_media_replies", "1"), ("show_featured", "0"),
         ("attribution_domains[]", "alice.example"),
         ("fields_attributes[0][name]", "Web"), ("fields_attributes[0][value]", "https://alice.example"),
         ("avatar_description", "me"), ("header_description", "sky")])
@@ -57,8 +57,10 @@ def test_profile_update_checks_before_sending(fake, tmp_path):
     with pytest.raises(MastodonIllegalArgumentError):
         fake.api.profile_update(show_media="no")
     with pytest.raises(MastodonIllegalArgumentError):
-        fake.api.profile_update(fields=[("a", "b")] * 5)
+        fake.api.profile_update(fields=[("a", "b", "c")])
     assert fake.requests == []
+    fake.api.profile_update(fields=[("a", "b")] * 5)  # how many: the server's limit
+    assert len(fake.requests) == 1
 
 
 def test_profile_form_helper():
@@ -70,9 +72,12 @@ def test_profile_form_helper():
                                header=None, header_mime_type=None)
     assert form == {"fields_attributes[0][name]": "", "fields_attributes[0][value]": ""}
     assert files["avatar"][2] == "image/gif"
+    form, _ = profile_form(fields=None, avatar=None, avatar_mime_type=None, header=None,
+                           header_mime_type=None, default_privacy="direct-only")
+    assert form == {"source[privacy]": "direct-only"}  # unknown values go to the server
     with pytest.raises(MastodonIllegalArgumentError):
         profile_form(fields=None, avatar=None, avatar_mime_type=None, header=None,
-                     header_mime_type=None, default_privacy="direct-only")
+                     header_mime_type=None, default_privacy=1)
 
 
 # ---------------------------------------------------------------- behaviour (mock server)

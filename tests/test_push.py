@@ -208,8 +208,8 @@ def test_set_request_shape(fake, keys):
         ("subscription[endpoint]", "https://relay.example/p"),
         ("subscription[keys][p256dh]", base64.urlsafe_b64encode(public["pubkey"]).decode()),
         ("subscription[keys][auth]", base64.urlsafe_b64encode(public["auth"]).decode()),
-        ("data[alerts][follow]", "true"), ("data[alerts][mention]", "false"),
-        ("data[alerts][admin.sign_up]", "true"), ("data[alerts][quoted_update]", "false"),
+        ("data[alerts][follow]", "1"), ("data[alerts][mention]", "0"),
+        ("data[alerts][admin.sign_up]", "1"), ("data[alerts][quoted_update]", "0"),
         ("data[policy]", "followed")]
 
 
@@ -220,11 +220,11 @@ def test_set_sends_every_alert_and_standard(fake, keys):
                                    standard=True)
     form = fake.last_form()
     alerts = [key[len("data[alerts]["):-1] for key, value in form
-              if key.startswith("data[alerts]") and value == "true"]
+              if key.startswith("data[alerts]") and value == "1"]
     assert alerts == ["follow", "favourite", "reblog", "mention", "poll", "follow_request",
                       "status", "update", "admin.sign_up", "admin.report", "quote",
                       "quoted_update"]
-    assert ("subscription[standard]", "true") in form and ("data[policy]", "all") in form
+    assert ("subscription[standard]", "1") in form and ("data[policy]", "all") in form
 
 
 def test_set_accepts_text_keys_and_a_private_key_dict(fake, keys):
@@ -238,13 +238,13 @@ def test_set_accepts_text_keys_and_a_private_key_dict(fake, keys):
 
 
 @pytest.mark.parametrize("call, match", [
-    (lambda m, k: m.push_subscription_set("https://r.example", k, policy="friends"), "policy"),
+    (lambda m, k: m.push_subscription_set("https://r.example", k, policy=5), "policy"),
     (lambda m, k: m.push_subscription_set("https://r.example", k, follow_events="yes"),
      "follow_events"),
     (lambda m, k: m.push_subscription_set(None, k), "endpoint"),
     (lambda m, k: m.push_subscription_set("https://r.example", {"auth": b"x"}), "pubkey"),
     (lambda m, k: m.push_subscription_set("https://r.example", "key"), "pubkey"),
-    (lambda m, k: m.push_subscription_update(policy="everyone"), "policy"),
+    (lambda m, k: m.push_subscription_update(policy=["all"]), "policy"),
     (lambda m, k: m.push_subscription_update(quote_events=1), "quote_events"),
 ])
 def test_bad_subscription_arguments_fail_before_sending(fake, keys, call, match):
@@ -259,8 +259,8 @@ def test_update_get_delete_shapes(fake):
                                             admin_report_events=True, policy="none")
     assert sub.alerts.poll is True
     assert fake.calls[-1] == ("PUT", SUB)
-    assert fake.last_form() == [("data[alerts][poll]", "true"), ("data[alerts][status]", "false"),
-                                ("data[alerts][admin.report]", "true"), ("data[policy]", "none")]
+    assert fake.last_form() == [("data[alerts][poll]", "1"), ("data[alerts][status]", "0"),
+                                ("data[alerts][admin.report]", "1"), ("data[policy]", "none")]
     fake.api.push_subscription_update()
     assert fake.last_form() == [("data[policy]", "all")]
     fake.queue(json={"id": "1"})

@@ -7,10 +7,9 @@ with a 429. Asserted, per run:
 
 * every one of the 4,000 calls returns the expected entity (no exception);
 * the server never SERVED more than ``limit`` requests in any window;
-* no window even received more than ``limit + 8`` attempts: an attempt beyond
-  the limit can only be a request the client reserved in the previous window
-  that reached the server after the window turned (at most one per thread);
-  such 429s are answered by waiting and the call then succeeds;
+* the server refused nothing in pace mode, and at most one attempt per window
+  in wait mode (a request reserved as the window turned); such 429s are
+  answered by waiting and the call then succeeds;
 * the limit really bound: the run took at least as long as the limit requires,
   and in wait mode windows ran (nearly) full;
 * the ``ratelimit_*`` attributes, sampled every few milliseconds while the
@@ -18,7 +17,8 @@ with a 429. Asserted, per run:
   limit, reset near now, lastcall never going backwards).
 
 Full runs: ``pace`` mode with ISO-8601 resets (Mastodon's format) and ``wait``
-mode with epoch-second resets (GoToSocial/Pleroma style); two smaller runs
+mode with epoch-second resets (GoToSocial/Pleroma style), both at 100
+requests per second; two smaller runs
 cover the other two combinations.
 """
 from __future__ import annotations
@@ -154,9 +154,10 @@ def check_run(result: Dict[str, Any], limit: int, window: float, calls: int,
     assert limiter.seen == served + refused and limiter.exceeded == refused
     # the server never served beyond the limit in any window ...
     assert max(ok for ok, _ in windows.values()) <= limit
-    # ... and attempts beyond it were only requests in flight when a window turned
-    assert all(ok + no <= limit + THREADS for ok, no in windows.values()), windows
-    assert refused <= THREADS * len(windows)
+    # ... and refused nearly nothing: pace mode never, wait mode at most one attempt per
+    # window (a request reserved as a window turned)
+    allowed_refusals = 0 if result["api"].ratelimit_method == "pace" else 1
+    assert all(no <= allowed_refusals for _, no in windows.values()), windows
     # the limit really bound the client: it took as long as the limit requires, and in
     # wait mode it ran windows (nearly) full (how full depends on the CPU's speed)
     assert result["elapsed"] >= (THREADS * calls / limit - 2) * window
@@ -172,10 +173,13 @@ def check_run(result: Dict[str, Any], limit: int, window: float, calls: int,
           f"{refused} refused attempts retried, {monitor.samples} attribute samples")
 
 
+# The limits are low enough for a loaded 2-core machine to reach them easily (wait mode
+# needs 3/4 of a window's limit within the window to count it as full): the limiter, not
+# the machine's speed, must be what holds the client back.
 @pytest.mark.timeout(180)
 @pytest.mark.parametrize("mode,reset_format,limit,window", [
     ("pace", "iso", 200, 1.0),
-    ("wait", "epoch", 400, 2.0),
+    ("wait", "epoch", 200, 2.0),
 ])
 def test_8_threads_x_500_calls_share_one_client_under_a_limit(
         limited_server: Any, mode: str, reset_format: str, limit: int, window: float) -> None:
@@ -185,7 +189,7 @@ def test_8_threads_x_500_calls_share_one_client_under_a_limit(
 
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize("mode,reset_format,limit,window", [
-    ("wait", "iso", 100, 1.0),
+    ("wait", "iso", 60, 1.0),
     ("pace", "epoch", 200, 2.0),
 ])
 def test_8_threads_other_mode_and_reset_format(

@@ -207,9 +207,9 @@ def expected_outcome(chain: List[str], retryable: bool) -> Tuple[List[str], Opti
 
 
 def time_bound(steps: List[str]) -> float:
-    """How long a call with these steps may take: its timeouts plus generous slack."""
+    """How long a call with these steps may take: its timeouts plus slack for a loaded machine."""
     return sum(TIMEOUT + 0.5 if k in SLOW_KINDS else 0.6 if k == "slow" else 0.1
-               for k in steps) + 2.0
+               for k in steps) + 6.0
 
 
 class PlannedServer:
@@ -288,7 +288,7 @@ def test_random_fault_plans_on_the_local_server(server: Any) -> None:
     for number in range(THREADS * CALLS_PER_THREAD):
         verb = ("get", "keyed", "get", "plain")[number % 4]
         chain = random_chain(rng)
-        steps, error = expected_outcome(chain, retryable=verb != "plain")
+        steps, error = expected_outcome(chain, retryable=True)  # posts are always keyed
         name = f"c{number}" if verb == "get" else f"post {number}"
         planned.plan(name, steps)
         jobs[number % THREADS].append(
@@ -360,13 +360,14 @@ def check_posts(url: str, planned: PlannedServer, jobs: List[Dict[str, Any]]) ->
         assert planned.creations[text] <= 1, f"duplicate post for {job['steps']}"
         if job["outcome"] is None:
             assert planned.creations[text] == 1 and job["result"].id == planned.posted[text]["id"]
-        elif job["verb"] == "keyed":
-            # the caller repeats the failed post with the same key: it gets THE status
-            again = api.status_post(text, idempotency_key=f"key-{job['number']}")
+        else:
+            # the caller repeats the failed post with the key the error carries (the
+            # client made one up for a post without a key): it gets THE status
+            key = job["outcome"].idempotency_key
+            assert key == (f"key-{job['number']}" if job["verb"] == "keyed" else key) and key
+            assert job["outcome"].may_have_reached_server is True
+            again = api.status_post(text, idempotency_key=key)
             assert planned.creations[text] == 1 and again.id == planned.posted[text]["id"]
-        else:  # a plain POST is never retried; the server may or may not have it
-            processed = job["steps"][-1] in PROCESSED
-            assert planned.creations[text] == (1 if processed else 0)
 
 
 @pytest.mark.timeout(60)
@@ -401,16 +402,25 @@ def test_wait_and_pace_modes_wait_for_the_reset_the_429_names(server: Any, kind:
 
 
 @pytest.mark.timeout(60)
-def test_post_without_key_is_not_retried_and_not_duplicated(server: Any) -> None:
+def test_post_without_key_gets_one_so_it_is_retried_and_never_duplicated(server: Any) -> None:
     planned = PlannedServer()
     server.default = planned
     api, _ = make_client(server.url, request_timeout=TIMEOUT)
     kinds = ["502", "503", "504", "reset", "fin", "malformed", "truncated", "500"] * 8
     for number, kind in enumerate(kinds):
-        planned.plan(f"plain {number}", [kind])
-        with pytest.raises(RETRYABLE.get(kind) or TERMINAL[kind]):
-            api.status_post(f"plain {number}")
-        assert planned.creations[f"plain {number}"] == (1 if kind in PROCESSED else 0)
+        text = f"plain {number}"
+        planned.plan(text, [kind])
+        if kind in RETRYABLE:  # retried with the key the client made up: posted once
+            assert api.status_post(text).id == planned.posted[text]["id"]
+            assert planned.creations[text] == 1
+            continue
+        with pytest.raises(TERMINAL[kind]) as caught:
+            api.status_post(text)
+        assert planned.creations[text] == (1 if kind in PROCESSED else 0)
+        key = caught.value.idempotency_key
+        assert key and caught.value.may_have_reached_server is True
+        assert api.status_post(text, idempotency_key=key).id == planned.posted[text]["id"]
+        assert planned.creations[text] == 1
     assert planned.leftover() == {}
     record("plain post", planned.injected)
 
@@ -525,18 +535,20 @@ def test_mock_latency_and_timeout_rules_raise_within_the_timeout(
                       retry_policy=RetryPolicy(max_retries=RETRIES, sleep=lambda s: None))
     delivered: "collections.Counter[str]" = collections.Counter()
     path = "/api/v1/timelines/home"
-    for effect, count in (({"type": "latency", "delay_ms": 1500}, 6), ({"type": "timeout"}, 3)):
+    # the latency is far beyond the bounds, so that a loaded machine's slowness cannot be
+    # mistaken for waiting out the latency
+    for effect, count in (({"type": "latency", "delay_ms": 8000}, 6), ({"type": "timeout"}, 3)):
         mock.fault(rule(path, effect, count))
         for _ in range(count):
             started = time.monotonic()
             with pytest.raises(MastodonReadTimeout):
                 api.timeline_home()
-            assert time.monotonic() - started < 0.3 + 1.0
+            assert time.monotonic() - started < 0.3 + 5.0
         delivered["timeout"] += count
-    mock.fault(rule(path, {"type": "latency", "delay_ms": 1500}, RETRIES))
+    mock.fault(rule(path, {"type": "latency", "delay_ms": 8000}, RETRIES))
     started = time.monotonic()
     assert isinstance(retrying.timeline_home(), list)  # two timeouts, then the answer
-    assert time.monotonic() - started < RETRIES * 0.3 + 1.5
+    assert time.monotonic() - started < RETRIES * 0.3 + 6.0
     delivered["timeout"] += RETRIES
     mock.fault(rule(path, {"type": "latency", "delay_ms": 200}, 5))
     for _ in range(5):  # slow but within the timeout: just an answer

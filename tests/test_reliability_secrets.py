@@ -120,12 +120,13 @@ def test_secrets_never_leak_in_real_flows(mock: Any, tmp_path: Any, all_logs: An
     api = Mastodon(client_id=str(app_file), api_base_url=mock.base_url, debug_requests=True,
                    session=recorder.session())
     objects.append(api)
-    recorder.urls.append(api.auth_request_url(scopes=SCOPES, state="s"))
-    token = api.log_in(code="mockcode_alice", scopes=SCOPES, to_file=str(user_file))
+    recorder.urls.append(api.auth_request_url(scopes=SCOPES, state="s", allow_http=True))
+    token = api.log_in(code="mockcode_alice", scopes=SCOPES, to_file=str(user_file),
+                       allow_http=True)
     second = Mastodon(client_id=str(app_file), api_base_url=mock.base_url, debug_requests=True,
                       session=recorder.session())
-    revoked = second.log_in(code="mockcode_bob", scopes=SCOPES)
-    second.revoke_access_token()
+    revoked = second.log_in(code="mockcode_bob", scopes=SCOPES, allow_http=True)
+    second.revoke_access_token(allow_http=True)
     objects.append(second)
 
     user = Mastodon(access_token=str(user_file), debug_requests=True, session=recorder.session(),
@@ -137,9 +138,11 @@ def test_secrets_never_leak_in_real_flows(mock: Any, tmp_path: Any, all_logs: An
     user.app_verify_credentials()
     user.status_favourite(posted)
     expect_error(lambda: user.status("does-not-exist"))
-    expect_error(lambda: user.status_post("x", visibility="nope"))
-    expect_error(lambda: api.log_in(username="alice", password=PASSWORD, scopes=SCOPES))
-    expect_error(lambda: api.log_in(code="mockcode_nobody-at-all", scopes=SCOPES))
+    expect_error(lambda: user.status_post("x", visibility=5))
+    expect_error(lambda: api.log_in(username="alice", password=PASSWORD, scopes=SCOPES,
+                                    allow_http=True))
+    expect_error(lambda: api.log_in(code="mockcode_nobody-at-all", scopes=SCOPES,
+                                    allow_http=True))
     bad = Mastodon(access_token=BAD_TOKEN, api_base_url=mock.base_url, debug_requests=True,
                    session=recorder.session())
     objects.append(bad)
@@ -229,3 +232,106 @@ def test_https_and_loopback_do_not_warn(url: str) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         Mastodon(access_token="tok", api_base_url=url)
+
+
+# ---------------------------------------------------------------- redaction by field name
+
+def mastodon_logs(caplog: pytest.LogCaptureFixture) -> str:
+    return "\n".join(r.getMessage() for r in caplog.records if r.name == "mastodon")
+
+
+def test_push_subscription_keys_are_redacted_in_the_debug_log(fake: Any, all_logs: Any) -> None:
+    import base64
+
+    private, public = fake.api.push_subscription_generate_keys()
+    fake.api.debug_requests = True
+    fake.queue(json={"id": "1", "endpoint": "https://push.example/x", "alerts": {},
+                     "server_key": "srv"})
+    fake.api.push_subscription_set("https://push.example/x", public, follow_events=True)
+    sent = dict(fake.last_form())
+    auth, p256dh = sent["subscription[keys][auth]"], sent["subscription[keys][p256dh]"]
+    logged = mastodon_logs(all_logs)
+    assert "subscription%5Bkeys%5D%5Bauth%5D=<redacted>" in logged
+    secrets = [auth, p256dh, base64.urlsafe_b64encode(public["auth"]).decode()[:12]]
+    assert_no_secret(secrets, "the logs", log_texts(all_logs))
+    assert_no_secret([str(private["privkey"])], "the logs", log_texts(all_logs))
+
+
+@pytest.mark.parametrize("grant", ["password", "code", "refresh_token"])
+def test_every_oauth_grant_is_redacted_in_the_debug_log(fake: Any, all_logs: Any,
+                                                        grant: str) -> None:
+    fake.api.client_id, fake.api.client_secret = "cid", "client-Secret-8812"
+    fake.api.debug_requests = True
+    fake.queue(status=404, json={"error": "Not found"})  # no OAuth server metadata
+    fake.queue(json={"access_token": "granted-Token-1234", "scope": "read",
+                     "refresh_token": "refresh-Token-5678", "token_type": "Bearer"})
+    secret = {"password": PASSWORD, "code": "oauth-Code-4411",
+              "refresh_token": "old-Refresh-9921"}[grant]
+    kwargs = {"username": "alice", "password": secret} if grant == "password" else {grant: secret}
+    fake.api.log_in(scopes=["read"], **kwargs)
+    assert_no_secret([secret, "client-Secret-8812", "granted-Token-1234", "refresh-Token-5678"],
+                     "the logs", log_texts(all_logs))
+    assert f"{grant}=<redacted>" in mastodon_logs(all_logs)
+
+
+def test_token_revocation_and_app_registration_are_redacted(fake: Any, all_logs: Any) -> None:
+    fake.api.client_id, fake.api.client_secret = "cid", "client-Secret-3310"
+    fake.api.access_token = "user-Token-7781"
+    fake.api.debug_requests = True
+    fake.queue(status=404, json={"error": "Not found"})
+    fake.queue(json={})
+    fake.api.revoke_access_token()
+    assert ("token", "user-Token-7781") in fake.last_form()
+    assert_no_secret(["client-Secret-3310", "user-Token-7781"], "the logs", log_texts(all_logs))
+
+
+def test_account_creation_is_redacted_in_the_debug_log(fake: Any, all_logs: Any) -> None:
+    fake.api.client_id, fake.api.client_secret = "cid", "client-Secret-6620"
+    fake.api.debug_requests = True
+    fake.queue(json={"access_token": "app-Token-1100", "scope": "read", "token_type": "Bearer"})
+    fake.queue(json={"access_token": "new-Token-2200", "scope": "read write follow push",
+                     "token_type": "Bearer"})
+    fake.api.create_account("newbie", "signup-Pass-3300", "n@example.org", agreement=True)
+    assert ("password", "signup-Pass-3300") in fake.last_form()
+    assert_no_secret(["signup-Pass-3300", "client-Secret-6620", "app-Token-1100",
+                      "new-Token-2200"], "the logs", log_texts(all_logs))
+
+
+@pytest.mark.parametrize("shape", ["form", "json", "multipart"])
+def test_password_changes_are_redacted_in_every_body_shape(fake: Any, all_logs: Any,
+                                                          shape: str) -> None:
+    """No endpoint of the interface changes passwords, but a raw call with one is redacted."""
+    fake.api.debug_requests = True
+    fake.queue(json={})
+    fields = {"user": {"current_password": "old-Pass-1", "password": "new-Pass-2",
+                       "password_confirmation": "new-Pass-2"}, "note": "visible"}
+    if shape == "multipart":
+        import io
+        fake.api._request("PATCH", "/api/v1/accounts/update_credentials",
+                          {"current_password": "old-Pass-1", "password": "new-Pass-2",
+                           "note": "visible"},
+                          files={"avatar": ("a.png", io.BytesIO(b"\x89PNG..."), "image/png")})
+    else:
+        fake.api._request("PATCH", "/api/v1/accounts/update_credentials", fields,
+                          json_body=shape == "json")
+    logged = mastodon_logs(all_logs)
+    assert "visible" in logged and "<redacted>" in logged
+    assert_no_secret(["old-Pass-1", "new-Pass-2"], "the logs", log_texts(all_logs))
+
+
+@pytest.mark.parametrize("text,hidden,kept", [
+    ('{"password": "ab\\"cdSECRET"}', "cdSECRET", '"password": "<redacted>"'),
+    ('{"user": {"keys": {"auth": "AUTHSECRET", "p256dh": "PKSECRET"}}, "id": "1"}',
+     "SECRET", '"id": "1"'),
+    ('[{"access_token":"TOKSECRET","token_type":"Bearer"}]', "TOKSECRET", '"token_type":"Bearer"'),
+    ('{"password": "cut off by the length limit SECRET', "SECRET", '"password"'),
+    ("https://h.example/api?subscription%5Bkeys%5D%5Bauth%5D=AUTHSECRET&x=1", "SECRET", "x=1"),
+    ("subscription[keys][p256dh]=PKSECRET&ok=yes", "SECRET", "ok=yes"),
+    ("grant_type=password&password=PW%26SECRET&username=alice", "SECRET", "username=alice"),
+    ("/oauth/authorize?client_id=c&code=CODESECRET", "SECRET", "client_id=c"),
+])
+def test_redact_text_by_field_name_at_any_depth(text: str, hidden: str, kept: str) -> None:
+    from mastodon._core.debuglog import redact_text
+
+    redacted = redact_text(text)
+    assert hidden not in redacted and "<redacted>" in redacted and kept in redacted

@@ -35,9 +35,9 @@ def test_search_uses_v2_on_new_servers(fake):
                              limit=5, min_id=1, max_id=9, resolve=False)
     assert fake.calls == [("GET", "/api/v2/search")]
     assert fake.last_query() == [
-        ("q", "alice"), ("resolve", "false"), ("type", "accounts"), ("account_id", "5"),
+        ("q", "alice"), ("resolve", "0"), ("type", "accounts"), ("account_id", "5"),
         ("offset", "0"), ("min_id", "1"), ("max_id", "9"), ("limit", "5"),
-        ("exclude_unreviewed", "true")]
+        ("exclude_unreviewed", "1")]
     assert isinstance(result, SearchV2) and result.accounts[0].acct == "alice"
 
 
@@ -60,38 +60,70 @@ def test_search_falls_back_to_v1_on_old_servers(fake_at):
     old.queue(json={"accounts": [], "statuses": [], "hashtags": ["tag"]})
     result = old.api.search("tag")
     assert old.calls == [("GET", "/api/v1/search")]
-    assert old.last_query() == [("q", "tag"), ("resolve", "true")]
+    assert old.last_query() == [("q", "tag"), ("resolve", "1")]
     assert isinstance(result, Search) and result.hashtags == ["tag"]
-    with pytest.raises(MastodonVersionError, match="result_type"):
-        old.api.search("tag", result_type="hashtags")
     assert len(old.requests) == 1
 
 
-def test_search_v2_version_gates(fake_at):
+def test_search_with_v2_parameters_asks_v2_search_without_version_checks(fake_at):
+    old = fake_at("2.3.0")  # version_check_mode="none": the server decides
+    old.queue(json=RESULTS)
+    assert isinstance(old.api.search("tag", result_type="accounts"), SearchV2)
+    assert old.calls == [("GET", "/api/v2/search")]
+    assert ("type", "accounts") in old.last_query()
+
+
+def test_search_with_v2_parameters_is_refused_by_version_checks(fake_at):
+    old = fake_at("2.3.0", version_check_mode="created")
+    with pytest.raises(MastodonVersionError, match="result_type.*2.4.1.*runs 2.3.0"):
+        old.api.search("tag", result_type="hashtags")
+    assert old.requests == []
+
+
+def test_search_v2_filters_go_to_the_server_without_version_checks(fake_at):
     before_filters = fake_at("2.5.0")
     before_filters.api.search_v2("x")
-    assert before_filters.last_query() == [("q", "x"), ("resolve", "true")]
-    with pytest.raises(MastodonVersionError):
-        before_filters.api.search_v2("x", offset=5)
+    assert before_filters.last_query() == [("q", "x"), ("resolve", "1")]
+    before_filters.api.search_v2("x", offset=5, following=True)
+    assert before_filters.last_query() == [("q", "x"), ("resolve", "1"), ("offset", "5"),
+                                           ("following", "1")]
     before_review = fake_at("2.9.0")
     before_review.api.search_v2("x", limit=3)
-    assert before_review.last_query() == [("q", "x"), ("resolve", "true"), ("limit", "3")]
+    assert before_review.last_query() == [("q", "x"), ("resolve", "1"), ("limit", "3")]
+
+
+def test_search_v2_filters_are_refused_by_version_checks(fake_at):
+    before_filters = fake_at("2.5.0", version_check_mode="created")
+    before_filters.api.search_v2("x")
+    with pytest.raises(MastodonVersionError, match="offset needs Mastodon 2.8.0.*runs 2.5.0"):
+        before_filters.api.search_v2("x", offset=5)
+    assert len(before_filters.requests) == 1
+
+
+def test_search_v2_following(fake):
+    fake.queue(json=RESULTS)
+    fake.api.search_v2("al", result_type="accounts", following=True)
+    assert ("following", "1") in fake.last_query()
+    fake.api.search("al", following=False)
+    assert all(key != "following" for key, _ in fake.last_query())
+    with pytest.raises(MastodonIllegalArgumentError, match="following"):
+        fake.api.search_v2("al", following="yes")
 
 
 def test_search_v1_shape(fake):
     fake.queue(json={"accounts": [], "statuses": [], "hashtags": []})
     assert isinstance(fake.api.search_v1("q", resolve=True), Search)
     assert fake.calls == [("GET", "/api/v1/search")]
-    assert fake.last_query() == [("q", "q"), ("resolve", "true")]
+    assert fake.last_query() == [("q", "q"), ("resolve", "1")]
 
 
 def test_search_validation(fake):
     with pytest.raises(MastodonIllegalArgumentError, match="result_type"):
-        fake.api.search_v2("x", result_type="people")
+        fake.api.search_v2("x", result_type=["people"])
     with pytest.raises(MastodonIllegalArgumentError, match="q"):
         fake.api.search_v2(None)
     with pytest.raises(MastodonIllegalArgumentError, match="offset"):
-        fake.api.search_v2("x", offset=-2)
+        fake.api.search_v2("x", offset="2")
     assert fake.requests == []
 
 

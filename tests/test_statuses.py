@@ -5,7 +5,7 @@ import pytest
 
 from mastodon import Mastodon
 from mastodon.errors import (
-    MastodonIllegalArgumentError, MastodonNotFoundError, MastodonVersionError,
+    MastodonAPIError, MastodonIllegalArgumentError, MastodonNotFoundError, MastodonVersionError,
 )
 from mastodon.return_types import (
     Account, Context, PreviewCard, ScheduledStatus, Status, StatusEdit, StatusSource, Translation,
@@ -115,23 +115,28 @@ def test_status_post_form_shape(fake):
     assert fake.calls == [("POST", "/api/v1/statuses")]
     assert fake.last_form() == [
         ("status", "hello"), ("in_reply_to_id", "5"), ("media_ids[]", "7"), ("media_ids[]", "8"),
-        ("sensitive", "true"), ("visibility", "unlisted"), ("spoiler_text", "cw"),
+        ("sensitive", "1"), ("visibility", "unlisted"), ("spoiler_text", "cw"),
         ("language", "en")]
     assert isinstance(result, Status)
-    assert "Idempotency-Key" not in fake.last.headers
+    assert len(fake.last.headers["Idempotency-Key"]) == 32  # made up: retrying is safe
 
 
 def test_toot_posts_only_the_text(fake):
     fake.api.toot("just text")
     assert fake.calls == [("POST", "/api/v1/statuses")]
-    assert fake.last_form() == [("status", "just text"), ("sensitive", "false")]
+    assert fake.last_form() == [("status", "just text")]
 
 
-@pytest.mark.parametrize("bad", ["everyone", "limited", 3])
-def test_status_post_rejects_unknown_visibility_before_sending(fake, bad):
+def test_status_post_rejects_a_visibility_that_is_no_string_before_sending(fake):
     with pytest.raises(MastodonIllegalArgumentError, match="visibility"):
-        fake.api.status_post("x", visibility=bad)
+        fake.api.status_post("x", visibility=3)
     assert fake.requests == []
+
+
+@pytest.mark.parametrize("other", ["limited", "local", "mutual"])
+def test_status_post_sends_visibilities_other_servers_know(fake, other):
+    fake.api.status_post("x", visibility=other.upper())
+    assert ("visibility", other) in fake.last_form()
 
 
 def test_status_post_empty_visibility_means_default(fake):
@@ -170,7 +175,7 @@ def test_status_post_with_poll_sends_json(fake):
     fake.api.status_post("vote", poll=poll, visibility="private")
     assert fake.last.headers["Content-Type"] == "application/json"
     assert fake.last_json() == {
-        "status": "vote", "sensitive": False, "visibility": "private",
+        "status": "vote", "visibility": "private",
         "poll": {"options": ["yes", "no"], "expires_in": 300, "multiple": True,
                  "hide_totals": False}}
     with pytest.raises(MastodonIllegalArgumentError, match="poll"):
@@ -182,8 +187,12 @@ def test_status_post_quotes(fake_at):
     mainline.api.status_post("look", quoted_status_id=STATUS, quote_approval_policy="followers")
     assert ("quoted_status_id", "11") in mainline.last_form()
     assert ("quote_approval_policy", "followers") in mainline.last_form()
-    with pytest.raises(MastodonIllegalArgumentError, match="quote_approval_policy"):
+    mainline.queue(status=422, json={"error": "Validation failed"})
+    with pytest.raises(MastodonAPIError):  # a policy the client does not know: the server decides
         mainline.api.status_post("look", quote_approval_policy="friends")
+    assert ("quote_approval_policy", "friends") in mainline.last_form()
+    with pytest.raises(MastodonIllegalArgumentError, match="quote_approval_policy"):
+        mainline.api.status_post("look", quote_approval_policy=1)
     with pytest.raises(MastodonIllegalArgumentError, match="fedibird"):
         mainline.api.status_post("look", quote_id=11)
     fedibird = fake_at(feature_set="fedibird")
@@ -265,9 +274,10 @@ def test_status_update_form_shape(fake):
                                     media_ids=[{"id": "7"}], quote_approval_policy="nobody")
     assert fake.calls == [("PUT", "/api/v1/statuses/11")]
     assert fake.last_form() == [("status", "new text"), ("spoiler_text", "cw"),
-                                ("sensitive", "false"), ("media_ids[]", "7"),
-                                ("quote_approval_policy", "nobody")]
+                                ("media_ids[]", "7"), ("quote_approval_policy", "nobody")]
     assert isinstance(result, Status)
+    fake.api.status_update(11, "marked", sensitive=True)  # sent only when True, as in status_post
+    assert fake.last_form() == [("status", "marked"), ("sensitive", "1")]
 
 
 def test_status_update_with_media_ids_and_attributes_merges_them(fake):
@@ -297,18 +307,20 @@ def test_generate_media_edit_attributes_is_local(fake_at, tmp_path):
                                                        thumb_mimetype="image/png")
     assert result == {"id": "5", "thumbnail": "data:image/png;base64,iVBORw0KGgp4eA=="}
     assert helper.requests == []
+    assert helper.api.generate_media_edit_attributes(5, focus=(2, 0)) == {  # the server's range
+        "id": "5", "focus": "2,0"}
     with pytest.raises(MastodonIllegalArgumentError, match="focus"):
-        helper.api.generate_media_edit_attributes(5, focus=(2, 0))
+        helper.api.generate_media_edit_attributes(5, focus=(2, "0"))
     with pytest.raises(MastodonVersionError):
-        fake_at("3.1.0").api.generate_media_edit_attributes(5, thumbnail=b"x",
-                                                            thumb_mimetype="image/png")
+        fake_at("3.1.0", version_check_mode="created").api.generate_media_edit_attributes(
+            5, thumbnail=b"x", thumb_mimetype="image/png")
 
 
 def test_status_delete(fake):
     fake.queue(json={**STATUS, "text": "hi"})
     result = fake.api.status_delete(STATUS, delete_media=True)
     assert fake.calls == [("DELETE", "/api/v1/statuses/11")]
-    assert fake.last_form() == [("delete_media", "true")]
+    assert fake.last_form() == [("delete_media", "1")]
     assert result.text == "hi"
 
 
@@ -329,8 +341,10 @@ def test_status_actions(fake, method):
 def test_status_reblog_visibility(fake):
     fake.api.status_reblog(11, visibility="PRIVATE")
     assert fake.last_form() == [("visibility", "private")]
+    fake.api.status_reblog(11, visibility="direct")  # the server refuses it, not the client
+    assert fake.last_form() == [("visibility", "direct")]
     with pytest.raises(MastodonIllegalArgumentError):
-        fake.api.status_reblog(11, visibility="direct")
+        fake.api.status_reblog(11, visibility=["private"])
 
 
 def test_status_quote_revoke_and_policy(fake):

@@ -358,3 +358,58 @@ def test_stream_healthy_answers(fake: Any) -> None:
 def test_canned_sanity() -> None:  # the helper used above builds what the parser expects
     assert sse("a", "1\n2") == b"event: a\ndata: 1\ndata: 2\n\n"
     assert Canned.make(body=b"x").body == b"x"
+
+
+class ContentOnly:
+    """A stand-in response with nothing but ``iter_content``, as callers' tests build them."""
+
+    def __init__(self, body: bytes, piece: int) -> None:
+        self.body = body
+        self.piece = piece
+        self.asked: List[int] = []
+
+    def iter_content(self, chunk_size: int = 1) -> Any:
+        self.asked.append(chunk_size)
+        for start in range(0, len(self.body), self.piece):
+            yield self.body[start:start + self.piece]
+
+
+@pytest.mark.parametrize("piece", [1, 2, 3, 7, 64, 100_000])
+def test_handle_stream_reads_iter_content_split_anywhere(piece: int) -> None:
+    body = (b":connected\r\n\r\n" + sse("update", STATUS) + sse("delete", "110")
+            + b"event: notification\r\ndata: " + json.dumps(NOTIFICATION).encode() + b"\r\n\r\n")
+    response = ContentOnly(body, piece)
+    listener = Recorder()
+    with pytest.raises(MastodonNetworkError):  # the body ended: the stream is over
+        listener.handle_stream(response)
+    assert listener.names() == ["update", "delete", "notification"] and listener.heartbeats == 1
+    assert isinstance(listener.of("update")[0], Status) and listener.of("delete") == ["110"]
+    assert isinstance(listener.of("notification")[0], Notification)
+    assert response.asked == [1]  # asked for whatever arrived, never for a full buffer
+    assert isinstance(listener.aborts[0], MastodonNetworkError)
+
+
+def test_handle_stream_iter_content_failures() -> None:
+    class Broken:
+        def iter_content(self, chunk_size: int = 1) -> Any:
+            yield sse("update", STATUS)[:20]
+            raise ConnectionResetError("peer went away")
+
+    listener = Recorder()
+    with pytest.raises(MastodonNetworkError, match="peer went away"):
+        listener.handle_stream(Broken())
+    assert listener.names() == [] and len(listener.aborts) == 1
+    with pytest.raises(MastodonNetworkError, match="neither"):
+        listener.handle_stream(object())
+
+
+def test_handle_stream_lets_a_handler_error_through() -> None:
+    """Reading on the caller's thread, the caller's own exception is the caller's to see."""
+    class Failing(Recorder):
+        def on_update(self, status: Any) -> None:
+            raise KeyError("mine")
+
+    listener = Failing()
+    with pytest.raises(KeyError):
+        listener.handle_stream(ContentOnly(sse("update", STATUS), 5))
+    assert listener.aborts == []

@@ -8,7 +8,7 @@ multiplexed protocol.
 from __future__ import annotations
 
 import json
-import time
+import logging
 from typing import Any, Iterator
 
 import pytest
@@ -138,7 +138,7 @@ def test_bad_frames_and_errors_do_not_end_the_stream(server: WSServer, api: Mast
 
 def test_read_timeout_without_reconnect_ends(server: WSServer, api: Mastodon) -> None:
     listener = Recorder()
-    handle = api.stream_open_websocket(listener, timeout=0.3)
+    handle = api.stream_open_websocket(listener, timeout=1.0)
     handle.join(5)
     assert not handle.is_alive()
     assert type(listener.aborts[0]).__name__ == "MastodonReadTimeout"
@@ -148,9 +148,8 @@ def test_close_is_bounded(server: WSServer, api: Mastodon) -> None:
     handle = api.stream_open_websocket(Recorder())
     handle.subscribe("user")
     assert server.wait_subscribed(("user",))
-    started = time.monotonic()
     handle.close()
-    assert time.monotonic() - started < 1.0
+    assert not handle.is_alive()  # ended by close() itself, not left to the join timeout
     assert_no_stream_threads()
 
 
@@ -167,3 +166,26 @@ def test_missing_extra_raises(monkeypatch: Any, api: Mastodon) -> None:
     monkeypatch.setattr(compat, "_has", lambda module: module != "websocket")
     with pytest.raises(MastodonNotImplementedError, match="websocket"):
         api.stream_open_websocket(Recorder())
+
+
+def test_failing_handler_is_logged_and_reprs_are_readable(
+        server: WSServer, api: Mastodon, caplog: pytest.LogCaptureFixture) -> None:
+    class Grumpy(Recorder):
+        def on_update(self, status: Any) -> None:
+            if status.id == "5":
+                raise RuntimeError("handler bug")
+
+    listener = Grumpy()
+    with api.stream_open_websocket(listener) as handle:
+        subscription = handle.subscribe("hashtag", tag="cats")
+        assert server.wait_subscribed(("hashtag", "cats"))
+        server.push(["hashtag", "cats"], "update", STATUS)
+        server.push(["hashtag", "cats"], "update", {**STATUS, "id": "6"})
+        assert listener.wait(lambda r: len(r.of("update")) == 2, 5)
+        url = f"ws://127.0.0.1:{server.port}/api/v1/streaming"
+        assert repr(handle) == f"<WebSocketStreamHandle {url} running, 0 reconnects, 1 subscription>"
+        assert repr(subscription) == "<WebSocketSubscription hashtag:cats active>"
+    assert repr(subscription) == "<WebSocketSubscription hashtag:cats closed>"
+    assert [type(err) for err in listener.aborts] == [RuntimeError]
+    errors = [r for r in caplog.records if r.name == "mastodon" and r.levelno == logging.ERROR]
+    assert len(errors) == 1 and errors[0].exc_info is not None

@@ -102,7 +102,7 @@ def test_markers_set_shape(fake):
 
 @pytest.mark.parametrize("timelines,ids", [
     (["home", "notifications"], ["1"]),
-    ("public", "1"),
+    ([5], "1"),
     ("home", None),
     (3, "1"),
 ])
@@ -114,7 +114,7 @@ def test_markers_set_validates(fake, timelines, ids):
 
 def test_markers_get_validates(fake):
     with pytest.raises(MastodonIllegalArgumentError, match="timeline"):
-        fake.api.markers_get("public")
+        fake.api.markers_get(["home", 3])
     assert fake.requests == []
 
 

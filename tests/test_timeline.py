@@ -31,16 +31,16 @@ def _status(n):
 @pytest.mark.parametrize("call, path, query", [
     (lambda api: api.timeline(), "/api/v1/timelines/home", []),
     (lambda api: api.timeline_home(limit=5, only_media=True),
-     "/api/v1/timelines/home", [("limit", "5"), ("only_media", "true")]),
-    (lambda api: api.timeline("local"), "/api/v1/timelines/public", [("local", "true")]),
+     "/api/v1/timelines/home", [("limit", "5"), ("only_media", "1")]),
+    (lambda api: api.timeline("local"), "/api/v1/timelines/public", [("local", "1")]),
     (lambda api: api.timeline_local(since_id=3), "/api/v1/timelines/public",
-     [("since_id", "3"), ("local", "true")]),
+     [("since_id", "3"), ("local", "1")]),
     (lambda api: api.timeline_public(remote=True), "/api/v1/timelines/public",
-     [("remote", "true")]),
+     [("remote", "1")]),
     (lambda api: api.timeline_public(local=True, only_media=True), "/api/v1/timelines/public",
-     [("only_media", "true"), ("local", "true")]),
+     [("only_media", "1"), ("local", "1")]),
     (lambda api: api.timeline_hashtag("café", local=True), "/api/v1/timelines/tag/caf%C3%A9",
-     [("local", "true")]),
+     [("local", "1")]),
     (lambda api: api.timeline("tag/a/b"), "/api/v1/timelines/tag/a%2Fb", []),
     (lambda api: api.timeline_list({"id": "4"}, max_id=9), "/api/v1/timelines/list/4",
      [("max_id", "9")]),
@@ -69,7 +69,7 @@ def test_hashtag_with_hash_is_refused(fake):
     with pytest.raises(MastodonIllegalArgumentError):
         fake.api.timeline("home/extra")
     with pytest.raises(MastodonIllegalArgumentError):
-        fake.api.timeline_home(limit=-1)
+        fake.api.timeline_home(limit="all")
     assert fake.requests == []
 
 

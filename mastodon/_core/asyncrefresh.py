@@ -41,7 +41,7 @@ def attach_async_refresh(result: Any, response: requests.Response, method: str, 
                          params: Optional[Mapping[str, Any]]) -> None:
     """Record a refresh header, and how to ask again, on ``result`` (if it has one)."""
     header = response.headers.get(ASYNC_REFRESH_HEADER)
-    info = parse_async_refresh_header(header) if header else None
+    info = parse_async_refresh_header(header) if isinstance(header, str) and header else None
     if info is None or not hasattr(result, "__dict__"):
         return
     info.update(_method=method, _endpoint=path, _params=dict(params or {}),

@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 import warnings
-from typing import Dict, Optional, Type
+from typing import Dict, Optional, Tuple, Type, TypeVar
 
 import requests
 
 from ..errors import (
-    MastodonAPIError, MastodonBadGatewayError, MastodonDeprecationWarning,
+    MastodonAPIError, MastodonBadGatewayError, MastodonDeprecationWarning, MastodonError,
     MastodonGatewayTimeoutError, MastodonInternalServerError, MastodonNotFoundError,
-    MastodonRatelimitError, MastodonServerError, MastodonServiceUnavailableError,
-    MastodonUnauthorizedError,
+    MastodonServerError, MastodonServiceUnavailableError, MastodonUnauthorizedError, add_note,
 )
+from .debuglog import redact_text
+from .ratelimit import limit_error
+
+E = TypeVar("E", bound=MastodonError)
+
+_BODY_SHOWN = 200  # bytes of an unusable body quoted in the error
 
 STATUS_ERRORS: Dict[int, Type[MastodonAPIError]] = {
     401: MastodonUnauthorizedError,
@@ -30,17 +35,23 @@ def error_class(status: int) -> Type[MastodonAPIError]:
     return MastodonServerError if 500 <= status <= 511 else MastodonAPIError
 
 
-def server_error_text(response: requests.Response) -> Optional[str]:
-    """The server's own error message, from the JSON ``error`` key when there is one."""
+def server_error_text(response: requests.Response) -> Tuple[Optional[str], Optional[str]]:
+    """The server's own error message and its description, if any.
+
+    The message is the JSON ``error`` member (or a JSON string body), else the
+    start of a non-JSON body; OAuth errors add an ``error_description``.
+    """
     try:
         body = response.json()
     except ValueError:
         text = response.text.strip()
-        return text[:300] if text else None
+        return (text[:300] if text else None), None
+    if isinstance(body, str):
+        return body, None
     if isinstance(body, dict) and body.get("error"):
         description = body.get("error_description")
-        return f"{body['error']}: {description}" if description else str(body["error"])
-    return None
+        return str(body["error"]), (str(description) if description else None)
+    return None, None
 
 
 def raise_for_status(response: requests.Response) -> None:
@@ -48,19 +59,39 @@ def raise_for_status(response: requests.Response) -> None:
     status = response.status_code
     if status < 400:
         return
-    request = response.request
-    error = server_error_text(response)
+    error, description = server_error_text(response)
     if status == 404 and error is None:
         error = "Endpoint not found."
     if status == 429:
-        raise MastodonRatelimitError("Hit rate limit.")
-    raise error_class(status)(
-        "Mastodon API returned error", status, response.reason, error,
-        response=response,
-        method=request.method if request is not None else None,
-        url=request.url if request is not None else None,
-        request_id=response.headers.get("X-Request-Id"),
-    )
+        raise with_details(limit_error(response.headers), response)
+    exception = error_class(status)("Mastodon API returned error", status, response.reason, error)
+    exception.error_description = description
+    raise with_details(exception, response)
+
+
+def unusable_body_error(response: requests.Response) -> MastodonAPIError:
+    """The error for a success answer whose body is empty or not JSON, quoting what came back."""
+    content = response.content or b""
+    shown = content[:_BODY_SHOWN] + (b"..." if len(content) > _BODY_SHOWN else b"")
+    return with_details(MastodonAPIError(
+        f"Could not parse response as JSON, response code was {response.status_code}, "
+        f"bad json content was {shown!r}"), response)
+
+
+def with_details(error: E, response: requests.Response) -> E:
+    """``error`` with the answer, its request's method and redacted URL and the request id
+    attached as attributes, and summed up in an exception note (Python 3.11+)."""
+    request = response.request
+    error.response = response
+    error.method = request.method if request is not None else None
+    error.url = redact_text(request.url or "") if request is not None else None
+    error.request_id = response.headers.get("X-Request-Id")
+    note = f"{error.method} {error.url} answered {response.status_code} {response.reason or ''}"
+    if error.request_id:
+        note += f" (request id {error.request_id})"
+    description = getattr(error, "error_description", None)
+    add_note(error, note.rstrip() + (f": {description}" if description else ""))
+    return error
 
 
 def warn_if_deprecated(response: requests.Response) -> None:

@@ -3,14 +3,25 @@ from __future__ import annotations
 
 import os
 import tempfile
-from typing import List, Optional
+from typing import Any, List, Optional
 
-from ..errors import MastodonFileNotFoundError, MastodonIOError
+from ..errors import MastodonFileNotFoundError, MastodonIllegalArgumentError, MastodonIOError
 
 
-def is_credential_file(value: Optional[str]) -> bool:
-    """Whether a constructor argument names an existing file rather than holding a secret."""
-    return isinstance(value, str) and "\n" not in value and os.path.isfile(value)
+def credential_path(name: str, value: Any) -> Optional[str]:
+    """The credential file an argument names, or None when it holds the secret itself.
+
+    Any ``os.PathLike`` (``pathlib.Path``, pytest's ``py.path.local`` ...) is
+    a file and must exist; a string is a file when one of that name exists.
+    """
+    if isinstance(value, os.PathLike):
+        path = os.fsdecode(os.fspath(value))
+        if not os.path.isfile(path):
+            raise MastodonIllegalArgumentError(f"{name}: no credential file at {path!r}")
+        return path
+    if isinstance(value, str) and "\n" not in value and os.path.isfile(value):
+        return value
+    return None
 
 
 def read_lines(path: str, count: int) -> List[Optional[str]]:
@@ -20,6 +31,8 @@ def read_lines(path: str, count: int) -> List[Optional[str]]:
             lines = [line.strip() for line in handle.read().splitlines()]
     except OSError as exc:
         raise MastodonFileNotFoundError(f"could not read credential file {path!r}: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise MastodonIllegalArgumentError(f"{path!r} is not a credential file (not UTF-8 text)") from exc
     lines += [""] * (count - len(lines))
     return [line or None for line in lines[:count]]
 

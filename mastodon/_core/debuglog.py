@@ -1,48 +1,115 @@
-"""Request/response logging for ``debug_requests=True``, with every secret redacted."""
+"""Request/response logging for ``debug_requests=True``, with every secret redacted.
+
+Secrets are recognised by field name, at any nesting depth: the last segment
+of a form or query key (``subscription[keys][auth]``, percent-encoded or
+not), any key of a JSON object, and the name of a multipart part.
+"""
 from __future__ import annotations
 
 import logging
 import re
-from typing import Any, Mapping
+from typing import Any, Dict, Mapping, Optional
+from urllib.parse import unquote_plus
 
 import requests
 
 log = logging.getLogger("mastodon")
 
-SECRET_KEYS = ("access_token", "refresh_token", "client_secret", "password", "code",
-               "token", "auth", "p256dh", "privkey")
+REDACTED = "<redacted>"
+SECRET_FIELDS = frozenset({"access_token", "refresh_token", "client_secret", "password",
+                           "current_password", "password_confirmation", "code", "token",
+                           "auth", "p256dh", "privkey", "otp_attempt", "secret"})
+_SECRET_ENDINGS = ("_token", "_secret", "_password")
 _SECRET_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "proxy-authorization",
                              "sec-websocket-protocol"})
-_JSON_SECRET = re.compile(
-    r'("(?:%s)"\s*:\s*)"[^"]*"' % "|".join(SECRET_KEYS), re.IGNORECASE)
-_FORM_SECRET = re.compile(
-    r"((?:^|[?&;\s])(?:%s)(?:%%5B%%5D|\[\])?=)[^&\s]*" % "|".join(SECRET_KEYS), re.IGNORECASE)
-REDACTED = "<redacted>"
+_SHOWN = 2000  # characters of a body that are logged
+# "key": "string with \" escapes" (possibly cut off by the length limit) or a bare scalar
+_JSON_MEMBER = re.compile(
+    r'"(?P<key>(?:[^"\\]|\\.)*)"(?P<colon>\s*:\s*)(?P<value>"(?:[^"\\]|\\.)*"?|[^\s,\]}{\["]+)')
+_FORM_PAIR = re.compile(r"(?P<lead>^|[?&;\s])(?P<key>[^=&;?\s]+)=(?P<value>[^&;\s]*)")
+_KEY_SEGMENT = re.compile(r"[^\[\]]+")
+_PART_NAME = re.compile(rb'name="([^"]*)"')
+
+
+def is_secret(name: str) -> bool:
+    """Whether a field called ``name`` holds a secret (judged by its last key segment)."""
+    segments = _KEY_SEGMENT.findall(unquote_plus(name))
+    leaf = segments[-1].strip().lower() if segments else ""
+    return leaf in SECRET_FIELDS or leaf.endswith(_SECRET_ENDINGS)
 
 
 def redact_text(text: str) -> str:
     """Mask secret values in a JSON, form or URL string."""
-    return _FORM_SECRET.sub(r"\1" + REDACTED, _JSON_SECRET.sub(r'\1"' + REDACTED + '"', text))
+    text = _JSON_MEMBER.sub(_json_member, text)
+    return _FORM_PAIR.sub(_form_pair, text)
 
 
-def redact_headers(headers: Mapping[str, Any]) -> dict:
+def _json_member(match: "re.Match[str]") -> str:
+    if not is_secret(match["key"]):
+        return match.group(0)
+    return f'"{match["key"]}"{match["colon"]}"{REDACTED}"'
+
+
+def _form_pair(match: "re.Match[str]") -> str:
+    if not is_secret(match["key"]):
+        return match.group(0)
+    return f"{match['lead']}{match['key']}={REDACTED}"
+
+
+def redact_multipart(body: bytes, content_type: str) -> str:
+    """A multipart body as ``name=value`` lines: secrets masked, files by their size."""
+    found = re.search(r'boundary="?([^";]+)"?', content_type)
+    if not found:
+        return f"<multipart body, {len(body)} bytes>"
+    fields = []
+    for part in body.split(b"--" + found.group(1).encode("latin-1"))[1:]:
+        head, _, value = part.partition(b"\r\n\r\n")
+        name = _PART_NAME.search(head)
+        if name is None:
+            continue
+        field = name.group(1).decode("utf-8", "replace")
+        value = value[:-2] if value.endswith(b"\r\n") else value
+        if b"filename=" in head:
+            shown = f"<file, {len(value)} bytes>"
+        elif is_secret(field):
+            shown = REDACTED
+        else:
+            shown = value[:200].decode("utf-8", "replace")
+        fields.append(f"{field}={shown}")
+    return "multipart: " + "; ".join(fields)
+
+
+def redact_headers(headers: Mapping[str, Any]) -> Dict[str, Any]:
     """A copy of the headers with credentials masked."""
     return {key: (REDACTED if key.lower() in _SECRET_HEADERS else value)
             for key, value in headers.items()}
 
 
+def request_body_text(prepared: requests.PreparedRequest) -> Optional[str]:
+    """The request body as loggable text, secrets masked (None when there is none)."""
+    body = prepared.body
+    if not body:
+        return None
+    content_type = prepared.headers.get("Content-Type") or ""
+    if isinstance(content_type, bytes):
+        content_type = content_type.decode("latin-1")
+    if isinstance(body, bytes):
+        if content_type.startswith("multipart/"):
+            return redact_multipart(body, content_type)
+        body = body[:_SHOWN].decode("utf-8", "replace")
+    elif not isinstance(body, str):
+        return f"<{type(body).__name__} body>"
+    return redact_text(body[:_SHOWN])
+
+
 def log_request(prepared: requests.PreparedRequest) -> None:
     """Log an outgoing request at DEBUG, secrets masked."""
-    body = prepared.body
-    if isinstance(body, bytes):
-        body = body[:2000].decode("utf-8", "replace") if b"Content-Disposition" not in body[:200] \
-            else f"<multipart body, {len(body)} bytes>"
     log.debug("request %s %s headers=%s body=%s", prepared.method, redact_text(prepared.url or ""),
-              redact_headers(prepared.headers), redact_text(str(body)) if body else None)
+              redact_headers(prepared.headers), request_body_text(prepared))
 
 
 def log_response(response: requests.Response, stream: bool = False) -> None:
     """Log a response at DEBUG, secrets masked."""
-    body = "<stream>" if stream else redact_text(response.text[:2000])
+    body = "<stream>" if stream else redact_text(response.text[:_SHOWN])
     log.debug("response %s %s headers=%s body=%s", response.status_code, response.reason,
               redact_headers(response.headers), body)

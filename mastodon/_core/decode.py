@@ -5,32 +5,32 @@ from typing import Any
 
 import requests
 
-from ..errors import MastodonAPIError
+from .check import unusable_body_error
 from ..types_base import decode, load_json
 
 
 def decode_response(response: requests.Response, entity: Any = None) -> Any:
     """Parse a response's JSON body and convert it to ``entity`` (untyped when None).
 
-    An empty body decodes to an empty AttribAccessDict. A body that is not
-    JSON raises MastodonAPIError.
+    An empty body decodes to an empty AttribAccessDict where no entity is
+    expected; where one is, and for a body that is not JSON, MastodonAPIError
+    is raised quoting what came back. A stand-in that is not a
+    ``requests.Response`` (a duck-typed session's answer, such as a test's
+    mock) is read with its ``json()``.
     """
+    if not isinstance(response, requests.Response):
+        try:
+            return decode(response.json(), entity)
+        except ValueError as exc:
+            raise MastodonAPIError("Could not parse response as JSON", str(exc)) from exc
     content = response.content
     if not content or not content.strip():
-        return decode({}, entity if _is_object_type(entity) else None)
+        if entity is not None:
+            raise unusable_body_error(response)
+        return decode({}, None)
     try:
         parsed = load_json(content)
     except ValueError as exc:
-        request = response.request
-        raise MastodonAPIError(
-            "Could not parse response as JSON", response.status_code, response.reason,
-            str(exc), response=response,
-            method=request.method if request is not None else None,
-            url=request.url if request is not None else None,
-            request_id=response.headers.get("X-Request-Id"),
-        ) from exc
+        raise unusable_body_error(response) from exc
     return decode(parsed, entity)
 
-
-def _is_object_type(entity: Any) -> bool:
-    return isinstance(entity, type) and issubclass(entity, dict)

@@ -32,9 +32,12 @@ def attach_pagination(result: Any, response: requests.Response, method: str) -> 
     """Store next/previous page info on a result, and on a list's last/first item."""
     if not isinstance(result, (_EntityList, dict)):
         return
-    links = response.links  # parsed from the header on each access
-    if not links:
+    headers = response.headers  # read like requests' Response.links, also on stand-ins
+    header = headers["Link"] if "Link" in headers else None
+    if not isinstance(header, str) or not header:
         return
+    links = {link.get("rel") or link.get("url"): link
+             for link in requests.utils.parse_header_links(header)}
     entity_name = _type_name(result)
     for rel, attr in (("next", "_pagination_next"), ("prev", "_pagination_prev")):
         link = links.get(rel)

@@ -1,24 +1,60 @@
 """Rate limiter: the client side of Mastodon's ``X-RateLimit-*`` headers.
 
-One object per client, shared by all threads using it. ``before_request``
-reserves one request of the current window (waiting or pacing as the mode
-says); ``update`` reads the server's view from a response; ``after_429``
-decides how long to wait before retrying a refused request.
+One object per client, shared by all threads using it. The server's word
+wins: each response's ``X-RateLimit-Remaining``/``Limit``/``Reset`` is adopted
+(the lowest count reported for a window, since answers may arrive out of
+order), and the only local bookkeeping is the number of requests still under
+way, which the server may not have counted yet. That reservation keeps
+threads from overrunning a limit; nothing local can drift below what the
+server says.
+
+Mastodon keeps separate limits for some endpoints (media uploads, status
+deletions, sign-ups) on top of the general one, and each answer reports the
+limit of its own endpoint. Requests are therefore sorted into buckets by
+endpoint class (:func:`bucket_for`) and each bucket keeps its own count, so
+an exhausted media bucket never throttles timeline reads.
 """
 from __future__ import annotations
 
+import logging
+import re
 import threading
 import time
-from datetime import datetime
-from typing import Callable, Mapping, Optional, Tuple
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable, Dict, Mapping, Optional, Tuple
+from urllib.parse import urlsplit
 
 from ..errors import MastodonIllegalArgumentError, MastodonRatelimitError
 
+log = logging.getLogger("mastodon")
+
 RATELIMIT_METHODS = ("throw", "wait", "pace")
+DEFAULT_BUCKET = "default"
 _MAX_WAIT = 300.0  # never sleep longer than five minutes at once
 _BACKOFF_START = 2.0  # first wait after a 429 that names no reset time
-_PROBE_WAIT = 0.5  # how long threads wait at a time for the first response
-_MAX_PROBE_WAITS = 1200  # bounds every waiting loop (10 minutes of probe waits)
+_POLL_WAIT = 0.5  # how long threads wait at a time for answers to requests under way
+_MAX_POLLS = 1200  # bounds every waiting loop (10 minutes of such waits)
+_SAME_WINDOW = 0.5  # resets closer than this (seconds) name the same window
+_LOG_SLEEPS_OVER = 1.0  # sleeps longer than this are logged at INFO
+
+# Mastodon's endpoint-specific limits (config/initializers/rack_attack.rb), by method and path end
+_BUCKETS: Tuple[Tuple[str, "re.Pattern[str]", str], ...] = (
+    ("POST", re.compile(r"/api/v[12]/media/?$"), "media"),
+    ("DELETE", re.compile(r"/api/v1/statuses/[^/]+/?$"), "deletes"),
+    ("POST", re.compile(r"/api/v1/statuses/[^/]+/unreblog/?$"), "deletes"),
+    ("POST", re.compile(r"/api/v1/accounts/?$"), "sign_ups"),
+)
+
+
+def bucket_for(method: str, url: str) -> str:
+    """The rate-limit bucket a request counts against: an endpoint class name."""
+    path = urlsplit(url).path
+    method = method.upper()
+    for bucket_method, pattern, name in _BUCKETS:
+        if method == bucket_method and pattern.search(path):
+            return name
+    return DEFAULT_BUCKET
 
 
 def parse_reset(value: Optional[str]) -> Optional[float]:
@@ -40,8 +76,73 @@ def parse_reset(value: Optional[str]) -> Optional[float]:
         return None
 
 
+def limit_error(headers: Mapping[str, str],
+                message: str = "Hit rate limit.") -> MastodonRatelimitError:
+    """The error for a refused request: ``message`` and what the server reported.
+
+    The limit, the count left and the reset time (ISO 8601, UTC) follow the
+    message and are attributes too (None where the server did not say).
+    """
+    def number(name: str) -> Optional[int]:
+        value = headers.get(name, "").strip()
+        return int(value) if value.isdigit() else None
+
+    limit, remaining = number("X-RateLimit-Limit"), number("X-RateLimit-Remaining")
+    reset = parse_reset(headers.get("X-RateLimit-Reset"))
+    when = datetime.fromtimestamp(reset, timezone.utc).isoformat() if reset else "unknown"
+    error = MastodonRatelimitError(
+        f"{message} (limit {'unknown' if limit is None else limit}, "
+        f"{'unknown' if remaining is None else remaining} left, reset {when})")
+    error.limit, error.remaining, error.reset = limit, remaining, reset
+    return error
+
+
+@dataclass
+class Bucket:
+    """One server-side limit as last reported, plus the requests under way against it."""
+
+    limit: int = 300
+    reported: int = 300  # the server's count for the current window (lowest answer seen)
+    reset: Optional[float] = None
+    lastcall: Optional[float] = None
+    inflight: int = 0  # reserved requests whose answer has not arrived yet
+    known: bool = False  # whether any answer has arrived yet
+    limited: bool = False  # whether the server sends X-RateLimit-* headers for it
+    probing: bool = False  # whether the first request is still under way
+    ended: Optional[float] = None  # reset of the last window that ended (older answers are stale)
+
+    @property
+    def remaining(self) -> int:
+        """Requests that may still go in this window: the server's count less those under way."""
+        return max(self.reported - self.inflight, 0)
+
+    def roll_over(self, now: float) -> None:
+        """Start a new window once the reset has passed; its end comes with the next answer."""
+        if self.reset is not None and now >= self.reset:
+            self.ended, self.reset, self.reported = self.reset, None, self.limit
+
+    def adopt(self, remaining: int, limit: int, reset: Optional[float]) -> None:
+        """Take the server's report, unless it comes from a window that has already ended."""
+        self.limited = True
+        self.limit = limit
+        if reset is not None and self.ended is not None and reset <= self.ended + _SAME_WINDOW:
+            return
+        if reset is None or self.reset is None or reset > self.reset + _SAME_WINDOW:
+            self.reported, self.reset = remaining, reset if reset is not None else self.reset
+        elif reset >= self.reset - _SAME_WINDOW:
+            self.reported = min(self.reported, remaining)
+
+
 class RateLimiter:
-    """Thread-safe bookkeeping of the rate limit, in ``throw``, ``wait`` or ``pace`` mode."""
+    """Thread-safe bookkeeping of the rate limits, in ``throw``, ``wait`` or ``pace`` mode.
+
+    ``before_request`` reserves one request of a bucket's window (waiting or
+    pacing as the mode says); ``update`` adopts the server's report from an
+    answer; ``request_done`` releases a reservation that got no answer;
+    ``after_429`` says how long to wait before retrying a refused request.
+    The ``limit``, ``remaining``, ``reset`` and ``lastcall`` attributes are
+    those of the default bucket (the general limit).
+    """
 
     def __init__(
         self,
@@ -57,16 +158,9 @@ class RateLimiter:
         self.clock = clock
         self.sleep = sleep
         self.max_retries = max_retries
-        self.limit = 300
-        self.remaining = 300
-        self.reset: Optional[float] = None
-        self.lastcall: Optional[float] = None
+        self._buckets: Dict[str, Bucket] = {DEFAULT_BUCKET: Bucket()}
         self._lock = threading.Lock()
-        self._inflight = 0  # reserved requests whose response has not arrived yet
-        self._known = False  # whether any response has arrived yet
-        self._reported = False  # whether the server has sent X-RateLimit-* headers
-        self._probing = False  # whether the first request is still under way
-        self._probe_done = threading.Condition()
+        self._answered = threading.Condition(self._lock)  # notified when a request ends
 
     @property
     def method(self) -> str:
@@ -80,127 +174,174 @@ class RateLimiter:
             )
         self._method = value
 
-    def before_request(self) -> None:
-        """Reserve one request, first sleeping as long as the mode requires.
+    def bucket(self, name: str = DEFAULT_BUCKET) -> Bucket:
+        """The bucket called ``name`` (created on first use)."""
+        with self._lock:
+            return self._bucket(name)
 
-        Until a first response has told the limit, only one request is let
-        through at a time, so that threads cannot overrun an unknown limit.
+    def _bucket(self, name: str) -> Bucket:
+        return self._buckets.setdefault(name, Bucket())
+
+    def before_request(self, bucket: str = DEFAULT_BUCKET) -> None:
+        """Reserve one request of ``bucket``, first sleeping as long as the mode requires.
+
+        Until a first answer has told a bucket's limit, only one request of it
+        is let through at a time, so that threads cannot overrun an unknown limit.
+        When the requests under way use up what the server said is left, this
+        waits for their answers; only a server-reported zero waits for the reset.
         """
         if self.method == "throw":
             return
-        waits = 0
-        for _ in range(_MAX_PROBE_WAITS):
-            delay, reserved = self._reserve()
+        sleeps = 0
+        for _ in range(_MAX_POLLS):
+            with self._lock:
+                slot = self._reserve(self._bucket(bucket))
+                if slot is None:
+                    self._answered.wait(timeout=_POLL_WAIT)
+                    continue
+            delay, reserved = slot
             if reserved:
-                if delay > 0:
-                    self.sleep(min(delay, _MAX_WAIT))
+                self._sleep(delay, bucket, "pacing")
                 return
-            if delay is None:
-                with self._probe_done:
-                    self._probe_done.wait(timeout=_PROBE_WAIT)
-                continue
-            waits += 1
-            if waits > self.max_retries:
+            sleeps += 1
+            if sleeps > self.max_retries:
                 break
-            self.sleep(min(delay, _MAX_WAIT))
-        raise MastodonRatelimitError("rate limit did not reset in time")
+            self._sleep(delay, bucket, "rate limit reached")
+        raise MastodonRatelimitError(f"rate limit did not reset in time ({self.snapshot(bucket)})")
 
-    def _reserve(self) -> Tuple[Optional[float], bool]:
-        """Take a request slot: (seconds to sleep first, True), or (wait, False) when none is free.
-
-        A wait of None means: a first request is finding out the limit.
+    def _reserve(self, bucket: Bucket) -> Optional[Tuple[float, bool]]:
+        """Take a slot: (seconds to sleep first, True); (seconds until reset, False) when the
+        server said none is left; None when only answers to requests under way can tell.
         """
-        with self._lock:
-            if not self._known:
-                if self._probing:
-                    return None, False
-                self._probing = True
-            elif not self._reported:
-                return 0.0, True  # the server sends no limits: nothing to keep to
-            now = self.clock()
-            if self.remaining <= 0 and self.reset is not None and now >= self.reset:
-                # a new window; its end is learnt from the next response. Requests still
-                # under way may reach the server in it and count against it.
-                self.remaining = max(self.limit - self._inflight, 0)
-                self.reset = None
-            if self.remaining <= 0:
-                return ((self.reset - now) if self.reset is not None else _BACKOFF_START), False
-            delay = self._pace_delay(now) if self.method == "pace" else 0.0
-            self.remaining -= 1
-            self._inflight += 1
-            self.lastcall = max(now + max(delay, 0.0), self.lastcall or 0.0)
-            return delay, True
+        if not bucket.known:
+            if bucket.probing:
+                return None
+            bucket.probing = True
+        elif not bucket.limited:
+            return 0.0, True  # the server sends no limits: nothing to keep to
+        now = self.clock()
+        bucket.roll_over(now)
+        if bucket.reported <= 0:
+            return ((bucket.reset - now) if bucket.reset is not None else _BACKOFF_START), False
+        if bucket.remaining <= 0:
+            return None
+        delay = self._pace_delay(bucket, now) if self.method == "pace" else 0.0
+        bucket.inflight += 1
+        bucket.lastcall = max(now + max(delay, 0.0), bucket.lastcall or 0.0)
+        return delay, True
 
-    def request_done(self) -> None:
-        """Release the first request's exclusivity when it ended without a response."""
-        with self._lock:
-            self._probing = False
-            self._inflight = max(self._inflight - 1, 0)
-        with self._probe_done:
-            self._probe_done.notify_all()
-
-    def _pace_delay(self, now: float) -> float:
-        if self.reset is None or self.lastcall is None or self.remaining <= 0:
+    def _pace_delay(self, bucket: Bucket, now: float) -> float:
+        if bucket.reset is None or bucket.lastcall is None:
             return 0.0
-        per_request = max(self.reset - now, 0.0) / self.remaining
-        return self.lastcall + per_request / self.pacefactor - now
+        per_request = max(bucket.reset - now, 0.0) / bucket.remaining
+        return bucket.lastcall + per_request / self.pacefactor - now
 
-    def update(self, headers: Mapping[str, str]) -> None:
-        """Adopt the limit, remaining count and reset time a response reports."""
-        with self._lock:
-            self._inflight = max(self._inflight - 1, 0)
-        try:
-            remaining = int(headers["X-RateLimit-Remaining"])
-            limit = int(headers.get("X-RateLimit-Limit", self.limit))
-        except (KeyError, ValueError):
-            self._mark_known()
+    def _sleep(self, seconds: float, bucket: str, why: str) -> None:
+        seconds = min(seconds, _MAX_WAIT)
+        if seconds <= 0:
             return
-        reset = parse_reset(headers.get("X-RateLimit-Reset"))
-        with self._lock:
-            first = not self._reported
-            self._reported = True
-            later = reset is not None and self.reset is not None and reset > self.reset + 0.5
-            if first or later:
-                # the server has not counted the requests still under way yet
-                self.remaining = max(remaining - self._inflight, 0)
-            else:
-                self.remaining = min(self.remaining, remaining)
-            self.limit = limit
-            if reset is not None:
-                self.reset = reset
-            self.lastcall = max(self.clock(), self.lastcall or 0.0)
-        self._mark_known()
+        if seconds > _LOG_SLEEPS_OVER:
+            log.info("%s: sleeping %.1f s (%s)", why, seconds, self.snapshot(bucket))
+        self.sleep(seconds)
 
-    def _mark_known(self) -> None:
+    def request_done(self, bucket: str = DEFAULT_BUCKET) -> None:
+        """Release a reservation whose request ended without an answer."""
         with self._lock:
-            self._known = True
-            self._probing = False
-        with self._probe_done:
-            self._probe_done.notify_all()
+            self._finish(self._bucket(bucket))
 
-    def after_429(self, headers: Mapping[str, str], attempt: int) -> float:
+    def _finish(self, bucket: Bucket) -> None:
+        bucket.inflight = max(bucket.inflight - 1, 0)
+        bucket.probing = False
+        self._answered.notify_all()
+
+    def update(self, headers: Mapping[str, str], bucket: str = DEFAULT_BUCKET) -> None:
+        """Release a reservation and adopt the limit, count and reset an answer reports."""
+        remaining: Optional[int] = None
+        limit: Optional[int] = None
+        # "in" first: a stand-in's headers (a MagicMock) answer any lookup
+        if "X-RateLimit-Remaining" in headers:
+            try:
+                remaining = int(headers["X-RateLimit-Remaining"])
+                limit = int(headers.get("X-RateLimit-Limit", 0)) or None
+            except (TypeError, ValueError):
+                remaining = limit = None
+        reset = parse_reset(headers["X-RateLimit-Reset"]) if "X-RateLimit-Reset" in headers else None
+        with self._lock:
+            state = self._bucket(bucket)
+            self._finish(state)
+            state.known = True
+            if remaining is not None:
+                state.adopt(max(remaining, 0), limit or state.limit, reset)
+            state.lastcall = max(self.clock(), state.lastcall or 0.0)
+
+    def after_429(self, headers: Mapping[str, str], attempt: int,
+                  bucket: str = DEFAULT_BUCKET) -> float:
         """Seconds to wait before retrying a request the server refused with 429.
 
         Raises MastodonRatelimitError in ``throw`` mode, after ``max_retries``
         attempts, and in ``pace`` mode when the server names no usable reset.
         """
-        if self.method == "throw" or attempt >= self.max_retries:
-            raise MastodonRatelimitError("Hit rate limit.")
         reset = parse_reset(headers.get("X-RateLimit-Reset"))
         if reset is None and headers.get("Retry-After", "").strip().isdigit():
             reset = self.clock() + int(headers["Retry-After"])
         with self._lock:
-            self.remaining = 0
+            state = self._bucket(bucket)
+            state.reported = 0
             if reset is not None:
-                self.reset = reset
+                state.reset = reset
+        if self.method == "throw" or attempt >= self.max_retries:
+            raise limit_error(headers)
         if reset is None:
             if self.method == "pace":
-                raise MastodonRatelimitError("Hit rate limit and the server named no reset time.")
+                raise limit_error(headers, "Hit rate limit and the server named no reset time.")
             return min(_BACKOFF_START * 2 ** attempt, _MAX_WAIT)
         wait = reset - self.clock()
         return min(wait if wait > 0 else 0.25 * 2 ** attempt, _MAX_WAIT)
 
-    def snapshot(self) -> str:
-        """A one-line description for logs."""
-        reset = datetime.fromtimestamp(self.reset).isoformat() if self.reset else "unknown"
-        return f"{self.remaining}/{self.limit} left, reset {reset}"
+    def wait_after_429(self, headers: Mapping[str, str], attempt: int,
+                       bucket: str = DEFAULT_BUCKET) -> None:
+        """Sleep as :meth:`after_429` says (logged at INFO when longer than a second)."""
+        self._sleep(self.after_429(headers, attempt, bucket), bucket, "refused with 429")
+
+    def snapshot(self, bucket: str = DEFAULT_BUCKET) -> str:
+        """A one-line description of a bucket for logs and messages."""
+        with self._lock:
+            state = self._bucket(bucket)
+            limit, remaining, reset = state.limit, state.remaining, state.reset
+        when = datetime.fromtimestamp(reset).isoformat() if reset else "unknown"
+        name = "" if bucket == DEFAULT_BUCKET else f"{bucket} "
+        return f"{name}limit {limit}, {remaining} left, reset {when}"
+
+    # the default bucket's figures, as the client's ratelimit_* attributes show them
+
+    @property
+    def limit(self) -> int:
+        return self.bucket().limit
+
+    @limit.setter
+    def limit(self, value: int) -> None:
+        self.bucket().limit = value
+
+    @property
+    def remaining(self) -> int:
+        return self.bucket().remaining
+
+    @remaining.setter
+    def remaining(self, value: int) -> None:
+        self.bucket().reported = value
+
+    @property
+    def reset(self) -> Optional[float]:
+        return self.bucket().reset
+
+    @reset.setter
+    def reset(self, value: Optional[float]) -> None:
+        self.bucket().reset = value
+
+    @property
+    def lastcall(self) -> Optional[float]:
+        return self.bucket().lastcall
+
+    @lastcall.setter
+    def lastcall(self, value: Optional[float]) -> None:
+        self.bucket().lastcall = value

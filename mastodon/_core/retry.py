@@ -1,12 +1,23 @@
 """Retry policy: which failed requests may be sent again, and after how long."""
 from __future__ import annotations
 
+import logging
 import random
+import re
 import time
+import uuid
 from dataclasses import dataclass, field
-from typing import Callable, FrozenSet, Mapping, Optional
+from typing import Callable, Dict, FrozenSet, Mapping, Optional
+from urllib.parse import urlsplit
+
+from ..errors import MastodonError, add_note
+
+log = logging.getLogger("mastodon")
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+# creating POSTs that Mastodon deduplicates by Idempotency-Key (posting a status)
+_DEDUPLICATED_POSTS = (re.compile(r"/api/v1/statuses/?$"),)
 
 
 @dataclass
@@ -33,7 +44,7 @@ class RetryPolicy:
             return False
         if status is not None and status not in self.retry_statuses:
             return False
-        return method.upper() in IDEMPOTENT_METHODS or "Idempotency-Key" in headers
+        return method.upper() in IDEMPOTENT_METHODS or IDEMPOTENCY_HEADER in headers
 
     def backoff(self, attempt: int) -> float:
         """Seconds to wait before retry number ``attempt`` + 1: exponential, capped, jittered."""
@@ -41,8 +52,36 @@ class RetryPolicy:
         return base * (0.5 + self.jitter() / 2)
 
     def wait(self, attempt: int) -> None:
-        """Sleep before the next attempt."""
-        self.sleep(self.backoff(attempt))
+        """Sleep before the next attempt (logged at INFO with the time)."""
+        delay = self.backoff(attempt)
+        log.info("waiting %.2f s before retry %d of %d", delay, attempt + 1, self.max_retries)
+        self.sleep(delay)
 
 
 NO_RETRIES = RetryPolicy(max_retries=0)
+
+
+def with_idempotency_key(method: str, url: str, headers: Dict[str, str]) -> Dict[str, str]:
+    """``headers``, plus a fresh Idempotency-Key for a deduplicated POST that has none.
+
+    With the key, the retry policy may repeat the request: the server creates
+    the object at most once.
+    """
+    if method.upper() != "POST" or IDEMPOTENCY_HEADER in headers:
+        return headers
+    path = urlsplit(url).path
+    if not any(pattern.search(path) for pattern in _DEDUPLICATED_POSTS):
+        return headers
+    return {**headers, IDEMPOTENCY_HEADER: uuid.uuid4().hex}
+
+
+def note_idempotency_key(error: MastodonError, headers: Mapping[str, str]) -> None:
+    """Tell a keyed request's final error its key, so the caller can repeat the request safely."""
+    key = headers.get(IDEMPOTENCY_HEADER)
+    if key is None:
+        return
+    error.idempotency_key = key
+    reached = "may have reached" if error.may_have_reached_server else "did not reach"
+    add_note(error, f"The request {reached} the server; sending it again with "
+                    f"{IDEMPOTENCY_HEADER} {key!r} (idempotency_key=...) cannot make a duplicate.")
+

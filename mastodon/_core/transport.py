@@ -5,13 +5,14 @@ import logging
 import os
 import urllib.request
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple, Type
 
 import requests
 import urllib3
 
-from ..errors import MastodonNetworkError, MastodonReadTimeout
-from .params import Pairs, form_pairs, json_body
+from ..errors import MastodonNetworkError, MastodonReadTimeout, add_note
+from .debuglog import redact_text
+from .params import Pairs, encodable, form_pairs, json_body
 from .validate import header_value
 
 log = logging.getLogger("mastodon")
@@ -59,13 +60,21 @@ class Call:
 def build_call(method: str, url: str, params: Optional[Dict[str, Any]], *,
                as_json: bool = False, files: Optional[Dict[str, Any]] = None,
                headers: Optional[Dict[str, str]] = None) -> Call:
-    """Build stage: GET and HEAD send a query string, others a form, JSON or multipart body."""
+    """Build stage: the request as Mastodon.py would send it (rules in :mod:`.params`).
+
+    GET and HEAD send a query string, other methods a form body, multipart
+    when there are files; ``as_json`` sends a JSON body instead, whatever the
+    method. Text that cannot be encoded raises MastodonIllegalArgumentError
+    naming the parameter or header, before anything is sent.
+    """
     method = method.upper()
-    call = Call(method, url, headers=dict(headers or {}), files=files or None)
-    if method in ("GET", "HEAD"):
-        call.query = form_pairs(params)
-    elif as_json and not files:
+    for name, value in (headers or {}).items():
+        header_value(name, value)
+    call = Call(method, encodable("url", url), headers=dict(headers or {}), files=files or None)
+    if as_json and not files:
         call.json = json_body(params)
+    elif method in ("GET", "HEAD"):
+        call.query = form_pairs(params)
     else:
         call.form = form_pairs(params)
     return call
@@ -90,14 +99,41 @@ def transmit(session: requests.Session, call: Call, auth: Optional[requests.auth
         return session.send(prepared, timeout=timeout, allow_redirects=True,
                             **_ENVIRONMENT.settings(session, prepared.url or call.url, stream))
     except requests.exceptions.ReadTimeout as exc:
-        raise MastodonReadTimeout(f"Timed out reading from {call.method} {_where(call)}") from exc
+        raise network_error(MastodonReadTimeout, exc, call) from exc
     except (requests.exceptions.RequestException, OSError) as exc:
         if _stalled_body(exc):
-            raise MastodonReadTimeout(
-                f"Timed out reading the body of {call.method} {_where(call)}") from exc
-        raise MastodonNetworkError(
-            f"Could not complete request {call.method} {_where(call)}: {type(exc).__name__}"
-        ) from exc
+            raise network_error(MastodonReadTimeout, exc, call, "the body stopped arriving: ") \
+                from exc
+        raise network_error(MastodonNetworkError, exc, call) from exc
+
+
+def network_error(cls: Type[MastodonNetworkError], exc: BaseException, call: Call,
+                  what: str = "") -> MastodonNetworkError:
+    """``cls`` for a failure below HTTP, saying its (redacted) reason and whether it was sent.
+
+    The method and the redacted URL are attributes and an exception note.
+    """
+    reason = redact_text(str(exc) or type(exc).__name__)
+    error = cls(f"Could not complete request: {what}{reason}")
+    error.may_have_reached_server = not _never_sent(exc)
+    error.method, error.url = call.method, redact_text(call.url)
+    add_note(error, f"{call.method} {error.url}")
+    return error
+
+
+def _never_sent(exc: BaseException) -> bool:
+    """Whether the failure happened before the request left: no connection, DNS, TLS handshake."""
+    if isinstance(exc, (requests.exceptions.ConnectTimeout, requests.exceptions.SSLError)):
+        return True
+    for _ in range(8):  # requests wraps urllib3's errors: MaxRetryError(reason=...) in args
+        if isinstance(exc, (urllib3.exceptions.NewConnectionError,
+                            urllib3.exceptions.ConnectTimeoutError)):
+            return True
+        inner = getattr(exc, "reason", None) or (exc.args[0] if exc.args else None)
+        if not isinstance(inner, BaseException):
+            return False
+        exc = inner
+    return False
 
 
 def _stalled_body(exc: BaseException) -> bool:
@@ -106,11 +142,14 @@ def _stalled_body(exc: BaseException) -> bool:
             isinstance(exc.args[0], urllib3.exceptions.ReadTimeoutError))
 
 
-def _stock_session(session: requests.Session) -> bool:
-    """Whether ``session`` sends the way requests.Session does (not a subclass changing that)."""
+def _stock_session(session: Any) -> bool:
+    """Whether ``session`` sends the way requests.Session does (not a subclass changing
+    that, nor a stand-in object: those get ``session.request(...)``)."""
     cls = type(session)
-    return (cls.request is requests.Session.request and
-            cls.merge_environment_settings is requests.Session.merge_environment_settings)
+    return (isinstance(session, requests.Session) and
+            getattr(cls, "request", None) is requests.Session.request and
+            getattr(cls, "merge_environment_settings", None) is
+            requests.Session.merge_environment_settings)
 
 
 class EnvironmentSettings:
@@ -152,6 +191,3 @@ class EnvironmentSettings:
 
 _ENVIRONMENT = EnvironmentSettings()
 
-
-def _where(call: Call) -> str:
-    return call.url.split("?", 1)[0]

@@ -1,6 +1,10 @@
-"""Local argument checks, so bad input fails before any request is sent.
+"""Local argument checks, so input no server could accept fails before sending.
 
-Each helper raises MastodonIllegalArgumentError naming the parameter.
+Each helper raises MastodonIllegalArgumentError naming the parameter. Only
+what no server could take is refused here: wrong Python types, text that
+cannot be encoded, values that would break a URL or a header. Enum values,
+counts, lengths and other limits belong to the server, which answers with a
+MastodonAPIError; servers differ in them and add new values over time.
 """
 from __future__ import annotations
 
@@ -10,21 +14,27 @@ from typing import Any, Collection, Iterable, List, Optional, Tuple, Type, Union
 from ..errors import MastodonIllegalArgumentError
 
 
-def one_of(name: str, value: Any, allowed: Collection[Any]) -> Any:
-    """Accept ``value`` only if it is None or one of ``allowed``."""
-    if value is not None and value not in allowed:
-        raise MastodonIllegalArgumentError(
-            f"{name} must be one of {', '.join(map(str, allowed))}; got {value!r}")
+def one_of(name: str, value: Any, known: Collection[Any]) -> Any:
+    """Accept None or a value of the same type as the ``known`` values.
+
+    Values the client does not know are sent: the server decides whether it
+    supports them (and answers MastodonAPIError if it does not).
+    """
+    if value is None or value in known:
+        return value
+    types = tuple({type(item) for item in known})
+    if types:
+        of_type(name, value, types)
     return value
 
 
-def all_of(name: str, values: Optional[Iterable[Any]], allowed: Collection[Any]) -> Optional[List[Any]]:
-    """Accept a list whose every item is one of ``allowed`` (a single string counts as a list)."""
+def all_of(name: str, values: Optional[Iterable[Any]], known: Collection[Any]) -> Optional[List[Any]]:
+    """Accept a list of values as :func:`one_of` does (a single string counts as a list)."""
     if values is None:
         return None
     items = [values] if isinstance(values, str) else list_of(name, values)
     for item in items:
-        one_of(name, item, allowed)
+        one_of(name, item, known)
     return items
 
 
@@ -62,15 +72,12 @@ def flag(name: str, value: Any) -> Optional[bool]:
     return of_type(name, value, bool)  # type: ignore[no-any-return]
 
 
-def count(name: str, value: Any, minimum: int = 0) -> Optional[int]:
-    """Accept a non-negative (or at least ``minimum``) int, or None."""
-    of_type(name, value, int)
-    if value is not None and value < minimum:
-        raise MastodonIllegalArgumentError(f"{name} must be at least {minimum}, got {value}")
-    return value
+def count(name: str, value: Any) -> Optional[int]:
+    """Accept an int or None; its range is the server's to check."""
+    return of_type(name, value, int)  # type: ignore[no-any-return]
 
 
-def duration(name: str, value: Any, minimum: int = 0) -> Optional[int]:
+def duration(name: str, value: Any) -> Optional[int]:
     """A duration as whole seconds: an int, a float or a timedelta (None stays None)."""
     if isinstance(value, timedelta):
         value = value.total_seconds()
@@ -78,7 +85,7 @@ def duration(name: str, value: Any, minimum: int = 0) -> Optional[int]:
         if value != value or value in (float("inf"), float("-inf")):
             raise MastodonIllegalArgumentError(f"{name} must be a finite duration, got {value}")
         value = int(value)
-    return count(name, value, minimum)
+    return count(name, value)
 
 
 def moment(name: str, value: Any) -> Optional[datetime]:
@@ -104,3 +111,17 @@ def header_value(name: str, value: Any) -> Optional[str]:
     if any(char in value for char in "\r\n\0"):
         raise MastodonIllegalArgumentError(f"{name} must not contain line breaks")
     return value
+
+
+def scope_names(name: str, scopes: Any) -> List[str]:
+    """OAuth scopes as a list of names: a list of strings or one space-separated string.
+
+    Any name is accepted: servers define their own scopes (``write:conversations``,
+    Pleroma's ``read:chats`` ...) and refuse the ones they do not know.
+    """
+    items = scopes.split() if isinstance(scopes, str) else list_of(name, scopes)
+    for item in items:
+        if not isinstance(item, str):
+            raise MastodonIllegalArgumentError(
+                f"{name} must be scope names (strings), got {type(item).__name__}")
+    return items

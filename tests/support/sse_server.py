@@ -1,10 +1,11 @@
 """A tiny Mastodon on 127.0.0.1 for stream tests that need a server misbehaving mid-stream.
 
 It keeps statuses and notifications in memory (one id counter for both),
-answers the REST timelines a catch-up reads (``/api/v1/timelines/home``,
-``/api/v1/notifications``, with ``min_id``/``since_id``/``max_id``/``limit``
-as Mastodon pages them) and the instance info, and serves
-``/api/v1/streaming/user`` by calling ``plan(index, writer)`` for each
+answers the REST timelines a catch-up reads (home, public, tag and list
+timelines all show every status; ``/api/v1/notifications``), paged with
+``min_id``/``since_id``/``max_id``/``limit`` as Mastodon pages them, and the
+instance info, and serves every
+``/api/v1/streaming/...`` path by calling ``plan(index, writer)`` for each
 connection, so a test scripts what every connection does::
 
     def plan(index, w):
@@ -74,6 +75,30 @@ class StreamWriter:
         handler.wfile.close()
         handler.rfile.close()
         handler.connection.close()
+
+    def follow(self, seconds: float = 60.0, heartbeat: float = 0.2) -> None:
+        """Stream every status posted from now on, as it is posted (heartbeats in between).
+
+        When the server has cuts pending (:meth:`MiniMastodon.request_cut`), the
+        next status is sent only in part and the connection is reset. Ends after
+        ``seconds``, or when the server stops.
+        """
+        owner = self.handler.server.owner
+        with owner._lock:
+            index = len(owner.statuses)
+        waited = 0.0
+        while waited < seconds and not self.stopping.is_set():
+            status = owner.wait_status(index, heartbeat)
+            if status is None:
+                waited += heartbeat
+                self.write(b":thump\n\n")
+                continue
+            index += 1
+            data = sse_bytes("update", status)
+            if owner.take_cut():
+                self.cut(data, at=len(data) // 2, reset=True)
+                return
+            self.write(data)
 
     def hold(self, seconds: float = 30.0, heartbeat: float = 0.2) -> None:
         """Keep the stream open with heartbeats until the client leaves or the server stops."""
@@ -150,6 +175,9 @@ class MiniMastodon(LocalServer):
         self.connections = 0
         self._next_id = 109_000_000_000_000_000
         self._lock = threading.Lock()
+        self._posted = threading.Condition(self._lock)
+        self.cuts_pending = 0
+        self.cuts = 0
 
     # ------------------------------------------------------------------ content
 
@@ -170,7 +198,28 @@ class MiniMastodon(LocalServer):
         }
         with self._lock:
             self.statuses.append(status)
+            self._posted.notify_all()
         return status
+
+    def wait_status(self, index: int, timeout: float) -> Optional[Dict[str, Any]]:
+        """The status at ``index`` once it is posted; None if it is not within ``timeout``."""
+        with self._posted:
+            self._posted.wait_for(lambda: len(self.statuses) > index, timeout)
+            return self.statuses[index] if len(self.statuses) > index else None
+
+    def request_cut(self) -> None:
+        """Have the next status a :meth:`StreamWriter.follow` stream sends be cut mid-event."""
+        with self._lock:
+            self.cuts_pending += 1
+
+    def take_cut(self) -> bool:
+        """Whether a cut is pending (and count it as done)."""
+        with self._lock:
+            if not self.cuts_pending:
+                return False
+            self.cuts_pending -= 1
+            self.cuts += 1
+            return True
 
     def post_notification(self) -> Dict[str, Any]:
         ident = self._new_id()
@@ -197,7 +246,8 @@ class MiniMastodon(LocalServer):
         if path in ("/api/v1/instance", "/api/v1/instance/"):
             return 200, {"uri": "mini.example", "version": "4.3.0",
                          "urls": {"streaming_api": "ws" + self.url[4:]}}
-        if path == "/api/v1/timelines/home":
+        if path in ("/api/v1/timelines/home", "/api/v1/timelines/public") \
+                or path.startswith(("/api/v1/timelines/tag/", "/api/v1/timelines/list/")):
             return 200, self._page(self.statuses, query)
         if path == "/api/v1/notifications":
             return 200, self._page(self.notifications, query)

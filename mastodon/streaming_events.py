@@ -1,0 +1,110 @@
+"""Streaming events: decode an event's payload like a REST response and hand it to a listener.
+
+Shared by server-sent events and WebSocket frames. ``update`` becomes a
+:class:`~mastodon.return_types.Status`, ``notification`` a
+:class:`~mastodon.return_types.Notification` and so on; the event goes to the
+listener method named ``on_`` plus the event name with dots replaced by
+underscores (``status.update`` -> ``on_status_update``).
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Dict
+
+from . import return_types as rt
+from .errors import MastodonMalformedEventError
+from .types_base import MaybeSnowflakeIdType, decode, load_json
+
+__all__ = ["EVENT_ENTITIES", "decode_payload", "dispatch_event", "handle_ws_frame", "parse_ws_frame"]
+
+#: The type each event's payload decodes into (others decode untyped).
+EVENT_ENTITIES: Dict[str, Any] = {
+    "update": rt.Status,
+    "status.update": rt.Status,
+    "status_update": rt.Status,  # spelling used by some servers (e.g. mastodon_mock)
+    "notification": rt.Notification,
+    "conversation": rt.Conversation,
+    "announcement": rt.Announcement,
+    "announcement.reaction": rt.StreamReaction,
+}
+_ID_EVENTS = frozenset({"delete", "announcement.delete"})  # the payload is a bare id
+_BARE_EVENTS = frozenset({"filters_changed", "notifications_merged"})  # handlers take no argument
+_RESERVED = frozenset({"abort", "any_event", "unknown_event", "websocket_error"})
+
+
+def decode_payload(name: str, data: Any) -> Any:
+    """Decode the data of event ``name`` the way REST responses are decoded.
+
+    ``delete`` and ``announcement.delete`` carry a bare id; ``filters_changed``
+    and ``notifications_merged`` carry nothing. Raises MastodonMalformedEventError
+    when a known event's data is missing or not JSON.
+    """
+    if name in _BARE_EVENTS:
+        return None
+    if data is None:
+        raise MastodonMalformedEventError(f"The streaming event {name!r} carries no data")
+    if isinstance(data, (dict, list)):
+        return decode(data, EVENT_ENTITIES.get(name))
+    if name in _ID_EVENTS:
+        text = (data.decode("utf-8", "replace") if isinstance(data, bytes) else str(data)).strip()
+        if text.startswith('"') and text.endswith('"') and len(text) >= 2:
+            text = text[1:-1]
+        if not text:
+            raise MastodonMalformedEventError(f"The streaming event {name!r} carries no id")
+        return MaybeSnowflakeIdType(text)
+    try:
+        value = load_json(data)
+    except ValueError as exc:
+        if name not in EVENT_ENTITIES and name != "encrypted_message":
+            return data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        preview = bytes(data[:80]) if isinstance(data, bytes) else str(data)[:80]
+        raise MastodonMalformedEventError(
+            f"Could not parse the data of streaming event {name!r}: {exc} (data: {preview!r})"
+        ) from exc
+    return decode(value, EVENT_ENTITIES.get(name))
+
+
+def dispatch_event(listener: Any, name: str, payload: Any, for_stream: Any = None) -> None:
+    """Hand one decoded event to ``on_any_event`` and then to its handler (or ``on_unknown_event``)."""
+    on_any = getattr(listener, "on_any_event", None)
+    if on_any is not None:
+        on_any(name, payload, for_stream)
+    handler = None
+    if name not in _RESERVED:
+        handler = getattr(listener, "on_" + name.replace(".", "_"), None)
+    if handler is None:
+        unknown = getattr(listener, "on_unknown_event", None)
+        if unknown is not None:
+            unknown(name, payload)
+    elif name in _BARE_EVENTS:
+        handler()
+    else:
+        handler(payload)
+
+
+def handle_ws_frame(listener: Any, message: Any, for_stream: Any = None) -> None:
+    """Decode one WebSocket frame of the streaming API and dispatch it to ``listener``."""
+    frame = parse_ws_frame(message)
+    stream = frame.get("stream", for_stream)
+    if "error" in frame and "event" not in frame:
+        on_error = getattr(listener, "on_websocket_error", None)
+        if on_error is not None:
+            on_error(frame["error"], stream)
+        return
+    name = frame.get("event")
+    if not isinstance(name, str) or not name:
+        raise MastodonMalformedEventError(f"A WebSocket frame without an event name: {frame!r:.100}")
+    dispatch_event(listener, name, decode_payload(name, frame.get("payload")), stream)
+
+
+def parse_ws_frame(message: Any) -> Dict[str, Any]:
+    """The JSON object of one WebSocket text frame; MastodonMalformedEventError if it is none."""
+    if isinstance(message, dict):
+        return message
+    try:
+        frame = json.loads(message)
+    except (TypeError, ValueError) as exc:
+        raise MastodonMalformedEventError(f"Could not parse a WebSocket frame: {exc}") from exc
+    if not isinstance(frame, dict):
+        raise MastodonMalformedEventError(f"A WebSocket frame is not a JSON object: {frame!r:.100}")
+    return frame

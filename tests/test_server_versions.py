@@ -1,0 +1,252 @@
+"""Server versions against local servers that answer like Mastodon, glitch-soc,
+Pleroma, Akkoma and GoToSocial: which endpoints the client picks, what the
+version checks refuse, how unusable versions are reported, and how a
+long-running client notices an upgrade."""
+import logging
+
+import pytest
+
+from mastodon import Mastodon
+from mastodon import versions as versions_module
+from mastodon.errors import (
+    MastodonNotFoundError, MastodonVersionError,
+)
+from mastodon.return_types import Instance, InstanceV2, SearchV2
+from support.fediverse_server import FediverseServer
+
+VIDEO = b"\x00\x00\x00\x18ftypmp42"
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture
+def serve():
+    """Factory: ``serve(flavour, version=None)`` starts a FediverseServer for this test."""
+    started = []
+
+    def start(flavour, version=None):
+        server = FediverseServer(flavour, version).start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
+def connect():
+    """Factory: ``connect(server, **options)`` is a client of a local server."""
+    made = []
+
+    def make(server, **options):
+        api = Mastodon(api_base_url=server.url, access_token="token", **options)
+        made.append(api)
+        return api
+
+    yield make
+    for api in made:
+        api.session.close()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """A monotonic clock the version checks read, moved forward by hand."""
+    class Clock:
+        now = 1000.0
+
+        def __call__(self):
+            return self.now
+
+    fake = Clock()
+    monkeypatch.setattr(versions_module.time, "monotonic", fake)
+    return fake
+
+
+def probes(server):
+    return [path for path in server.paths() if path.startswith("/api/v") and "instance" in path]
+
+
+# ---------------------------------------------------------------- instance(): v2 where served
+
+@pytest.mark.parametrize("flavour,entity,paths", [
+    ("mastodon", InstanceV2, ["/api/v2/instance/"]),
+    ("glitch-soc", InstanceV2, ["/api/v2/instance/"]),
+    ("gotosocial", InstanceV2, ["/api/v2/instance/"]),
+    ("pleroma", Instance, ["/api/v2/instance/", "/api/v1/instance/"]),
+    ("akkoma", Instance, ["/api/v2/instance/", "/api/v1/instance/"]),
+])
+def test_instance_uses_the_document_the_server_serves(serve, connect, flavour, entity, paths):
+    server = serve(flavour)
+    info = connect(server).instance()
+    assert isinstance(info, entity) and info.version
+    assert server.paths() == paths  # the version probe's answer is reused
+
+
+def test_instance_keeps_v2_on_gotosocial_after_the_first_call(serve, connect):
+    server = serve("gotosocial")
+    api = connect(server)
+    api.instance()
+    info = api.instance()
+    assert isinstance(info, InstanceV2)
+    assert info.source_url.endswith("/gotosocial")
+    assert server.paths() == ["/api/v2/instance/", "/api/v2/instance/"]
+
+
+# ---------------------------------------------------------------- "none": no local gates
+
+def test_gotosocial_gets_every_call_without_version_checks(serve, connect, caplog):
+    server = serve("gotosocial")
+    api = connect(server)
+    with caplog.at_level(logging.WARNING, logger="mastodon"):
+        found = api.search_v2("dana", result_type="accounts")
+        assert isinstance(found, SearchV2) and found.accounts[0].acct == "dana"
+        assert ("type", "accounts") in server.query()
+        assert isinstance(api.search("dana", result_type="accounts", following=True), SearchV2)
+        api.media_post(VIDEO, mime_type="video/mp4", thumbnail=PNG,
+                       thumbnail_mime_type="image/png")
+        api.media_update("77", thumbnail=PNG, thumbnail_mime_type="image/png")
+    assert server.paths()[-2] == "/api/v2/media"
+    assert b'name="thumbnail"' in server.requests[-2][2]
+    assert len(probes(server)) == 1  # asked once, then remembered
+    warnings = [r.getMessage() for r in caplog.records if r.name == "mastodon"]
+    assert len(warnings) == 1 and "0.15.0+git-15733cd" in warnings[0]
+    assert "1.0.0" not in warnings[0]
+
+
+def test_gotosocial_version_is_reported_as_sent(serve, connect):
+    server = serve("gotosocial")
+    api = connect(server)
+    assert api.retrieve_mastodon_version() == "0.15.0+git-15733cd"
+    assert api.verify_minimum_version("4.0.0", cached=True)  # unknown: nothing ruled out
+
+
+@pytest.mark.parametrize("version", ["banana", ""], ids=["unparseable", "missing"])
+@pytest.mark.parametrize("mode", ["none", "created", "changed"])
+def test_unusable_versions_are_warned_about_once_and_let_calls_through(
+        serve, connect, caplog, version, mode):
+    server = serve("mastodon", version)
+    with caplog.at_level(logging.WARNING, logger="mastodon"):
+        api = connect(server, version_check_mode=mode)
+        for _ in range(3):
+            assert isinstance(api.search_v2("dana", result_type="accounts"), SearchV2)
+        with pytest.raises(MastodonNotFoundError):
+            api.accounts(["1"])  # 4.3.0+, sent: the server decides
+    assert len(probes(server)) == 1
+    messages = [r.getMessage() for r in caplog.records if r.name == "mastodon"]
+    assert len(messages) == 1
+    assert ("'banana'" if version else "no version") in messages[0]
+    assert "1.0.0" not in messages[0]
+
+
+@pytest.mark.parametrize("version", ["banana", ""])
+def test_unusable_version_with_fail_hard_raises(serve, connect, version):
+    api = connect(serve("mastodon", version))
+    with pytest.raises(MastodonVersionError, match="version"):
+        api.retrieve_mastodon_version(fail_hard=True)
+    assert api.retrieve_mastodon_version() == "1.0.0"  # Mastodon.py's fallback value
+
+
+def test_pleroma_and_akkoma_get_v2_search_and_v1_media(serve, connect):
+    for flavour in ("pleroma", "akkoma"):
+        server = serve(flavour)
+        api = connect(server)
+        api.search("dana", result_type="accounts")
+        api.media_post(PNG, mime_type="image/png")
+        assert server.paths()[-3:] == ["/api/v1/instance/", "/api/v2/search", "/api/v1/media"]
+        assert (api.mastodon_major, api.mastodon_minor, api.mastodon_patch) == (2, 7, 2)
+
+
+# ---------------------------------------------------------------- "created" and "changed"
+
+def test_changed_mode_says_what_changed(serve, connect):
+    server = serve("glitch-soc")
+    api = connect(server, version_check_mode="changed")
+    with pytest.raises(MastodonVersionError) as caught:
+        api.status_post("hello")
+    assert str(caught.value).startswith("status_post changed in 4.6.0; this server runs 4.2.8")
+    with pytest.raises(MastodonVersionError, match=r"accounts\(\) needs Mastodon 4.3.0 or "
+                                                   r"newer; this server runs 4.2.8"):
+        api.accounts(["1"])
+    assert "/api/v1/statuses" not in server.paths()
+
+
+def test_created_mode_lets_changed_methods_through(serve, connect):
+    server = serve("glitch-soc")
+    api = connect(server, version_check_mode="created")
+    assert api.status_post("hello").content == "hello"
+    with pytest.raises(MastodonVersionError, match="needs Mastodon 4.3.0"):
+        api.accounts(["1"])
+
+
+def test_version_checks_refuse_parameters_of_newer_servers(serve, connect):
+    server = serve("mastodon", "2.5.0")
+    api = connect(server, version_check_mode="created")
+    with pytest.raises(MastodonVersionError, match="media thumbnails needs Mastodon 3.2.0 or "
+                                                   "newer; this server runs 2.5.0"):
+        api.media_post(VIDEO, mime_type="video/mp4", thumbnail=PNG,
+                       thumbnail_mime_type="image/png")
+    with pytest.raises(MastodonVersionError, match="search_v2: type needs Mastodon 2.8.0"):
+        api.search_v2("dana", result_type="accounts")
+    assert not any(path.endswith(("/media", "/search")) for path in server.paths())
+
+
+# ---------------------------------------------------------------- Akkoma's local visibility
+
+def test_akkoma_local_visibility_with_the_pleroma_feature_set(serve, connect):
+    server = serve("akkoma")
+    api = connect(server, feature_set="pleroma")
+    assert api.status_post("only here", visibility="local").visibility == "local"
+    assert server.sent()["visibility"] == "local"
+    # without the feature set it is sent all the same: visibilities are the server's to judge
+    connect(server).status_post("only here too", visibility="local")
+    assert server.sent()["visibility"] == "local"
+
+
+# ---------------------------------------------------------------- noticing upgrades
+
+def test_retrieve_mastodon_version_always_asks(serve, connect):
+    server = serve("mastodon")
+    api = connect(server)
+    assert api.retrieve_mastodon_version() == "4.2.8"
+    server.version = "4.3.0"
+    assert api.retrieve_mastodon_version() == "4.3.0"
+    assert (api.mastodon_major, api.mastodon_minor) == (4, 3)
+    assert len(probes(server)) == 2
+
+
+def test_a_failed_check_asks_again_after_the_recheck_interval(serve, connect, clock):
+    server = serve("mastodon")
+    api = connect(server)
+    assert not api.verify_minimum_version("4.3.0", cached=True)
+    server.version = "4.3.0"
+    clock.now += api.version_recheck_interval - 1
+    assert not api.verify_minimum_version("4.3.0", cached=True)  # too soon: not asked again
+    assert len(probes(server)) == 1
+    clock.now += 1
+    assert api.verify_minimum_version("4.3.0", cached=True)
+    assert api.verify_minimum_version("4.3.0", cached=True)
+    assert len(probes(server)) == 2
+    assert api.verify_minimum_version("4.0.0", cached=True)  # a passing check never asks
+    assert len(probes(server)) == 2
+
+
+def test_a_long_running_bot_notices_the_upgrade_in_its_version_gate(serve, connect, clock):
+    server = serve("mastodon")
+    bot = connect(server, version_check_mode="created")
+    with pytest.raises(MastodonVersionError, match="runs 4.2.8"):
+        bot.accounts(["1"])
+    server.version = "4.3.0"
+    clock.now += bot.version_recheck_interval
+    with pytest.raises(MastodonNotFoundError):  # sent: this local server has no such route
+        bot.accounts(["1"])
+    assert server.paths()[-1] == "/api/v1/accounts"
+
+
+def test_a_version_given_to_the_constructor_is_never_rechecked(serve, connect, clock):
+    server = serve("mastodon", "4.3.0")
+    api = connect(server, mastodon_version="4.2.0")
+    clock.now += 10 * api.version_recheck_interval
+    assert not api.verify_minimum_version("4.3.0", cached=True)
+    assert server.paths() == []
+    api.clear_caches()
+    assert api.verify_minimum_version("4.3.0", cached=True)  # now the server is asked
