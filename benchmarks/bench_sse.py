@@ -5,8 +5,9 @@ Run by hand from the repository root (not part of the test suite)::
 
     .venv/bin/python benchmarks/bench_sse.py [--events 4000] [--rounds 5] [--piece 65536]
 
-The body is built from the 40 real statuses in ``fixtures/timeline_home_40.json``
-(media, polls, cards, boosts; about 2 KB each) as Mastodon sends them: an
+The body is built from the 40 real statuses of the recorded home timeline page
+``tests/fixtures/recorded/timeline_home_40.json`` (media, polls, cards, boosts,
+a quote; about 3.5 KB each) as Mastodon sends them: an
 ``update`` event per status, a ``delete`` every 10th event and a ``:thump``
 heartbeat every 25th. It is cut into ``--piece``-byte pieces, as reads from
 the network deliver it. Timed, median of ``--rounds`` runs:
@@ -45,7 +46,9 @@ TARGET_RATIO = 2.0
 
 
 def build_body(events: int) -> tuple:
-    with open(os.path.join(HERE, "fixtures", "timeline_home_40.json"), "rb") as handle:
+    page = os.path.join(os.path.dirname(HERE), "tests", "fixtures", "recorded",
+                        "timeline_home_40.json")
+    with open(page, "rb") as handle:
         statuses = json.loads(handle.read())
     pieces: List[bytes] = []
     payloads: List[bytes] = []

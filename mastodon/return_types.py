@@ -10,10 +10,10 @@ Each class is an :class:`~mastodon.types_base.AttribAccessDict`: the decoded
 JSON object, readable both as ``obj["field"]`` and ``obj.field``. The class
 annotations say what each field holds, so editors and type checkers know that
 ``status.account.acct`` is a ``str`` and ``status.created_at`` a
-:class:`~datetime.datetime`. Decoding converts every value once, following
-these annotations (see :func:`mastodon.types_base.decode`). A declared field
-the server did not send reads as None; keys the server sent that are not
-declared here are kept as they are.
+:class:`~datetime.datetime`. Every object has a key for each declared field
+(None where the server sent nothing); keys the server sent that are not
+declared here are kept as they are. A value is converted to its declared type
+when it is first read (see :mod:`mastodon._types.attrdict`).
 
 ``_version`` on each class is the newest Mastodon version whose changes to the
 entity are reflected here.
@@ -26,8 +26,8 @@ from typing import Dict, List, Optional, Union
 from .types_base import (
     AttribAccessDict, EmptyResponse, EntityList, IdType, MaybeSnowflakeIdType,
     NonPaginatableList, PaginatableList, PaginationInfo, PathOrFile, PrimitiveIdType,
-    WebpushCryptoParamsPrivkey, WebpushCryptoParamsPubkey, real_issubclass, try_cast,
-    try_cast_recurse,
+    WebpushCryptoParamsPrivkey, WebpushCryptoParamsPubkey, real_issubclass,
+    register_entity_names, try_cast, try_cast_recurse,
 )
 
 __all__ = [
@@ -184,12 +184,13 @@ __all__ = [
 class Account(AttribAccessDict):
     """A user account, local or on another server, as others see it. For your own
     account (from ``account_verify_credentials``) ``source`` and ``role`` are filled in
-    too.
+    too. ``moved_to_account``, the name older code uses, reads ``moved``.
 
     Fields as of Mastodon 4.7.0.
     """
 
     _version = '4.7.0'
+    _legacy_map = {'moved_to_account': 'moved'}
 
     id: MaybeSnowflakeIdType
     """Id of the account on this server. Added in Mastodon 0.1.0."""
@@ -400,7 +401,6 @@ class CredentialAccountSource(AttribAccessDict):
     """
 
     _version = '4.5.0'
-    _interned_fields = frozenset(['language', 'privacy', 'quote_policy'])
 
     privacy: str
     """Default visibility of new posts. Added in Mastodon 1.5.0. Values: ``public``,
@@ -480,7 +480,6 @@ class Status(AttribAccessDict):
     """
 
     _version = '4.6.0'
-    _interned_fields = frozenset(['language', 'visibility'])
 
     id: MaybeSnowflakeIdType
     """Id of the post on this server. Added in Mastodon 0.1.0."""
@@ -617,7 +616,6 @@ class Quote(AttribAccessDict):
     """
 
     _version = '4.5.7'
-    _interned_fields = frozenset(['state'])
 
     state: str
     """Approval state of the quote. Added in Mastodon 4.4.0. Values: ``pending``,
@@ -639,7 +637,6 @@ class ShallowQuote(AttribAccessDict):
     """
 
     _version = '4.5.7'
-    _interned_fields = frozenset(['state'])
 
     quoted_status_id: Optional[MaybeSnowflakeIdType]
     """Id of the quoted post. Added in Mastodon 4.4.0; changed in 4.5.7; may be null."""
@@ -659,7 +656,6 @@ class QuoteApproval(AttribAccessDict):
     """
 
     _version = '4.5.0'
-    _interned_fields = frozenset(['current_user'])
 
     automatic: NonPaginatableList[str]
     """Audiences whose quotes are approved automatically. Added in Mastodon 4.5.0.
@@ -781,7 +777,6 @@ class ScheduledStatusParams(AttribAccessDict):
     """
 
     _version = '4.5.0'
-    _interned_fields = frozenset(['language', 'quote_approval_policy'])
 
     text: str
     """Text of the post. Added in Mastodon 2.7.0."""
@@ -1150,7 +1145,6 @@ class FilterV2(AttribAccessDict):
     """
 
     _version = '4.0.0'
-    _interned_fields = frozenset(['filter_action'])
 
     id: IdType
     """Id of the filter. Added in Mastodon 4.0.0."""
@@ -1186,7 +1180,6 @@ class Notification(AttribAccessDict):
     """
 
     _version = '4.6.0'
-    _interned_fields = frozenset(['type'])
 
     id: IdType
     """Id of the notification. Added in Mastodon 0.9.9."""
@@ -1260,7 +1253,6 @@ class UserList(AttribAccessDict):
     """
 
     _version = '4.2.0'
-    _interned_fields = frozenset(['replies_policy'])
 
     id: IdType
     """Id of the list. Added in Mastodon 2.1.0."""
@@ -1286,7 +1278,6 @@ class MediaAttachment(AttribAccessDict):
     """
 
     _version = '4.0.0'
-    _interned_fields = frozenset(['type'])
 
     id: MaybeSnowflakeIdType
     """Id of the attachment. Added in Mastodon 0.6.0."""
@@ -1329,12 +1320,14 @@ class MediaAttachment(AttribAccessDict):
 
 class MediaAttachmentMetadataContainer(AttribAccessDict):
     """Metadata of a media attachment: sizes of the original and the preview, focus
-    point and colours.
+    point and colours. ``fps`` and ``length``, which old servers sent for videos, read
+    None when absent.
 
     Fields as of Mastodon 4.0.0.
     """
 
     _version = '4.0.0'
+    _legacy_map = {'fps': None, 'length': None}
 
     original: Union[MediaAttachmentImageMetadata, MediaAttachmentVideoMetadata, MediaAttachmentAudioMetadata]
     """Metadata of the original file. Added in Mastodon 0.6.0."""
@@ -1450,7 +1443,6 @@ class PreviewCard(AttribAccessDict):
     """
 
     _version = '4.6.0'
-    _interned_fields = frozenset(['language', 'type'])
 
     url: str
     """The linked URL. Added in Mastodon 1.0.0."""
@@ -1610,7 +1602,6 @@ class Collection(AttribAccessDict):
 
     _version = '4.6.0'
     _rename_map = {'collection_items': 'items'}
-    _interned_fields = frozenset(['language'])
 
     id: MaybeSnowflakeIdType
     """Id of the collection. Added in Mastodon 4.6.0."""
@@ -1665,7 +1656,6 @@ class CollectionItem(AttribAccessDict):
     """
 
     _version = '4.6.0'
-    _interned_fields = frozenset(['state'])
 
     id: MaybeSnowflakeIdType
     """Id of the entry. Added in Mastodon 4.6.0."""
@@ -1684,7 +1674,7 @@ class CollectionItem(AttribAccessDict):
 
 class Instance(AttribAccessDict):
     """Information about the server, in the v1 format. Some names of the v2 format are
-    readable here too (see ``_access_map``).
+    readable here too (see ``_access_map``), and ``domain`` reads ``uri``.
 
     Fields as of Mastodon 4.0.0.
     """
@@ -1697,6 +1687,7 @@ class Instance(AttribAccessDict):
         'urls': 'configuration.urls',
         'contact_account': 'contact.account',
     }
+    _legacy_map = {'domain': 'uri'}
 
     uri: str
     """Domain name of the server. Added in Mastodon 1.1.0."""
@@ -1788,10 +1779,25 @@ class InstanceURLs(AttribAccessDict):
 class InstanceV2(AttribAccessDict):
     """Information about the server, in the v2 format.
 
+    Code written for the v1 format (``Instance``) can read ``uri``,
+    ``short_description``, ``email``, ``contact_account`` and ``urls`` (with
+    ``urls.streaming_api``) here too: read-only views of ``domain``, ``description``,
+    ``contact.email``, ``contact.account`` and ``configuration.urls`` (``streaming``).
+    ``stats`` has no v2 equivalent and reads None. These names are not keys, so
+    ``keys()`` and the JSON are the server's.
+
     Fields as of Mastodon 4.6.0.
     """
 
     _version = '4.6.0'
+    _legacy_map = {
+        'uri': 'domain',
+        'short_description': 'description',
+        'email': 'contact.email',
+        'contact_account': 'contact.account',
+        'urls': 'configuration.urls',
+        'stats': None,
+    }
 
     domain: str
     """Domain name of the server. Added in Mastodon 4.0.0."""
@@ -1914,6 +1920,7 @@ class InstanceURLsV2(AttribAccessDict):
     """
 
     _version = '4.4.0'
+    _legacy_map = {'streaming_api': 'streaming'}
 
     streaming: str
     """Base URL of the streaming API. Added in Mastodon 4.0.0."""
@@ -2250,7 +2257,6 @@ class InstanceTimelinesAccessFeedConfiguration(AttribAccessDict):
     """
 
     _version = '4.5.0'
-    _interned_fields = frozenset(['local', 'remote'])
 
     local: str
     """Who may read local content. Added in Mastodon 4.5.0. Values: ``public``,
@@ -2410,7 +2416,6 @@ class Report(AttribAccessDict):
     """
 
     _version = '4.0.0'
-    _interned_fields = frozenset(['category'])
 
     id: IdType
     """Id of the report. Added in Mastodon 2.9.1."""
@@ -2454,7 +2459,6 @@ class AdminReport(AttribAccessDict):
     """
 
     _version = '4.0.0'
-    _interned_fields = frozenset(['category'])
 
     id: IdType
     """Id of the report. Added in Mastodon 2.9.1."""
@@ -2510,7 +2514,6 @@ class WebPushSubscription(AttribAccessDict):
     """
 
     _version = '4.4.0'
-    _interned_fields = frozenset(['policy'])
 
     id: IdType
     """Id of the subscription. Added in Mastodon 2.4.0."""
@@ -2598,7 +2601,6 @@ class PushNotification(AttribAccessDict):
     """
 
     _version = '2.4.0'
-    _interned_fields = frozenset(['notification_type', 'preferred_locale'])
 
     access_token: str
     """Access token of the account the push is for. Added in Mastodon 2.4.0."""
@@ -2642,7 +2644,6 @@ class Preferences(AttribAccessDict):
         'reading_autoplay_gifs': 'reading:autoplay:gifs',
         'posting_default_quote_policy': 'posting:default:quote_policy',
     }
-    _interned_fields = frozenset(['posting:default:language'])
 
     posting_default_visibility: str
     """Default visibility of new posts. Added in Mastodon 2.8.0; JSON key
@@ -2842,7 +2843,6 @@ class AdminAccount(AttribAccessDict):
     """
 
     _version = '4.0.0'
-    _interned_fields = frozenset(['locale'])
 
     id: IdType
     """Id of the account. Added in Mastodon 2.9.1."""
@@ -2932,7 +2932,6 @@ class AdminMeasure(AttribAccessDict):
     """
 
     _version = '3.5.0'
-    _interned_fields = frozenset(['key'])
 
     key: str
     """Which metric this is. Added in Mastodon 3.5.0. Values: ``active_users``,
@@ -3053,7 +3052,6 @@ class AdminDomainBlock(AttribAccessDict):
     """
 
     _version = '4.3.0'
-    _interned_fields = frozenset(['severity'])
 
     id: IdType
     """Id of the block. Added in Mastodon 4.0.0."""
@@ -3167,7 +3165,6 @@ class AdminIpBlock(AttribAccessDict):
     """
 
     _version = '4.0.0'
-    _interned_fields = frozenset(['severity'])
 
     id: IdType
     """Id of the block. Added in Mastodon 4.0.0."""
@@ -3198,7 +3195,6 @@ class DomainBlock(AttribAccessDict):
     """
 
     _version = '4.0.0'
-    _interned_fields = frozenset(['severity'])
 
     domain: str
     """The domain (may be partly hidden). Added in Mastodon 4.0.0."""
@@ -3410,7 +3406,6 @@ class AccountCreationErrorDetailsField(AttribAccessDict):
     """
 
     _version = '3.4.0'
-    _interned_fields = frozenset(['error'])
 
     error: str
     """Error code. Added in Mastodon 3.4.0. Values: ``ERR_BLOCKED``,
@@ -3431,13 +3426,6 @@ class NotificationPolicy(AttribAccessDict):
     """
 
     _version = '4.3.0'
-    _interned_fields = frozenset([
-        'for_limited_accounts',
-        'for_new_accounts',
-        'for_not_followers',
-        'for_not_following',
-        'for_private_mentions',
-    ])
 
     for_not_following: str
     """Notifications from accounts you do not follow. Added in Mastodon 4.3.0. Values:
@@ -3494,7 +3482,6 @@ class RelationshipSeveranceEvent(AttribAccessDict):
     """
 
     _version = '4.3.0'
-    _interned_fields = frozenset(['type'])
 
     id: str
     """Id of the event. Added in Mastodon 4.3.0."""
@@ -3584,7 +3571,6 @@ class NotificationGroup(AttribAccessDict):
     """
 
     _version = '4.6.0'
-    _interned_fields = frozenset(['type'])
 
     group_key: str
     """Key identifying the group. Added in Mastodon 4.3.0."""
@@ -3659,7 +3645,6 @@ class AccountWarning(AttribAccessDict):
     """
 
     _version = '4.3.0'
-    _interned_fields = frozenset(['action'])
 
     id: str
     """Id of the warning. Added in Mastodon 4.3.0."""
@@ -3706,7 +3691,6 @@ class Appeal(AttribAccessDict):
     """
 
     _version = '4.3.0'
-    _interned_fields = frozenset(['state'])
 
     text: str
     """Your reason for appealing. Added in Mastodon 4.3.0."""
@@ -3869,7 +3853,6 @@ class AsyncRefresh(AttribAccessDict):
     """
 
     _version = '4.4.0'
-    _interned_fields = frozenset(['status'])
 
     id: IdType
     """Id of the refresh, for polling it. Added in Mastodon 4.4.0."""
@@ -4503,3 +4486,5 @@ ENTITY_NAME_MAP: Dict[str, type] = {
     "AnnualReportAccountAndCount": AnnualReportAccountAndCount,
     "AnnualReportPercentiles": AnnualReportPercentiles,
 }
+
+register_entity_names(ENTITY_NAME_MAP)

@@ -13,7 +13,7 @@ from typing import Any, Dict
 
 from . import return_types as rt
 from .errors import MastodonMalformedEventError
-from .types_base import MaybeSnowflakeIdType, decode, parse_json
+from .types_base import MaybeSnowflakeIdType, decode, load_json
 
 __all__ = ["EVENT_ENTITIES", "decode_payload", "dispatch_event", "handle_ws_frame", "parse_ws_frame"]
 
@@ -53,7 +53,7 @@ def decode_payload(name: str, data: Any) -> Any:
             raise MastodonMalformedEventError(f"The streaming event {name!r} carries no id")
         return MaybeSnowflakeIdType(text)
     try:
-        value = parse_json(data)
+        value = load_json(data)
     except ValueError as exc:
         if name not in EVENT_ENTITIES and name != "encrypted_message":
             return data.decode("utf-8", "replace") if isinstance(data, bytes) else data

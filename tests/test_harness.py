@@ -244,5 +244,6 @@ def test_ci_script_is_strict_and_executable():
 
 
 def test_fixture_page_is_json():
-    page = json.loads((REPO / "benchmarks" / "fixtures" / "timeline_home_40.json").read_bytes())
+    page = json.loads((REPO / "tests" / "fixtures" / "recorded" / "timeline_home_40.json")
+                      .read_bytes())
     assert isinstance(page, list) and len(page) == 40

@@ -116,8 +116,9 @@ def test_private_attributes_and_pagination_slots():
 def test_declared_fields_missing_read_as_none():
     point = decode({"x": 1}, Point)
     assert point.y is None and point["y"] is None and point.label is None
-    assert "y" not in point and len(point) == 1
-    assert point.get("y") is None
+    # every declared field is a key (issue 18): None where the server sent nothing
+    assert "y" in point and len(point) == 4 and list(point) == ["x", "y", "label", "seen_at"]
+    assert point.get("y") is None and json.loads(json.dumps(point))["label"] is None
     with pytest.raises(KeyError):
         point["undeclared"]  # noqa: B018
 
@@ -144,8 +145,8 @@ def test_field_named_like_a_dict_method():
     obj = decode({"update": True}, Updatable)
     assert obj.update is True
     other = decode({}, Updatable)
-    other.update({"k": 1})  # still the dict method when the key is absent
-    assert other == {"k": 1}
+    other.update({"k": 1})  # still the dict method when the key holds None
+    assert other == {"update": None, "k": 1}
     obj.update = False
     assert obj["update"] is False
 
@@ -201,15 +202,15 @@ def test_copy_union_and_plain_conversions():
     assert type(dup) is Point and dup == obj and dup is not obj
     assert dup._pagination_next == obj._pagination_next
     merged = obj | {"y": 2}
-    assert type(merged) is Point and merged.y == 2 and "y" not in obj
+    assert type(merged) is Point and merged.y == 2 and obj.y is None
     rmerged = {"z": 0} | obj
-    assert type(rmerged) is Point and list(rmerged) == ["z", "x", "label"]
+    assert type(rmerged) is Point and list(rmerged) == ["z", "x", "label", "y", "seen_at"]
     obj |= {"y": 3}
     assert obj.y == 3
-    assert dict(obj) == {"x": 1, "label": "p", "y": 3}
+    assert dict(obj) == {"x": 1, "label": "p", "y": 3, "seen_at": None}
     assert {**obj} == dict(obj)
     assert json.loads(json.dumps(obj)) == dict(obj)
-    assert Point.fromkeys(["x"], 0) == {"x": 0}
+    assert Point.fromkeys(["x"], 0) == {"x": 0, "y": None, "label": None, "seen_at": None}
 
 
 def test_pickle_and_copy_keep_type_and_attributes():
@@ -418,8 +419,9 @@ def test_decode_typed_fields():
     assert type(shape.by_lang) is AttribAccessDict and type(shape.by_lang.de) is Point
     assert type(shape.flags) is AttribAccessDict and shape.flags.a is True
     assert isinstance(shape.unknown, AttribAccessDict) and shape.unknown.k == "v"
+    # the server's keys in its order, then the absent declared fields (None) in the class's
     assert list(shape) == ["id", "title", "items", "centre", "corners", "created_at", "ref",
-                           "by_lang", "flags", "unknown"]
+                           "by_lang", "flags", "unknown", "name", "owner_mail", "@2x"]
 
 
 UNDECLARED = {"x": 1, "seen_at": "2024-01-02T03:04:05Z", "extra": [{"k": [{"n": 1}]}, 2],
@@ -479,9 +481,10 @@ def test_values_that_do_not_fit_stay_raw(caplog):
     with caplog.at_level(logging.DEBUG, logger="mastodon"):
         shape = decode({"centre": "not an object", "items": {"x": 1}, "created_at": "soon",
                         "id": ["weird"], "corners": 5}, Shape)
-    assert shape.centre == "not an object"
-    assert type(shape.members) is AttribAccessDict and shape.members.x == 1
-    assert shape.created_at == "soon" and shape.corners == 5 and shape.id == ["weird"]
+        # fields are converted when first read: that is when a misfit is logged
+        assert shape.centre == "not an object"
+        assert type(shape.members) is AttribAccessDict and shape.members.x == 1
+        assert shape.created_at == "soon" and shape.corners == 5 and shape.id == ["weird"]
     assert any("does not fit" in r.getMessage() or "not a date" in r.getMessage()
                for r in caplog.records)
 
@@ -548,9 +551,11 @@ def test_to_json_format():
     compact = point.to_json(pretty=False)
     assert "\n" not in compact
     envelope = json.loads(compact)
+    assert list(envelope["_mastopy_data"]) == ["x", "seen_at", "y", "label"]
     assert envelope["_mastopy_version"] == "2.0.1"
     assert envelope["_mastopy_type"] == "Point"
-    assert envelope["_mastopy_data"] == {"x": 1, "seen_at": "2024-01-02T03:04:05+00:00"}
+    assert envelope["_mastopy_data"] == {"x": 1, "seen_at": "2024-01-02T03:04:05+00:00",
+                                         "y": None, "label": None}
     assert envelope["_mastopy_extra_data"] == {}
 
 

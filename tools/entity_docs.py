@@ -16,7 +16,7 @@ CLASS_DOCS: Dict[str, str] = {
     # accounts
     "Account": "A user account, local or on another server, as others see it. For your own "
                "account (from ``account_verify_credentials``) ``source`` and ``role`` are "
-               "filled in too.",
+               "filled in too. ``moved_to_account``, the name older code uses, reads ``moved``.",
     "AccountField": "One name/value pair from the table of extra fields on a profile.",
     "Role": "A role on a server (moderator, admin or a custom one) and what it permits.",
     "CredentialAccountSource": "The raw, unrendered profile data and posting defaults of the "
@@ -55,7 +55,9 @@ CLASS_DOCS: Dict[str, str] = {
     # media
     "MediaAttachment": "An image, video, audio or other file attached to a post.",
     "MediaAttachmentMetadataContainer": "Metadata of a media attachment: sizes of the original "
-                                        "and the preview, focus point and colours.",
+                                        "and the preview, focus point and colours. ``fps`` "
+                                        "and ``length``, which old servers sent for videos, "
+                                        "read None when absent.",
     "MediaAttachmentImageMetadata": "Dimensions of an image (or of a preview image).",
     "MediaAttachmentVideoMetadata": "Dimensions, frame rate and length of a video.",
     "MediaAttachmentAudioMetadata": "Length and bitrate of an audio file.",
@@ -73,10 +75,18 @@ CLASS_DOCS: Dict[str, str] = {
     "CollectionItem": "One account entry in a collection.",
     # instance
     "Instance": "Information about the server, in the v1 format. Some names of the v2 "
-                "format are readable here too (see ``_access_map``).",
+                "format are readable here too (see ``_access_map``), and ``domain`` reads "
+                "``uri``.",
     "InstanceConfiguration": "Limits of the server for accounts, posts, media and polls (v1).",
     "InstanceURLs": "URLs the server offers besides the REST API (v1).",
-    "InstanceV2": "Information about the server, in the v2 format.",
+    "InstanceV2": "Information about the server, in the v2 format.\n\n"
+                  "Code written for the v1 format (``Instance``) can read ``uri``, "
+                  "``short_description``, ``email``, ``contact_account`` and ``urls`` (with "
+                  "``urls.streaming_api``) here too: read-only views of ``domain``, "
+                  "``description``, ``contact.email``, ``contact.account`` and "
+                  "``configuration.urls`` (``streaming``). ``stats`` has no v2 equivalent and "
+                  "reads None. These names are not keys, so ``keys()`` and the JSON are the "
+                  "server's.",
     "InstanceIcon": "One size of the server's icon.",
     "InstanceConfigurationV2": "Configuration and limits of the server (v2).",
     "InstanceVapidKey": "The server's public key for Web Push.",

@@ -110,10 +110,10 @@ Each class is an :class:`~mastodon.types_base.AttribAccessDict`: the decoded
 JSON object, readable both as ``obj["field"]`` and ``obj.field``. The class
 annotations say what each field holds, so editors and type checkers know that
 ``status.account.acct`` is a ``str`` and ``status.created_at`` a
-:class:`~datetime.datetime`. Decoding converts every value once, following
-these annotations (see :func:`mastodon.types_base.decode`). A declared field
-the server did not send reads as None; keys the server sent that are not
-declared here are kept as they are.
+:class:`~datetime.datetime`. Every object has a key for each declared field
+(None where the server sent nothing); keys the server sent that are not
+declared here are kept as they are. A value is converted to its declared type
+when it is first read (see :mod:`mastodon._types.attrdict`).
 
 ``_version`` on each class is the newest Mastodon version whose changes to the
 entity are reflected here.
@@ -126,8 +126,8 @@ from typing import Dict, List, Optional, Union
 from .types_base import (
     AttribAccessDict, EmptyResponse, EntityList, IdType, MaybeSnowflakeIdType,
     NonPaginatableList, PaginatableList, PaginationInfo, PathOrFile, PrimitiveIdType,
-    WebpushCryptoParamsPrivkey, WebpushCryptoParamsPubkey, real_issubclass, try_cast,
-    try_cast_recurse,
+    WebpushCryptoParamsPrivkey, WebpushCryptoParamsPubkey, real_issubclass,
+    register_entity_names, try_cast, try_cast_recurse,
 )
 '''
 
@@ -192,29 +192,32 @@ def class_doc(entity: EntityClass) -> str:
     return text.strip() + f"\n\nFields as of Mastodon {entity.attrs.get('_version', '0.0.0')}."
 
 
-def _interned(entity: EntityClass) -> List[str]:
-    """Text fields whose values come from a small set, worth interning when decoding."""
-    names = []
-    for field in entity.fields:
-        if field.type not in ("str", "Optional[str]"):
-            continue
-        if field.enum_values or field.content.endswith("Enum"):
-            names.append(field.wire_name or field.name)
-    return names
+#: Attribute names older code reads, per class: name -> dotted path of the field it
+#: reads now, or None where the current API has no equivalent (it then reads None).
+#: They are read-only views: no keys, so what current code sees is unchanged.
+LEGACY_NAMES: Dict[str, Dict[str, Optional[str]]] = {
+    "Account": {"moved_to_account": "moved"},
+    "Instance": {"domain": "uri"},
+    "MediaAttachmentMetadataContainer": {"fps": None, "length": None},
+    "InstanceV2": {
+        "uri": "domain",
+        "short_description": "description",
+        "email": "contact.email",
+        "contact_account": "contact.account",
+        "urls": "configuration.urls",
+        "stats": None,
+    },
+    "InstanceURLsV2": {"streaming_api": "streaming"},
+}
 
 
-def _assignment(name: str, value: object, prefix: str = "", suffix: str = "") -> List[str]:
-    """``    name = value``, one entry per line when it does not fit on one line."""
-    line = f"    {name} = {prefix}{value!r}{suffix}"
-    if len(line) <= 88:
+def _assignment(name: str, value: object) -> List[str]:
+    """``    name = value`` for a dict or a string, one entry per line when it is long."""
+    line = f"    {name} = {value!r}"
+    if len(line) <= 88 or not isinstance(value, dict):
         return [line]
-    if isinstance(value, dict):
-        opener, closer = "{", "}"
-        entries = [f"        {k!r}: {v!r}," for k, v in value.items()]
-    else:
-        opener, closer = "[", "]"
-        entries = [f"        {v!r}," for v in value]  # type: ignore[attr-defined]
-    return [f"    {name} = {prefix}{opener}"] + entries + [f"    {closer}{suffix}"]
+    entries = [f"        {k!r}: {v!r}," for k, v in value.items()]
+    return [f"    {name} = {{"] + entries + ["    }"]
 
 
 def render(entities: List[EntityClass]) -> str:
@@ -228,9 +231,8 @@ def render(entities: List[EntityClass]) -> str:
         for attr in ("_version", "_rename_map", "_access_map"):
             if attr in entity.attrs:
                 out += _assignment(attr, entity.attrs[attr])
-        interned = _interned(entity)
-        if interned:
-            out += _assignment("_interned_fields", sorted(interned), "frozenset(", ")")
+        if entity.name in LEGACY_NAMES:
+            out += _assignment("_legacy_map", LEGACY_NAMES[entity.name])
         for field in entity.fields:
             out.append("")
             # a field named like a dict method (``update``) overrides that method's type
@@ -242,7 +244,7 @@ def render(entities: List[EntityClass]) -> str:
             '    "AttribAccessDict": AttribAccessDict,',
             '    "EmptyResponse": EmptyResponse,']
     out.extend(f'    "{entity.name}": {entity.name},' for entity in entities)
-    out.append("}")
+    out += ["}", "", "register_entity_names(ENTITY_NAME_MAP)"]
     return "\n".join(out) + "\n"
 
 

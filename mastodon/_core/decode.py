@@ -6,7 +6,7 @@ from typing import Any
 import requests
 
 from .check import unusable_body_error
-from ..types_base import decode, parse_json
+from ..types_base import decode, load_json
 
 
 def decode_response(response: requests.Response, entity: Any = None) -> Any:
@@ -29,7 +29,7 @@ def decode_response(response: requests.Response, entity: Any = None) -> Any:
             raise unusable_body_error(response)
         return decode({}, None)
     try:
-        parsed = parse_json(content)
+        parsed = load_json(content)
     except ValueError as exc:
         raise unusable_body_error(response) from exc
     return decode(parsed, entity)

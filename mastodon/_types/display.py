@@ -1,0 +1,117 @@
+"""How a typed entity shows itself: ``<Status id=1 @alice: 'Hello world'>``."""
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime
+from typing import Any, Callable, Dict, List
+
+_dict_get = dict.get
+
+_TAG_RE = re.compile(r"<[^>]*>")
+_SPACE_RE = re.compile(r"\s+")
+_REPR_KEYS = ("acct", "username", "name", "title", "shortcode", "domain", "type", "state",
+              "key", "code", "phrase", "keyword", "text", "content", "url", "uri")
+
+
+def _excerpt(text: str, limit: int = 40) -> str:
+    if "<" in text or "&" in text:
+        text = html.unescape(_TAG_RE.sub(" ", text))
+    text = _SPACE_RE.sub(" ", text).strip()
+    return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
+
+
+def _repr_value(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(_excerpt(value))
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return repr(value)
+
+
+def _acct(account: Any) -> str:
+    if isinstance(account, dict):
+        return "@" + str(_dict_get(account, "acct") or _dict_get(account, "username") or "?")
+    return "@?"
+
+
+def _status_parts(obj: Any) -> List[str]:
+    parts = [f"id={_dict_get(obj, 'id')}", _acct(_dict_get(obj, "account"))]
+    reblog = _dict_get(obj, "reblog")
+    if isinstance(reblog, dict):
+        parts.append(f"boosted {_acct(_dict_get(reblog, 'account'))}")
+        obj = reblog
+    spoiler = _dict_get(obj, "spoiler_text")
+    if spoiler:
+        parts.append(f"[CW {_repr_value(spoiler)}]")
+    parts[-1] += ":"
+    parts.append(repr(_excerpt(_dict_get(obj, "content") or "")))
+    return parts
+
+
+def _account_parts(obj: Any) -> List[str]:
+    parts = [f"id={_dict_get(obj, 'id')}", _acct(obj)]
+    display = _dict_get(obj, "display_name")
+    if display:
+        parts.append(repr(_excerpt(display)))
+    return parts
+
+
+def _notification_parts(obj: Any) -> List[str]:
+    parts = [f"id={_dict_get(obj, 'id')}", str(_dict_get(obj, "type")),
+             f"by {_acct(_dict_get(obj, 'account'))}"]
+    status = _dict_get(obj, "status")
+    if isinstance(status, dict):
+        parts.append(f"status={_dict_get(status, 'id')}")
+    return parts
+
+
+_REPR_HOOKS: Dict[str, Callable[[Any], List[str]]] = {
+    "Status": _status_parts,
+    "Account": _account_parts,
+    "Notification": _notification_parts,
+}
+
+
+def _default_parts(obj: Any) -> List[str]:
+    parts = []
+    ident = _dict_get(obj, "id")
+    if ident is not None:
+        parts.append(f"id={ident}")
+    shown = 0
+    for key in _REPR_KEYS:
+        value = _dict_get(obj, key)
+        if value is not None and isinstance(value, (str, int, float, datetime)) \
+                and value != "":
+            parts.append(f"{key}={_repr_value(value)}")
+            shown += 1
+            if shown == 2:
+                break
+    if not shown:
+        for key, value in dict.items(obj):
+            if key == "id" or value is None or isinstance(value, (dict, list)):
+                continue
+            parts.append(f"{key}={_repr_value(value)}")
+            shown += 1
+            if shown == 2:
+                break
+    if len(obj) > len(parts):
+        parts.append("...")
+    return parts
+
+
+def short_repr(obj: Any, base: type) -> str:
+    """``<Status id=1 @alice: 'Hello world'>``: type, id and a few telling fields.
+
+    The class's own hook (by name, along its bases up to ``base``) picks the
+    fields; other classes show their id and up to two short values.
+    """
+    cls = type(obj)
+    hook = None
+    for klass in cls.__mro__:
+        hook = _REPR_HOOKS.get(klass.__name__)
+        if hook is not None or klass is base:
+            break
+    parts = hook(obj) if hook is not None else _default_parts(obj)
+    return "<" + " ".join([cls.__name__] + parts) + ">"
+
