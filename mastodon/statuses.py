@@ -261,7 +261,7 @@ class StatusesMixin(Internals):
         ``feature_set="fedibird"``. ``content_type`` (e.g. ``text/markdown``) is
         only sent to Pleroma, or anywhere when ``strict_content_type`` is True.
 
-        ``status`` is the text (it may be empty when there are media or a poll).
+        ``status`` is the text (it may be empty when there are media).
         ``sensitive`` marks the media as sensitive (hidden behind a warning). ``language``
         is the ISO 639 code of the text; left out, the server guesses it. ``scheduled_at``
         is an aware datetime (a naive one is local time) at least 5 minutes ahead, when the
@@ -474,10 +474,8 @@ class StatusesMixin(Internals):
     def status_delete(self, id: StatusOrId, delete_media: Optional[bool] = None) -> rt.Status:
         """Delete an own status; returns it, with its source text for redrafting.
 
-        ``delete_media``: True also deletes its media right away.
-
         ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
+        ``id``). ``delete_media``: True also deletes its media right away.
 
         Calls ``DELETE /api/v1/statuses/:id``.
         """
@@ -497,10 +495,8 @@ class StatusesMixin(Internals):
     def status_reblog(self, id: StatusOrId, visibility: Optional[str] = None) -> rt.Status:
         """Boost a status; returns the new reblog status wrapping it.
 
-        ``visibility`` may be public, unlisted or private.
-
         ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
+        ``id``). ``visibility`` may be public, unlisted or private.
 
         Calls ``POST /api/v1/statuses/:id/reblog``.
         """
