@@ -55,16 +55,12 @@ LAYERS: List[Tuple[str, List[str]]] = [
     ("entry points", ["mastodon", "mastodon.Mastodon"]),
 ]
 
-#: The one import known to point the wrong way, removed on the ``decode`` branch (issue 16.1).
-#: When that branch is merged, delete this entry and the xfail marker below.
-PENDING_ON_DECODE_BRANCH = {("mastodon.types_base", "mastodon.return_types")}
+#: The decoder must never import the entities built on it (the cycle issue 16.1 removed).
+DECODER_ENTITY_PAIR = ("mastodon.types_base", "mastodon.return_types")
 
 #: Longest a hand-written module may be (``return_types`` is generated).
 MAX_LINES = 600
 GENERATED = {"mastodon.return_types"}
-#: Modules still too long, each being split on the named branch (issue 16.2): drop the entry
-#: when that branch is merged.
-SPLIT_ON_BRANCH = {"mastodon.types_base": "decode"}
 
 #: ``__all__`` of the public and compatibility modules the spec gives no list for.
 PINNED_ALL: Dict[str, FrozenSet[str]] = {
@@ -189,14 +185,12 @@ def later():
 
 
 def test_no_module_imports_a_module_that_imports_it_back() -> None:
-    assert _cyclic_edges(PENDING_ON_DECODE_BRANCH) == []
-
-
-@pytest.mark.xfail(strict=True, reason="types_base imports return_types inside a function; the "
-                   "decode branch removes that cycle: drop this marker when it is merged")
-def test_types_base_does_not_import_return_types() -> None:
-    assert not any(target in GRAPH.get(module, ()) for module, target in PENDING_ON_DECODE_BRANCH)
     assert _cyclic_edges(set()) == []
+
+
+def test_types_base_does_not_import_return_types() -> None:
+    module, target = DECODER_ENTITY_PAIR
+    assert target not in GRAPH.get(module, ())
 
 
 def test_every_module_has_a_layer() -> None:
@@ -208,8 +202,7 @@ def test_imports_only_point_down() -> None:
     upward = [f"{module} ({LAYERS[_layer_of(module)][0]}) imports {target} "
               f"({LAYERS[_layer_of(target)][0]})"
               for module, targets in sorted(GRAPH.items()) for target in sorted(targets)
-              if (module, target) not in PENDING_ON_DECODE_BRANCH
-              and _layer_of(target) > _layer_of(module)]
+              if _layer_of(target) > _layer_of(module)]
     assert upward == []
 
 
@@ -222,11 +215,7 @@ def test_the_layer_check_catches_an_upward_import() -> None:
 def _line_count_cases() -> List[object]:
     cases: List[object] = []
     for module in sorted(set(MODULES) - GENERATED):
-        branch = SPLIT_ON_BRANCH.get(module)
-        marks = [pytest.mark.xfail(strict=True, reason=f"split on the {branch} branch: drop "
-                                   "this entry of SPLIT_ON_BRANCH when it is merged")] \
-            if branch else []
-        cases.append(pytest.param(module, marks=marks, id=module))
+        cases.append(pytest.param(module, id=module))
     return cases
 
 
