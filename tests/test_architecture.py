@@ -31,7 +31,7 @@ SPEC = ROOT.parent / "shared" / "spec"
 LAYERS: List[Tuple[str, List[str]]] = [
     ("foundation", ["mastodon.errors", "mastodon.defaults", "mastodon.compat",
                     "mastodon._status_length", "mastodon._tld_list"]),
-    ("decoder", ["mastodon.types_base", "mastodon.types_base.*"]),
+    ("decoder", ["mastodon._types", "mastodon._types.*", "mastodon.types_base"]),
     ("entities", ["mastodon.return_types"]),
     ("request stages", ["mastodon._core", "mastodon._core.*"]),
     ("request core", ["mastodon.internals"]),
