@@ -107,12 +107,6 @@ class StatusesMixin(Internals):
     def status(self, id: StatusOrId) -> rt.Status:
         """Fetch one status.
 
-        ``id`` is the status id as a str or an int, or a status object (any dict, such as a
-        Status, with an ``id`` key holding a str or int id). A string is sent as given,
-        percent-encoded into one URL path segment; an empty string, a bool, a dict without
-        ``id`` or any other type raises MastodonIllegalArgumentError before a request is
-        made.
-
         Calls ``GET /api/v1/statuses/:id``.
         """
         return self._get(f"/api/v1/statuses/{path_segment(id)}", entity=rt.Status)
@@ -120,8 +114,6 @@ class StatusesMixin(Internals):
     @api_version("4.3.0", "4.3.0")
     def statuses(self, ids: List[StatusOrId]) -> NonPaginatableList[rt.Status]:
         """Fetch several statuses at once; ids the server does not know are left out.
-
-        ``ids``: a list of statuses, each an id (str or int) or a status object.
 
         Calls ``GET /api/v1/statuses``.
         """
@@ -135,9 +127,6 @@ class StatusesMixin(Internals):
         On Mastodon 4.4+ the server may still be fetching remote replies; the
         result then carries refresh information (see ``await_async_refresh``).
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
-
         Calls ``GET /api/v1/statuses/:id/context``.
         """
         return self._get(f"/api/v1/statuses/{path_segment(id)}/context", entity=rt.Context)
@@ -146,9 +135,6 @@ class StatusesMixin(Internals):
     def status_reblogged_by(self, id: StatusOrId) -> NonPaginatableList[rt.Account]:
         """The accounts that boosted a status.
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
-
         Calls ``GET /api/v1/statuses/:id/reblogged_by``.
         """
         return self._status_accounts(id, "reblogged_by")
@@ -156,9 +142,6 @@ class StatusesMixin(Internals):
     @api_version("1.0.0", "2.1.0")
     def status_favourited_by(self, id: StatusOrId) -> NonPaginatableList[rt.Account]:
         """The accounts that favourited a status.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
 
         Calls ``GET /api/v1/statuses/:id/favourited_by``.
         """
@@ -172,9 +155,6 @@ class StatusesMixin(Internals):
     def status_card(self, id: StatusOrId) -> Optional[rt.PreviewCard]:
         """The preview card of a status, or None. Deprecated: read ``status(id).card``.
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
-
         Calls ``GET /api/v1/statuses/:id`` (``GET /api/v1/statuses/:id/card``
         on servers older than 3.0.0).
         """
@@ -186,9 +166,6 @@ class StatusesMixin(Internals):
     def status_history(self, id: StatusOrId) -> NonPaginatableList[rt.StatusEdit]:
         """Every version of an edited status, oldest first (the current one included).
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
-
         Calls ``GET /api/v1/statuses/:id/history``.
         """
         return self._get(f"/api/v1/statuses/{path_segment(id)}/history",
@@ -197,9 +174,6 @@ class StatusesMixin(Internals):
     def status_source(self, id: StatusOrId) -> rt.StatusSource:
         """The plain text and spoiler text of an own status, for editing it.
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
-
         Calls ``GET /api/v1/statuses/:id/source``.
         """
         return self._get(f"/api/v1/statuses/{path_segment(id)}/source", entity=rt.StatusSource)
@@ -207,10 +181,6 @@ class StatusesMixin(Internals):
     @api_version("4.0.0", "4.0.0")
     def status_translate(self, id: StatusOrId, lang: Optional[str] = None) -> rt.Translation:
         """Have the server translate a status, into ``lang`` or the user's language.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``). ``lang``: the target language as an ISO 639 code (e.g. ``de``); left out,
-        the server uses the user's interface language.
 
         Calls ``POST /api/v1/statuses/:id/translate``.
         """
@@ -223,10 +193,6 @@ class StatusesMixin(Internals):
                       since_id: Optional[IdType] = None,
                       limit: Optional[int] = None) -> PaginatableList[rt.Status]:
         """The statuses that quote an own status.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``). ``max_id``, ``since_id``: ids (or objects with an id, or datetimes)
-        bounding the page; ``limit``: how many at most (the server caps it).
 
         Calls ``GET /api/v1/statuses/:id/quotes``.
         """
@@ -259,13 +225,7 @@ class StatusesMixin(Internals):
         ``quote_approval_policy`` (public, followers, nobody) says who may quote
         this one; ``quote_id`` is Fedibird's quoting and needs
         ``feature_set="fedibird"``. ``content_type`` (e.g. ``text/markdown``) is
-        only sent to Pleroma, or anywhere when ``strict_content_type`` is True.
-
-        ``status`` is the text (it may be empty when there are media).
-        ``sensitive`` marks the media as sensitive (hidden behind a warning). ``language``
-        is the ISO 639 code of the text; left out, the server guesses it. ``scheduled_at``
-        is an aware datetime (a naive one is local time) at least 5 minutes ahead, when the
-        server posts it.
+        only sent to Pleroma, or anywhere with ``strict_content_type=True``.
 
         Calls ``POST /api/v1/statuses``.
         """
@@ -327,12 +287,7 @@ class StatusesMixin(Internals):
 
     @api_version("1.0.0", "2.8.0")
     def toot(self, status: str) -> rt.Status:
-        """Post a status with just this text (quick; prefer :meth:`status_post`).
-
-        ``status``: the text. The status gets the account's default visibility (its
-        ``source.privacy`` setting, see
-        ``account_update_credentials(default_privacy=...)``), no content warning, media or
-        poll.
+        """Post a public status with just this text (quick; prefer :meth:`status_post`).
 
         Calls ``POST /api/v1/statuses``.
         """
@@ -352,15 +307,10 @@ class StatusesMixin(Internals):
         """Reply to ``to_status``, mentioning the people in it; returns the new status.
 
         The text is prefixed with @-mentions of the author and everyone the
-        status mentions, except yourself; with ``untag`` True only the author is
+        status mentions, except yourself; with ``untag=True`` only the author is
         mentioned. Visibility and content warning default to those of
         ``to_status``. ``to_status`` may also be an id (it is fetched first).
-
-        ``status`` is your text after the mentions. ``media_ids``, ``sensitive``,
-        ``visibility``, ``spoiler_text``, ``language``, ``idempotency_key``,
-        ``content_type``, ``strict_content_type``, ``scheduled_at``, ``poll``, ``quote_id``,
-        ``quoted_status_id`` and ``quote_approval_policy`` mean what they mean for
-        :meth:`status_post`.
+        The other parameters are those of :meth:`status_post`.
 
         Calls ``POST /api/v1/statuses`` (and ``GET /api/v1/accounts/verify_credentials``
         once, to learn who you are).
@@ -423,12 +373,6 @@ class StatusesMixin(Internals):
         or thumbnail of attached media; media named there are kept attached
         even when ``media_ids`` does not list them.
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``). ``status`` is the new text and ``spoiler_text`` the new content warning
-        (None removes it); ``sensitive`` marks the media as sensitive; ``poll`` (from
-        :meth:`make_poll`) replaces the poll; ``quote_approval_policy`` (public, followers
-        or nobody) says who may quote it (Mastodon 4.5+).
-
         Calls ``PUT /api/v1/statuses/:id``.
         """
         attributes = _media_attributes(media_attributes)
@@ -453,10 +397,6 @@ class StatusesMixin(Internals):
 
         ``focus`` is an ``(x, y)`` pair in -1..1; ``thumbnail`` a path, file
         object or bytes (Mastodon 3.2.0+; refused locally only by version checks).
-
-        ``id``: the attached media, as an id or a MediaAttachment. ``description`` is the
-        new alt text. ``thumb_mimetype`` is the thumbnail's MIME type; left out, it is
-        sniffed from the content or guessed from the file name.
         """
         attributes: Dict[str, Any] = {"id": unpack_id(id, "id")}
         if description is not None:
@@ -474,8 +414,7 @@ class StatusesMixin(Internals):
     def status_delete(self, id: StatusOrId, delete_media: Optional[bool] = None) -> rt.Status:
         """Delete an own status; returns it, with its source text for redrafting.
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``). ``delete_media``: True also deletes its media right away.
+        ``delete_media=True`` also deletes its media right away.
 
         Calls ``DELETE /api/v1/statuses/:id``.
         """
@@ -495,8 +434,7 @@ class StatusesMixin(Internals):
     def status_reblog(self, id: StatusOrId, visibility: Optional[str] = None) -> rt.Status:
         """Boost a status; returns the new reblog status wrapping it.
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``). ``visibility`` may be public, unlisted or private.
+        ``visibility`` may be public, unlisted or private.
 
         Calls ``POST /api/v1/statuses/:id/reblog``.
         """
@@ -506,9 +444,6 @@ class StatusesMixin(Internals):
     @api_version("1.0.0", "2.0.0")
     def status_unreblog(self, id: StatusOrId) -> rt.Status:
         """Undo a boost; returns the original status.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
 
         Calls ``POST /api/v1/statuses/:id/unreblog``.
         """
@@ -520,9 +455,6 @@ class StatusesMixin(Internals):
 
         The author is notified (unless they muted you or the conversation).
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
-
         Calls ``POST /api/v1/statuses/:id/favourite``.
         """
         return self._status_action(id, "favourite")
@@ -530,9 +462,6 @@ class StatusesMixin(Internals):
     @api_version("1.0.0", "2.0.0")
     def status_unfavourite(self, id: StatusOrId) -> rt.Status:
         """Undo a favourite; returns the status.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
 
         Calls ``POST /api/v1/statuses/:id/unfavourite``.
         """
@@ -542,9 +471,6 @@ class StatusesMixin(Internals):
     def status_mute(self, id: StatusOrId) -> rt.Status:
         """Stop notifications about a conversation you take part in; returns the status.
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
-
         Calls ``POST /api/v1/statuses/:id/mute``.
         """
         return self._status_action(id, "mute")
@@ -552,9 +478,6 @@ class StatusesMixin(Internals):
     @api_version("1.4.0", "2.0.0")
     def status_unmute(self, id: StatusOrId) -> rt.Status:
         """Get notifications about a conversation again; returns the status.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
 
         Calls ``POST /api/v1/statuses/:id/unmute``.
         """
@@ -567,9 +490,6 @@ class StatusesMixin(Internals):
         Only public and unlisted statuses can be pinned, and only a few (5 on
         Mastodon's default settings).
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
-
         Calls ``POST /api/v1/statuses/:id/pin``.
         """
         return self._status_action(id, "pin")
@@ -577,9 +497,6 @@ class StatusesMixin(Internals):
     @api_version("2.1.0", "2.1.0")
     def status_unpin(self, id: StatusOrId) -> rt.Status:
         """Unpin a status from your profile; returns it.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
 
         Calls ``POST /api/v1/statuses/:id/unpin``.
         """
@@ -591,9 +508,6 @@ class StatusesMixin(Internals):
 
         Bookmarks are private: nobody is notified. See :meth:`bookmarks`.
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
-
         Calls ``POST /api/v1/statuses/:id/bookmark``.
         """
         return self._status_action(id, "bookmark")
@@ -601,9 +515,6 @@ class StatusesMixin(Internals):
     @api_version("3.1.0", "3.1.0")
     def status_unbookmark(self, id: StatusOrId) -> rt.Status:
         """Remove a bookmark; returns the status.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
 
         Calls ``POST /api/v1/statuses/:id/unbookmark``.
         """
@@ -615,9 +526,6 @@ class StatusesMixin(Internals):
 
         Returns the quoting status.
 
-        ``id``: your quoted status; ``quoting_status_id``: the status quoting it; each an id
-        (str or int) or a status object.
-
         Calls ``POST /api/v1/statuses/:id/quotes/:quoting_status_id/revoke``.
         """
         quoting = path_segment(quoting_status_id, "quoting_status_id")
@@ -627,9 +535,6 @@ class StatusesMixin(Internals):
     def status_update_quote_approval_policy(self, id: StatusOrId,
                                             quote_approval_policy: str) -> rt.Status:
         """Change who may quote an own status (public, followers or nobody).
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``). ``quote_approval_policy``: public, followers or nobody.
 
         Calls ``PUT /api/v1/statuses/:id/interaction_policy``.
         """
@@ -647,9 +552,6 @@ class StatusesMixin(Internals):
                            limit: Optional[int] = None) -> PaginatableList[rt.ScheduledStatus]:
         """Your statuses that are scheduled and not yet posted.
 
-        ``max_id``, ``min_id``, ``since_id``: ids (or objects with an id, or datetimes)
-        bounding the page; ``limit``: how many at most (the server caps it).
-
         Calls ``GET /api/v1/scheduled_statuses``.
         """
         return self._get("/api/v1/scheduled_statuses", page_params(max_id, min_id, since_id, limit),
@@ -659,9 +561,6 @@ class StatusesMixin(Internals):
     def scheduled_status(self, id: IdType) -> rt.ScheduledStatus:
         """Fetch one scheduled status.
 
-        ``id``: the scheduled status, as an id (str or int) or a ScheduledStatus (any dict
-        with an ``id``).
-
         Calls ``GET /api/v1/scheduled_statuses/:id``.
         """
         return self._get(f"/api/v1/scheduled_statuses/{path_segment(id)}",
@@ -670,10 +569,6 @@ class StatusesMixin(Internals):
     @api_version("2.7.0", "2.7.0")
     def scheduled_status_update(self, id: IdType, scheduled_at: datetime) -> rt.ScheduledStatus:
         """Move a scheduled status to another time (at least 5 minutes ahead).
-
-        ``id``: the scheduled status, as an id (str or int) or a ScheduledStatus (any dict
-        with an ``id``). ``scheduled_at``: the new time, a datetime (aware; a naive one is
-        local time), sent in UTC.
 
         Calls ``PUT /api/v1/scheduled_statuses/:id``.
         """
@@ -686,9 +581,6 @@ class StatusesMixin(Internals):
     @api_version("2.7.0", "2.7.0")
     def scheduled_status_delete(self, id: IdType) -> None:
         """Cancel a scheduled status.
-
-        ``id``: the scheduled status, as an id (str or int) or a ScheduledStatus (any dict
-        with an ``id``).
 
         Calls ``DELETE /api/v1/scheduled_statuses/:id``.
         """
