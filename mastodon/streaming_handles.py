@@ -17,6 +17,7 @@ import logging
 import threading
 from typing import Any, Callable, Optional, Protocol, TypeVar
 
+from ._core.pause import interruptible
 from ._sse import HEARTBEAT
 from .errors import MastodonNetworkError
 from .streaming_events import dispatch_event
@@ -236,7 +237,9 @@ class SSEStreamHandle(StreamHandle):
     def _read(self, connection: Any) -> None:
         """Catch up (if configured), then deliver the connection's events until it ends or closes."""
         if self._on_connect is not None:
-            self._on_connect(self._deliver)
+            assert self._closed is not None
+            with interruptible(self._closed):  # close() ends its rate-limit and retry waits
+                self._on_connect(self._deliver)
         for item in read_events(connection, self._closed, self._progress):
             if item is HEARTBEAT:
                 self._heartbeat()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import datetime, timedelta, timezone
 from typing import Any, Iterator
 
 import pytest
@@ -252,4 +253,27 @@ def test_direct_stream_catches_up_only_when_asked(mini: MiniMastodon,
     assert [p for p, _, _ in mini.requests if p == "/api/v1/conversations"]
     assert any("will not catch up on /api/v1/conversations" in r.getMessage()
                for r in caplog.records if r.levelno == logging.WARNING)
+    assert_no_stream_threads()
+
+
+def test_close_ends_a_catch_up_waiting_for_the_rate_limit(mini: MiniMastodon,
+                                                          caplog: pytest.LogCaptureFixture) -> None:
+    """Once connected, the server says no requests are left for five minutes: the
+    catch-up waits in the stream thread, and close() ends that wait at once."""
+    reset = datetime.now(timezone.utc) + timedelta(minutes=5)
+
+    def plan(index: int, w: StreamWriter) -> None:
+        mini._ratelimit_headers = lambda: {  # type: ignore[method-assign]
+            "X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "0",
+            "X-RateLimit-Reset": reset.isoformat()}
+        w.start()
+        w.hold()
+    mini.plan = plan
+    mini.start()
+    caplog.set_level(logging.INFO, logger="mastodon")
+    handle = make_api(mini).stream_user(Recorder(), run_async=True, reconnect_async=True)
+    assert wait_until(lambda: any("rate limit reached: sleeping" in r.getMessage()
+                                  for r in caplog.records), 10)
+    handle.close()
+    assert not handle.is_alive() and handle.state() == "closed"
     assert_no_stream_threads()

@@ -26,6 +26,7 @@ from typing import Callable, Dict, Mapping, Optional, Tuple
 from urllib.parse import urlsplit
 
 from ..errors import MastodonIllegalArgumentError, MastodonRatelimitError
+from .pause import pause
 
 log = logging.getLogger("mastodon")
 
@@ -242,7 +243,7 @@ class RateLimiter:
             return
         if seconds > _LOG_SLEEPS_OVER:
             log.info("%s: sleeping %.1f s (%s)", why, seconds, self.snapshot(bucket))
-        self.sleep(seconds)
+        pause(seconds, self.sleep)
 
     def request_done(self, bucket: str = DEFAULT_BUCKET) -> None:
         """Release a reservation whose request ended without an answer."""

@@ -11,6 +11,7 @@ from typing import Callable, Dict, FrozenSet, Mapping, Optional
 from urllib.parse import urlsplit
 
 from ..errors import MastodonError, add_note
+from .pause import pause
 
 log = logging.getLogger("mastodon")
 
@@ -55,7 +56,7 @@ class RetryPolicy:
         """Sleep before the next attempt (logged at INFO with the time)."""
         delay = self.backoff(attempt)
         log.info("waiting %.2f s before retry %d of %d", delay, attempt + 1, self.max_retries)
-        self.sleep(delay)
+        pause(delay, self.sleep)
 
 
 NO_RETRIES = RetryPolicy(max_retries=0)
