@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import gc
-from typing import Any, Callable, Iterator, List
+from typing import Any, Callable, Iterator, List, Optional
 
 import pytest
 
@@ -37,6 +37,17 @@ def fake() -> Iterator[FakeMastodon]:
     helper = FakeMastodon()
     yield helper
     helper.close()
+
+
+@pytest.fixture
+def fake_at(request: pytest.FixtureRequest) -> Callable[..., FakeMastodon]:
+    """Factory: ``fake_at(version="4.7.3", **options)`` is a fake-transport client that
+    believes the server runs ``version`` (None: not known yet); closed after the test."""
+    def make(version: Optional[str] = "4.7.3", **kwargs: Any) -> FakeMastodon:
+        helper = FakeMastodon(mastodon_version=version, **kwargs)
+        request.addfinalizer(helper.close)
+        return helper
+    return make
 
 
 @pytest.fixture(scope="session")

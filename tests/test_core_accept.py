@@ -182,6 +182,16 @@ def test_a_bare_magic_mock_session_works_like_with_mastodon_py():
     assert not hasattr(page, "_pagination_next") or page._pagination_next is None
 
 
+def test_a_mock_answer_that_is_not_json_is_an_api_error():
+    session = mock.MagicMock()
+    session.request.return_value.status_code = 200
+    session.request.return_value.json.side_effect = ValueError("Expecting value")
+    api = Mastodon(access_token="tok", api_base_url=BASE, session=session)
+    with pytest.raises(MastodonAPIError) as caught:
+        api.status(1)
+    assert caught.value.args == ("Could not parse response as JSON", "Expecting value")
+
+
 def test_a_session_without_request_is_refused():
     with pytest.raises(MastodonIllegalArgumentError, match="session"):
         Mastodon(access_token="tok", api_base_url=BASE, session=object())

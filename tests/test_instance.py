@@ -12,7 +12,6 @@ from mastodon.return_types import (
     InstanceV2, Nodeinfo, Rule, SupportedLocale, TermsOfService,
 )
 from mastodon.types_base import NonPaginatableList, PaginatableList
-from support.fake_transport import FakeMastodon
 
 V2 = {"domain": "mastodon.example", "title": "Example", "version": "4.3.0",
       "configuration": {"statuses": {"max_characters": 500}}}
@@ -22,16 +21,6 @@ NODEINFO_INDEX = {"links": [{"rel": "http://nodeinfo.diaspora.software/ns/schema
 NODEINFO = {"version": "2.0", "software": {"name": "mastodon", "version": "4.3.0"},
             "protocols": ["activitypub"], "openRegistrations": True,
             "usage": {"users": {"total": 3}}}
-
-
-@pytest.fixture
-def fake_at(request):
-    """Factory for fake clients with other options, e.g. a known server version."""
-    def make(version=None, **kwargs):
-        helper = FakeMastodon(mastodon_version=version, **kwargs)
-        request.addfinalizer(helper.close)
-        return helper
-    return make
 
 
 # ---------------------------------------------------------------- instance() dispatch and caching
@@ -180,7 +169,7 @@ def test_health_reads_the_plain_body(fake, body, healthy):
 
 def test_health_is_false_on_a_server_error(fake_at):
     from mastodon._core.retry import RetryPolicy
-    helper = fake_at(retry_policy=RetryPolicy(max_retries=0))
+    helper = fake_at(None, retry_policy=RetryPolicy(max_retries=0))
     helper.queue(status=503, body="down")
     assert helper.api.instance_health() is False
 
@@ -188,7 +177,7 @@ def test_health_is_false_on_a_server_error(fake_at):
 def test_health_raises_when_unreachable(fake_at):
     import requests
     from mastodon._core.retry import RetryPolicy
-    helper = fake_at(retry_policy=RetryPolicy(max_retries=0))
+    helper = fake_at(None, retry_policy=RetryPolicy(max_retries=0))
     helper.queue(error=requests.ConnectionError("refused"))
     with pytest.raises(MastodonNetworkError):
         helper.api.instance_health()
@@ -217,7 +206,7 @@ def test_nodeinfo_picks_the_requested_schema(fake):
 
 
 def test_nodeinfo_retries_the_path_on_the_api_host_after_404(fake_at):
-    helper = fake_at(api_base_url="https://mastodon.example")
+    helper = fake_at(None, api_base_url="https://mastodon.example")
     helper.queue(json={"links": [{"rel": "http://nodeinfo.diaspora.software/ns/schema/2.0",
                                   "href": "https://mastodon.example:8443/nodeinfo/2.0"}]})
     with pytest.raises(MastodonAPIError, match="not on the host"):

@@ -11,10 +11,16 @@ from mastodon.errors import (
     MastodonVersionError,
 )
 from mastodon.return_types import MediaAttachment, Poll
-from support.fake_transport import Canned, FakeMastodon
+from support.fake_transport import Canned
 
 ATTACHMENT = {"id": "77", "type": "image", "url": "https://files.example/77.png",
               "description": "alt"}
+
+
+@pytest.fixture
+def fake(fake_at):
+    """A client that believes the server runs the newest supported version."""
+    return fake_at()
 
 
 def png_bytes():
@@ -24,25 +30,6 @@ def png_bytes():
                 + struct.pack(">I", zlib.crc32(kind + data)))
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
-
-
-@pytest.fixture
-def fake_at():
-    made = []
-
-    def make(version="4.7.3", **kwargs):
-        helper = FakeMastodon(mastodon_version=version, **kwargs)
-        made.append(helper)
-        return helper
-
-    yield make
-    for helper in made:
-        helper.close()
-
-
-@pytest.fixture
-def fake(fake_at):
-    return fake_at()
 
 
 def _parts(request):

@@ -10,28 +10,14 @@ from mastodon.return_types import (
     UnreadNotificationsCount,
 )
 from mastodon.types_base import PaginatableList
-from support.fake_transport import FakeMastodon
 
 FIXTURES = Path(__file__).parent / "fixtures" / "entities"
 NOTIFICATION = {"id": "31", "type": "mention", "account": {"id": "2", "acct": "bob"}}
 
 
 @pytest.fixture
-def fake_at():
-    made = []
-
-    def make(version="4.7.3", **kwargs):
-        helper = FakeMastodon(mastodon_version=version, **kwargs)
-        made.append(helper)
-        return helper
-
-    yield make
-    for helper in made:
-        helper.close()
-
-
-@pytest.fixture
 def fake(fake_at):
+    """A client that believes the server runs the newest supported version."""
     return fake_at()
 
 

@@ -33,7 +33,7 @@ import os
 import warnings
 from dataclasses import dataclass, field
 from datetime import date, datetime, time as dtime, timedelta, timezone
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List
 from urllib.parse import unquote, urlsplit
 
 import pytest

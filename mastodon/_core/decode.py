@@ -5,6 +5,7 @@ from typing import Any
 
 import requests
 
+from ..errors import MastodonAPIError
 from .check import unusable_body_error
 from ..types_base import decode, load_json
 
