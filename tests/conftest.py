@@ -9,7 +9,8 @@
 from __future__ import annotations
 
 import gc
-from typing import Any, Callable, Iterator, List, Optional
+import itertools
+from typing import Any, Callable, Iterator, Optional
 
 import pytest
 
@@ -66,7 +67,7 @@ def mock(mock_server: MockMastodon) -> MockMastodon:
 
 
 @pytest.fixture
-def client(mock: MockMastodon) -> Iterator[Callable[..., Any]]:
+def client(mock: MockMastodon, request: pytest.FixtureRequest) -> Callable[..., Any]:
     """Factory: ``client("alice", **kwargs)`` is a Mastodon logged in on the mock server.
 
     Users: alice, bob, carol (locked), admin (the account ``root``). Any other
@@ -74,16 +75,11 @@ def client(mock: MockMastodon) -> Iterator[Callable[..., Any]]:
     """
     from mastodon import Mastodon
 
-    made: List[Any] = []
-
     def make(user: str = "alice", **kwargs: Any) -> Any:
         api = Mastodon(access_token=TOKENS.get(user, user), api_base_url=mock.base_url, **kwargs)
-        made.append(api)
+        request.addfinalizer(api.close)
         return api
-
-    yield make
-    for api in made:
-        api.close()
+    return make
 
 
 @pytest.fixture
@@ -93,19 +89,16 @@ def admin_client(client: Callable[..., Any]) -> Any:
 
 
 @pytest.fixture
-def mock_server_factory(tmp_path: Any) -> Iterator[Callable[..., MockMastodon]]:
+def mock_server_factory(tmp_path: Any, request: pytest.FixtureRequest) -> Callable[..., MockMastodon]:
     """Factory: ``mock_server_factory(extra_config="...")`` starts one more mock server
     for this test only (about 3 s), e.g. with ``[ratelimit] enabled = true``."""
-    started: List[MockMastodon] = []
+    numbers = itertools.count()
 
     def start(extra_config: str = "") -> MockMastodon:
-        server = MockMastodon(tmp_path / f"mock{len(started)}", extra_config=extra_config)
-        started.append(server)
+        server = MockMastodon(tmp_path / f"mock{next(numbers)}", extra_config=extra_config)
+        request.addfinalizer(server.stop)
         return server
-
-    yield start
-    for server in started:
-        server.stop()
+    return start
 
 
 @pytest.fixture

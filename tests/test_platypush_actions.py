@@ -6,7 +6,7 @@ Each adapter method is one plugin action and does what the plugin does: build a
 client from ``base_url`` and ``access_token`` (no app registration), call one
 library method with the plugin's defaults (``limit=20``), return plain data.
 """
-from typing import Any, List, Optional
+from typing import Optional
 
 import pytest
 
@@ -165,17 +165,13 @@ class Platypush:
 
 
 @pytest.fixture
-def plugin(mock):
+def plugin(mock, request):
     """The plugin as alice, and a second plugin instance as bob (the other party)."""
-    made: List[Any] = []
-
     def make(user_token: str) -> Platypush:
-        made.append(Platypush(mock.base_url, user_token))
-        return made[-1]
-
-    yield make
-    for instance in made:
-        instance.api.session.close()
+        instance = Platypush(mock.base_url, user_token)
+        request.addfinalizer(instance.api.close)
+        return instance
+    return make
 
 
 def test_status_actions(plugin, tmp_path):

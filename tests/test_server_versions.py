@@ -19,33 +19,23 @@ PNG = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture
-def serve():
+def serve(request):
     """Factory: ``serve(flavour, version=None)`` starts a FediverseServer for this test."""
-    started = []
-
     def start(flavour, version=None):
         server = FediverseServer(flavour, version).start()
-        started.append(server)
+        request.addfinalizer(server.stop)
         return server
-
-    yield start
-    for server in started:
-        server.stop()
+    return start
 
 
 @pytest.fixture
-def connect():
+def connect(request):
     """Factory: ``connect(server, **options)`` is a client of a local server."""
-    made = []
-
     def make(server, **options):
         api = Mastodon(api_base_url=server.url, access_token="token", **options)
-        made.append(api)
+        request.addfinalizer(api.close)
         return api
-
-    yield make
-    for api in made:
-        api.session.close()
+    return make
 
 
 @pytest.fixture
