@@ -50,10 +50,11 @@ class AdminAccountsMixin(AdminBase):
         list (see :doc:`/guide/pagination`); the server sends 100 accounts by
         default and 200 at most.
 
-        Coming from :meth:`admin_accounts_v1`: ``remote=True`` becomes
-        ``origin="remote"``, ``staff_only=True`` becomes
-        ``permissions="staff"``, and ``status`` keeps its name and values
-        (but is no longer required: None lists every state).
+        Coming from :meth:`admin_accounts_v1` (this v2 listing needs Mastodon
+        3.5 or later): ``remote=True`` becomes ``origin="remote"``,
+        ``staff_only=True`` becomes ``permissions="staff"``, and ``status``
+        keeps its name and values (but is no longer required: None lists
+        every state).
 
         Calls ``GET /api/v2/admin/accounts``.
         """
