@@ -82,22 +82,21 @@ class AdminMetricsMixin(AdminBase):
                        ) -> NonPaginatableList[rt.AdminMeasure]:
         """Instance statistics (totals and daily values) between two points in time.
 
-        ``start_at`` and ``end_at`` (datetimes, sent in UTC, or dates) bound
-        the period; the server uses only their dates. Each True flag asks for
-        that measure: ``active_users`` (users active in the period),
-        ``new_users`` (sign-ups), ``interactions`` (favourites, boosts and
-        replies on local statuses), ``opened_reports`` and
-        ``resolved_reports`` (reports filed and resolved). These take a
-        hashtag id and count for that tag: ``tag_accounts`` (accounts that
-        used it), ``tag_uses`` (statuses with it) and ``tag_servers`` (servers
-        those statuses came from). These take a remote domain and measure that
-        instance: ``instance_accounts`` (accounts discovered there),
-        ``instance_media_attachments`` (space its media use),
-        ``instance_reports`` (reports against its accounts),
-        ``instance_statuses`` (statuses from it), ``instance_follows``
-        (follows of its accounts by local ones) and ``instance_followers``
-        (follows of local accounts by its accounts). The answer has one
-        measure per requested key.
+        ``start_at`` and ``end_at`` bound the period (datetimes, sent in UTC,
+        or dates; the server uses only the date). Each True flag asks for that
+        measure: ``active_users`` (users active in the period), ``new_users``
+        (sign-ups), ``interactions`` (favourites, boosts and replies on local
+        statuses), ``opened_reports`` and ``resolved_reports`` (reports filed
+        and resolved). Given a hashtag id, ``tag_accounts`` counts the
+        accounts that used the tag, ``tag_uses`` the statuses with it and
+        ``tag_servers`` the servers those came from. Given a remote domain,
+        ``instance_accounts`` counts the accounts discovered there,
+        ``instance_media_attachments`` the space its media use,
+        ``instance_reports`` the reports against its accounts,
+        ``instance_statuses`` its statuses, ``instance_follows`` the follows
+        of its accounts by local ones and ``instance_followers`` the follows
+        of local accounts by its accounts. The answer has one measure per
+        requested key.
 
         Calls ``POST /api/v1/admin/measures``.
         """
@@ -124,9 +123,9 @@ class AdminMetricsMixin(AdminBase):
                          ) -> NonPaginatableList[rt.AdminDimension]:
         """Breakdowns of instance activity (languages, software, servers ...) over a period.
 
-        ``start_at`` and ``end_at`` (datetimes, sent in UTC, or dates) bound
-        the period; the server uses only their dates. Each True flag asks for
-        that dimension: ``languages`` (the most used languages),
+        ``start_at`` and ``end_at`` bound the period (datetimes, sent in UTC,
+        or dates; the server uses only the date). Each True flag asks for that
+        dimension: ``languages`` (the most used languages),
         ``sources`` (the most used apps), ``servers`` (the remote servers with
         the most statuses), ``space_usage`` (storage used by the database,
         Redis and media) and ``software_versions`` (versions of Mastodon and
@@ -153,8 +152,8 @@ class AdminMetricsMixin(AdminBase):
                         frequency: str = "day") -> NonPaginatableList[rt.AdminRetention]:
         """User retention cohorts between two points in time.
 
-        ``start_at`` and ``end_at`` (datetimes, sent in UTC, or dates) bound
-        the period; the server uses only their dates. ``frequency`` is
+        ``start_at`` and ``end_at`` bound the period (datetimes, sent in UTC,
+        or dates; the server uses only the date). ``frequency`` is
         ``"day"`` (the default) or ``"month"``: users who signed up in the same
         day or month form a cohort, and the answer gives, for each later day
         or month, how many of them were still active (the server falls back
