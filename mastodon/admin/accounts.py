@@ -36,9 +36,25 @@ class AdminAccountsMixin(AdminBase):
                           limit: Optional[int] = None) -> PaginatableList[rt.AdminAccount]:
         """List accounts with their admin details, filtered (v2 filters).
 
-        ``origin`` is ``"local"`` or ``"remote"``; ``status`` one of active,
-        pending, disabled, silenced, suspended; ``permissions="staff"`` keeps
-        only staff; ``role_ids`` keeps holders of those roles.
+        Every filter left as None is not sent, so by default all accounts are
+        listed. ``origin`` keeps ``"local"`` or ``"remote"`` accounts;
+        ``status`` keeps those that are ``"active"``, ``"pending"`` (waiting
+        for approval), ``"disabled"`` (cannot log in), ``"silenced"`` or
+        ``"suspended"``; ``permissions`` set to ``"staff"`` keeps users whose
+        role may handle reports; ``role_ids`` (role ids, Mastodon 4.0+) keeps holders of
+        those roles; ``invited_by`` (an account id or Account) keeps the users
+        that account invited. ``username`` and ``display_name`` search those
+        fields, ``by_domain`` keeps accounts from that domain, and ``email``
+        and ``ip`` look up the users with that e-mail address or IP address.
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through the
+        list (see :doc:`/guide/pagination`); the server sends 100 accounts by
+        default and 200 at most.
+
+        Coming from :meth:`admin_accounts_v1` (this v2 listing needs Mastodon
+        3.5 or later): ``remote=True`` becomes ``origin="remote"``,
+        ``staff_only=True`` becomes ``permissions="staff"``, and ``status``
+        keeps its name and values (but is no longer required: None lists
+        every state).
 
         Calls ``GET /api/v2/admin/accounts``.
         """
@@ -64,9 +80,21 @@ class AdminAccountsMixin(AdminBase):
                           limit: Optional[int] = None) -> PaginatableList[rt.AdminAccount]:
         """List accounts with their admin details, filtered (the older v1 filters).
 
-        ``remote=True`` lists remote accounts only; ``status`` is one of
-        active, pending, disabled, silenced, suspended; ``staff_only`` keeps
-        only staff. Deprecated by Mastodon 3.5; prefer :meth:`admin_accounts_v2`.
+        ``remote`` set to True keeps remote accounts only (the default False
+        sends no origin filter: local and remote accounts are listed). ``status``
+        (required, default ``"active"``) keeps the accounts in that state:
+        active, pending, disabled, silenced or suspended; it is sent as that
+        flag (``active=true`` ...). ``staff_only`` set to True keeps staff only.
+        ``username`` and ``display_name`` search those fields, ``by_domain``
+        keeps accounts from that domain, and ``email`` and ``ip`` look up the
+        users with that e-mail address or IP address. ``max_id``, ``min_id``,
+        ``since_id`` and ``limit`` page through the list (see
+        :doc:`/guide/pagination`); the server sends 100 accounts by default
+        and 200 at most.
+
+        Deprecated by Mastodon 3.5; prefer :meth:`admin_accounts_v2`, where
+        ``remote=True`` is ``origin="remote"`` and ``staff_only=True`` is
+        ``permissions="staff"``.
 
         Calls ``GET /api/v1/admin/accounts``.
         """
@@ -90,6 +118,11 @@ class AdminAccountsMixin(AdminBase):
                        limit: Optional[int] = None) -> PaginatableList[rt.AdminAccount]:
         """Same as :meth:`admin_accounts_v1` (kept for old code; deprecated).
 
+        ``remote``, ``by_domain``, ``status``, ``username``, ``display_name``,
+        ``email``, ``ip`` and ``staff_only`` filter the list, and ``max_id``,
+        ``min_id``, ``since_id`` and ``limit`` page through it, exactly as
+        there; all of them, ``limit`` included, are passed on.
+
         Calls ``GET /api/v1/admin/accounts``.
         """
         return self.admin_accounts_v1(remote, by_domain, status, username, display_name, email,
@@ -99,6 +132,8 @@ class AdminAccountsMixin(AdminBase):
     def admin_account(self, id: IdType) -> rt.AdminAccount:
         """Fetch one account with its admin details.
 
+        ``id``: the account, as an id (str or int), an Account or an AdminAccount.
+
         Calls ``GET /api/v1/admin/accounts/:id``.
         """
         return self._admin("GET", "accounts", id, entity=rt.AdminAccount)
@@ -106,6 +141,8 @@ class AdminAccountsMixin(AdminBase):
     @api_version("2.9.1", "2.9.1")
     def admin_account_enable(self, id: IdType) -> rt.AdminAccount:
         """Re-enable a disabled local account; returns it.
+
+        ``id``: the account, as an id (str or int), an Account or an AdminAccount.
 
         Calls ``POST /api/v1/admin/accounts/:id/enable``.
         """
@@ -115,6 +152,8 @@ class AdminAccountsMixin(AdminBase):
     def admin_account_approve(self, id: IdType) -> rt.AdminAccount:
         """Approve a pending sign-up; returns the account.
 
+        ``id``: the account, as an id (str or int), an Account or an AdminAccount.
+
         Calls ``POST /api/v1/admin/accounts/:id/approve``.
         """
         return self._admin("POST", "accounts", id, "approve", entity=rt.AdminAccount)
@@ -122,6 +161,8 @@ class AdminAccountsMixin(AdminBase):
     @api_version("2.9.1", "2.9.1")
     def admin_account_reject(self, id: IdType) -> rt.AdminAccount:
         """Reject (and delete) a pending sign-up; returns the account.
+
+        ``id``: the account, as an id (str or int), an Account or an AdminAccount.
 
         Calls ``POST /api/v1/admin/accounts/:id/reject``.
         """
@@ -131,6 +172,8 @@ class AdminAccountsMixin(AdminBase):
     def admin_account_unsilence(self, id: IdType) -> rt.AdminAccount:
         """Lift a silence (limit) from an account; returns it.
 
+        ``id``: the account, as an id (str or int), an Account or an AdminAccount.
+
         Calls ``POST /api/v1/admin/accounts/:id/unsilence``.
         """
         return self._admin("POST", "accounts", id, "unsilence", entity=rt.AdminAccount)
@@ -138,6 +181,8 @@ class AdminAccountsMixin(AdminBase):
     @api_version("2.9.1", "2.9.1")
     def admin_account_unsuspend(self, id: IdType) -> rt.AdminAccount:
         """Lift a suspension from an account; returns it.
+
+        ``id``: the account, as an id (str or int), an Account or an AdminAccount.
 
         Calls ``POST /api/v1/admin/accounts/:id/unsuspend``.
         """
@@ -147,6 +192,8 @@ class AdminAccountsMixin(AdminBase):
     def admin_account_unsensitive(self, id: IdType) -> rt.AdminAccount:
         """Stop forcing an account's media to be marked sensitive; returns it.
 
+        ``id``: the account, as an id (str or int), an Account or an AdminAccount.
+
         Calls ``POST /api/v1/admin/accounts/:id/unsensitive``.
         """
         return self._admin("POST", "accounts", id, "unsensitive", entity=rt.AdminAccount)
@@ -154,6 +201,8 @@ class AdminAccountsMixin(AdminBase):
     @api_version("3.3.0", "3.3.0")
     def admin_account_delete(self, id: IdType) -> rt.AdminAccount:
         """Delete the data of a suspended account for good; returns it.
+
+        ``id``: the account, as an id (str or int), an Account or an AdminAccount.
 
         Calls ``DELETE /api/v1/admin/accounts/:id``.
         """
@@ -167,11 +216,18 @@ class AdminAccountsMixin(AdminBase):
                                send_email_notification: bool = True) -> None:
         """Take a moderation action against an account, optionally with a warning.
 
-        ``action`` is one of none (just warn; the default), sensitive,
-        disable, silence, suspend. ``report_id`` resolves that report with
-        the action; ``text`` and ``warning_preset_id`` give the warning that
-        is sent to the user, by e-mail unless ``send_email_notification`` is
-        False.
+        ``id``: the account, as an id (str or int), an Account or an AdminAccount.
+        ``action`` (sent as the server's ``type``) is ``"none"`` (only warn;
+        the default), ``"sensitive"`` (force its media to be marked
+        sensitive), ``"disable"`` (lock the local user out of logging in),
+        ``"silence"`` (limit who sees its posts) or ``"suspend"`` (hide the
+        account and its content; :meth:`admin_account_delete` can then erase
+        its data). ``report_id`` names the report that led to the action.
+        ``warning_preset_id`` picks one of the server's preset warnings and
+        ``text`` adds your own explanation; the user gets both by e-mail
+        unless ``send_email_notification`` is False (it is True by default).
+        The server logs the action in the moderation history and resolves
+        the open reports against the account.
 
         Calls ``POST /api/v1/admin/accounts/:id/action``.
         """

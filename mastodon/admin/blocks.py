@@ -26,6 +26,11 @@ class AdminBlocksMixin(AdminBase):
                             ) -> Union[rt.AdminDomainBlock, PaginatableList[rt.AdminDomainBlock]]:
         """One domain block when ``id`` is given, otherwise a page of all of them.
 
+        ``id``: the block, as an id (str or int) or an AdminDomainBlock; the
+        page parameters are then not used. Without it, ``max_id``,
+        ``min_id``, ``since_id`` and ``limit`` page through the list (see
+        :doc:`/guide/pagination`); the server sends 100 by default.
+
         Calls ``GET /api/v1/admin/domain_blocks/:id`` or
         ``GET /api/v1/admin/domain_blocks/``.
         """
@@ -43,8 +48,16 @@ class AdminBlocksMixin(AdminBase):
                                   obfuscate: Optional[bool] = None) -> rt.AdminDomainBlock:
         """Block (or limit) a remote domain; returns the new block.
 
-        ``severity`` is silence, suspend (the server's default) or noop;
-        ``obfuscate`` hides the domain name in the public block list.
+        ``domain`` (required) is the domain to block. ``severity`` is
+        ``"silence"`` (the server's default: its accounts are limited),
+        ``"suspend"`` (everything coming from it is rejected) or ``"noop"`` (no
+        limit, only the media and report rules apply). ``reject_media`` drops
+        the domain's media attachments and ``reject_reports`` ignores reports
+        from it (both are off unless set). ``private_comment`` is
+        a note only moderators see; ``public_comment`` one the server may show
+        on its about page. ``obfuscate`` partly masks the domain name where
+        the block list is shown in public. Parameters left as None are not
+        sent, so the server's defaults apply.
 
         Calls ``POST /api/v1/admin/domain_blocks/``.
         """
@@ -62,6 +75,11 @@ class AdminBlocksMixin(AdminBase):
                                   obfuscate: Optional[bool] = None) -> rt.AdminDomainBlock:
         """Change a domain block; parameters left as None stay unchanged. Returns it.
 
+        ``id``: the block, as an id (str or int) or an AdminDomainBlock.
+        ``severity``, ``reject_media``, ``reject_reports``,
+        ``private_comment``, ``public_comment`` and ``obfuscate`` mean what
+        they mean in :meth:`admin_create_domain_block`.
+
         Calls ``PUT /api/v1/admin/domain_blocks/:id``.
         """
         params = _domain_block_params(severity, reject_media, reject_reports, private_comment,
@@ -72,6 +90,8 @@ class AdminBlocksMixin(AdminBase):
     @api_version("4.0.0", "4.0.0")
     def admin_delete_domain_block(self, id: IdType) -> None:
         """Lift a domain block.
+
+        ``id``: the block, as an id (str or int) or an AdminDomainBlock.
 
         Calls ``DELETE /api/v1/admin/domain_blocks/:id``.
         """
@@ -84,6 +104,10 @@ class AdminBlocksMixin(AdminBase):
                             limit: Optional[int] = None) -> PaginatableList[rt.AdminDomainAllow]:
         """List the domains allowed to federate (in allow-list mode).
 
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through the
+        list (see :doc:`/guide/pagination`); the server sends 100 by default
+        and 200 at most.
+
         Calls ``GET /api/v1/admin/domain_allows``.
         """
         return self._admin_page("domain_allows", rt.AdminDomainAllow, max_id, min_id,
@@ -93,6 +117,8 @@ class AdminBlocksMixin(AdminBase):
     def admin_domain_allow(self, id: IdType) -> rt.AdminDomainAllow:
         """Fetch one allowed domain.
 
+        ``id``: the entry, as an id (str or int) or an AdminDomainAllow.
+
         Calls ``GET /api/v1/admin/domain_allows/:id``.
         """
         return self._admin("GET", "domain_allows", id, entity=rt.AdminDomainAllow)
@@ -100,6 +126,10 @@ class AdminBlocksMixin(AdminBase):
     @api_version("4.0.0", "4.0.0")
     def admin_create_domain_allow(self, domain: str) -> rt.AdminDomainAllow:
         """Allow a domain to federate; returns the new entry.
+
+        ``domain`` (required): the domain to allow. The list only matters when
+        the server federates in allow-list mode; a domain already on it is
+        answered with its existing entry.
 
         Calls ``POST /api/v1/admin/domain_allows``.
         """
@@ -110,6 +140,8 @@ class AdminBlocksMixin(AdminBase):
     @api_version("4.0.0", "4.0.0")
     def admin_delete_domain_allow(self, id: IdType) -> None:
         """Remove a domain from the allow list.
+
+        ``id``: the entry, as an id (str or int) or an AdminDomainAllow.
 
         Calls ``DELETE /api/v1/admin/domain_allows/:id``.
         """
@@ -123,6 +155,9 @@ class AdminBlocksMixin(AdminBase):
                                   ) -> PaginatableList[rt.AdminEmailDomainBlock]:
         """List the e-mail domains that may not sign up.
 
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through the
+        list (see :doc:`/guide/pagination`); the server sends 100 by default.
+
         Calls ``GET /api/v1/admin/email_domain_blocks``.
         """
         return self._admin_page("email_domain_blocks", rt.AdminEmailDomainBlock, max_id, min_id,
@@ -132,6 +167,8 @@ class AdminBlocksMixin(AdminBase):
     def admin_email_domain_block(self, id: IdType) -> rt.AdminEmailDomainBlock:
         """Fetch one blocked e-mail domain.
 
+        ``id``: the block, as an id (str or int) or an AdminEmailDomainBlock.
+
         Calls ``GET /api/v1/admin/email_domain_blocks/:id``.
         """
         return self._admin("GET", "email_domain_blocks", id, entity=rt.AdminEmailDomainBlock)
@@ -139,6 +176,8 @@ class AdminBlocksMixin(AdminBase):
     @api_version("4.0.0", "4.0.0")
     def admin_create_email_domain_block(self, domain: str) -> rt.AdminEmailDomainBlock:
         """Refuse sign-ups with e-mail addresses at ``domain``; returns the new block.
+
+        ``domain`` (required): the part of the address after the ``@``.
 
         Calls ``POST /api/v1/admin/email_domain_blocks``.
         """
@@ -149,6 +188,8 @@ class AdminBlocksMixin(AdminBase):
     @api_version("4.0.0", "4.0.0")
     def admin_delete_email_domain_block(self, id: IdType) -> None:
         """Lift an e-mail domain block.
+
+        ``id``: the block, as an id (str or int) or an AdminEmailDomainBlock.
 
         Calls ``DELETE /api/v1/admin/email_domain_blocks/:id``.
         """
@@ -162,6 +203,10 @@ class AdminBlocksMixin(AdminBase):
                                      ) -> PaginatableList[rt.AdminCanonicalEmailBlock]:
         """List the blocked canonical e-mail addresses (as hashes).
 
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through the
+        list (see :doc:`/guide/pagination`); the server sends 100 by default
+        and 200 at most.
+
         Calls ``GET /api/v1/admin/canonical_email_blocks``.
         """
         return self._admin_page("canonical_email_blocks", rt.AdminCanonicalEmailBlock, max_id,
@@ -170,6 +215,8 @@ class AdminBlocksMixin(AdminBase):
     @api_version("4.0.0", "4.0.0")
     def admin_canonical_email_block(self, id: IdType) -> rt.AdminCanonicalEmailBlock:
         """Fetch one canonical e-mail block.
+
+        ``id``: the block, as an id (str or int) or an AdminCanonicalEmailBlock.
 
         Calls ``GET /api/v1/admin/canonical_email_blocks/:id``.
         """
@@ -183,7 +230,8 @@ class AdminBlocksMixin(AdminBase):
         """Block an e-mail address, in all its spellings, from signing up.
 
         Give either the ``email`` (the server canonicalises and hashes it) or
-        its ``canonical_email_hash`` (SHA-256 hex). Returns the new block.
+        its ``canonical_email_hash`` (SHA-256 hex); when both are given the
+        server uses the ``email``. Returns the new block.
 
         Calls ``POST /api/v1/admin/canonical_email_blocks``.
         """
@@ -199,6 +247,8 @@ class AdminBlocksMixin(AdminBase):
     def admin_delete_canonical_email_block(self, id: IdType) -> rt.AdminCanonicalEmailBlock:
         """Lift a canonical e-mail block; returns what the server sends back.
 
+        ``id``: the block, as an id (str or int) or an AdminCanonicalEmailBlock.
+
         Calls ``DELETE /api/v1/admin/canonical_email_blocks/:id``.
         """
         return self._admin("DELETE", "canonical_email_blocks", id,
@@ -208,6 +258,9 @@ class AdminBlocksMixin(AdminBase):
     def admin_test_canonical_email_block(
             self, email: str) -> NonPaginatableList[rt.AdminCanonicalEmailBlock]:
         """The canonical e-mail blocks that match ``email`` (empty when none does).
+
+        ``email`` (required): the address to check; the server canonicalises
+        and hashes it as a block would, and creates nothing.
 
         Calls ``POST /api/v1/admin/canonical_email_blocks/test``.
         """
@@ -222,6 +275,10 @@ class AdminBlocksMixin(AdminBase):
                         limit: Optional[int] = None) -> PaginatableList[rt.AdminIpBlock]:
         """List the IP address ranges with sign-up or access rules.
 
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through the
+        list (see :doc:`/guide/pagination`); the server sends 100 by default
+        and 200 at most.
+
         Calls ``GET /api/v1/admin/ip_blocks``.
         """
         return self._admin_page("ip_blocks", rt.AdminIpBlock, max_id, min_id, since_id, limit)
@@ -229,6 +286,8 @@ class AdminBlocksMixin(AdminBase):
     @api_version("4.0.0", "4.0.0")
     def admin_ip_block(self, id: IdType) -> rt.AdminIpBlock:
         """Fetch one IP block.
+
+        ``id``: the block, as an id (str or int) or an AdminIpBlock.
 
         Calls ``GET /api/v1/admin/ip_blocks/:id``.
         """
@@ -239,8 +298,13 @@ class AdminBlocksMixin(AdminBase):
                               expires_in: Optional[int] = None) -> rt.AdminIpBlock:
         """Put a rule on an IP address or CIDR range; returns the new block.
 
-        ``severity`` is sign_up_requires_approval, sign_up_block or no_access;
-        ``expires_in`` is a lifetime in seconds (None: forever).
+        ``ip`` (required) is an address or a CIDR range such as
+        ``"192.0.2.0/24"``. ``severity`` (required) is
+        ``"sign_up_requires_approval"`` (sign-ups from there wait for a
+        moderator), ``"sign_up_block"`` (no sign-ups from there) or
+        ``"no_access"`` (no access to the server at all). ``comment`` is the
+        reason, for moderators; ``expires_in`` is the block's lifetime in
+        seconds (None: it never expires).
 
         Calls ``POST /api/v1/admin/ip_blocks``.
         """
@@ -257,6 +321,10 @@ class AdminBlocksMixin(AdminBase):
                               expires_in: Optional[int] = None) -> rt.AdminIpBlock:
         """Change an IP block; parameters left as None stay unchanged. Returns it.
 
+        ``id``: the block, as an id (str or int) or an AdminIpBlock. ``ip``,
+        ``severity``, ``comment`` and ``expires_in`` mean what they mean in
+        :meth:`admin_create_ip_block`.
+
         Calls ``PUT /api/v1/admin/ip_blocks/:id``.
         """
         return self._admin("PUT", "ip_blocks", id,
@@ -266,6 +334,8 @@ class AdminBlocksMixin(AdminBase):
     @api_version("4.0.0", "4.0.0")
     def admin_delete_ip_block(self, id: IdType) -> None:
         """Remove an IP block.
+
+        ``id``: the block, as an id (str or int) or an AdminIpBlock.
 
         Calls ``DELETE /api/v1/admin/ip_blocks/:id``.
         """

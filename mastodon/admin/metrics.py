@@ -82,9 +82,21 @@ class AdminMetricsMixin(AdminBase):
                        ) -> NonPaginatableList[rt.AdminMeasure]:
         """Instance statistics (totals and daily values) between two points in time.
 
-        Each True flag requests that measure. The ``tag_*`` parameters take a
-        hashtag id and the ``instance_*`` ones a domain; each requests that
-        measure for the given tag or instance.
+        ``start_at`` and ``end_at`` bound the period (datetimes, sent in UTC,
+        or dates; the server uses only the date). Each True flag asks for that
+        measure: ``active_users`` (users active in the period), ``new_users``
+        (sign-ups), ``interactions`` (favourites, boosts and replies on local
+        statuses), ``opened_reports`` and ``resolved_reports`` (reports filed
+        and resolved). Given a hashtag id, ``tag_accounts`` counts the
+        accounts that used the tag, ``tag_uses`` the statuses with it and
+        ``tag_servers`` the servers those came from. Given a remote domain,
+        ``instance_accounts`` counts the accounts discovered there,
+        ``instance_media_attachments`` the space its media use,
+        ``instance_reports`` the reports against its accounts,
+        ``instance_statuses`` its statuses, ``instance_follows`` the follows
+        of its accounts by local ones and ``instance_followers`` the follows
+        of local accounts by its accounts. The answer has one measure per
+        requested key.
 
         Calls ``POST /api/v1/admin/measures``.
         """
@@ -111,8 +123,18 @@ class AdminMetricsMixin(AdminBase):
                          ) -> NonPaginatableList[rt.AdminDimension]:
         """Breakdowns of instance activity (languages, software, servers ...) over a period.
 
-        Each True flag requests that dimension; ``tag_*`` take a hashtag id
-        and ``instance_*`` a domain. ``limit`` caps the entries per dimension.
+        ``start_at`` and ``end_at`` bound the period (datetimes, sent in UTC,
+        or dates; the server uses only the date). Each True flag asks for that
+        dimension: ``languages`` (the most used languages),
+        ``sources`` (the most used apps), ``servers`` (the remote servers with
+        the most statuses), ``space_usage`` (storage used by the database,
+        Redis and media) and ``software_versions`` (versions of Mastodon and
+        the software under it). ``tag_servers`` and ``tag_languages`` take a
+        trending hashtag's id: the servers and the languages posting it.
+        ``instance_accounts`` and ``instance_languages`` take a remote domain:
+        its most followed accounts and its most used languages. ``limit`` caps
+        the entries of each list-like dimension (all but space usage and
+        software versions).
 
         Calls ``POST /api/v1/admin/dimensions``.
         """
@@ -130,7 +152,12 @@ class AdminMetricsMixin(AdminBase):
                         frequency: str = "day") -> NonPaginatableList[rt.AdminRetention]:
         """User retention cohorts between two points in time.
 
-        ``frequency`` is ``"day"`` or ``"month"``: the size of each cohort.
+        ``start_at`` and ``end_at`` bound the period (datetimes, sent in UTC,
+        or dates; the server uses only the date). ``frequency`` is
+        ``"day"`` (the default) or ``"month"``: users who signed up in the same
+        day or month form a cohort, and the answer gives, for each later day
+        or month, how many of them were still active (the server falls back
+        to days for other values).
 
         Calls ``POST /api/v1/admin/retention``.
         """

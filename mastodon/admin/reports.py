@@ -21,9 +21,15 @@ class AdminReportsMixin(AdminBase):
                       unresolved: Optional[bool] = None) -> PaginatableList[rt.AdminReport]:
         """List reports, unresolved ones unless ``resolved`` is True.
 
-        ``account_id`` keeps reports filed by that account,
-        ``target_account_id`` reports against it. ``unresolved`` is sent as
-        given when set (newer servers).
+        ``resolved`` set to True lists the resolved reports instead; False (the
+        default) is not sent, because Mastodon lists resolved reports whenever
+        the key is present at all. ``unresolved`` (Mastodon 4.6+) is sent as
+        given when not None; with it, such servers can list resolved and
+        unresolved reports together. ``account_id`` keeps the reports filed by
+        that account and ``target_account_id`` the reports against it (each an
+        id or an account object). ``max_id``, ``min_id``, ``since_id`` and
+        ``limit`` page through the list (see :doc:`/guide/pagination`); the
+        server sends 100 reports by default and 200 at most.
 
         Calls ``GET /api/v1/admin/reports``.
         """
@@ -41,6 +47,8 @@ class AdminReportsMixin(AdminBase):
     def admin_report(self, id: IdType) -> rt.AdminReport:
         """Fetch one report with its moderation details.
 
+        ``id``: the report, as an id (str or int) or an AdminReport.
+
         Calls ``GET /api/v1/admin/reports/:id``.
         """
         return self._admin("GET", "reports", id, entity=rt.AdminReport)
@@ -48,6 +56,8 @@ class AdminReportsMixin(AdminBase):
     @api_version("2.9.1", "2.9.1")
     def admin_report_assign(self, id: IdType) -> rt.AdminReport:
         """Assign a report to yourself; returns it.
+
+        ``id``: the report, as an id (str or int) or an AdminReport.
 
         Calls ``POST /api/v1/admin/reports/:id/assign_to_self``.
         """
@@ -57,6 +67,8 @@ class AdminReportsMixin(AdminBase):
     def admin_report_unassign(self, id: IdType) -> rt.AdminReport:
         """Remove the assignee of a report; returns it.
 
+        ``id``: the report, as an id (str or int) or an AdminReport.
+
         Calls ``POST /api/v1/admin/reports/:id/unassign``.
         """
         return self._admin("POST", "reports", id, "unassign", entity=rt.AdminReport)
@@ -65,6 +77,8 @@ class AdminReportsMixin(AdminBase):
     def admin_report_reopen(self, id: IdType) -> rt.AdminReport:
         """Reopen a resolved report; returns it.
 
+        ``id``: the report, as an id (str or int) or an AdminReport.
+
         Calls ``POST /api/v1/admin/reports/:id/reopen``.
         """
         return self._admin("POST", "reports", id, "reopen", entity=rt.AdminReport)
@@ -72,6 +86,8 @@ class AdminReportsMixin(AdminBase):
     @api_version("2.9.1", "2.9.1")
     def admin_report_resolve(self, id: IdType) -> rt.AdminReport:
         """Mark a report as resolved without further action; returns it.
+
+        ``id``: the report, as an id (str or int) or an AdminReport.
 
         Calls ``POST /api/v1/admin/reports/:id/resolve``.
         """

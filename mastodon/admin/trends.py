@@ -17,6 +17,9 @@ class AdminTrendsMixin(AdminBase):
     def admin_trending_tags(self, limit: Optional[int] = None) -> NonPaginatableList[rt.Tag]:
         """Trending hashtags, including ones not yet approved for display.
 
+        ``limit``: how many hashtags at most; None leaves the number to the
+        server.
+
         Calls ``GET /api/v1/admin/trends/tags``.
         """
         return self._admin("GET", "trends/tags", params=page_params(limit=limit),
@@ -42,6 +45,9 @@ class AdminTrendsMixin(AdminBase):
     def admin_approve_trending_link(self, id: IdType) -> rt.PreviewCard:
         """Allow a link to be shown as trending; returns its preview card.
 
+        ``id``: the link, as an id or its entry from :meth:`admin_trending_links`
+        (any dict with an ``id``).
+
         Calls ``POST /api/v1/admin/trends/links/:id/approve``.
         """
         return self._admin("POST", "trends/links", id, "approve", entity=rt.PreviewCard)
@@ -49,6 +55,9 @@ class AdminTrendsMixin(AdminBase):
     @api_version("4.2.0", "4.2.0")
     def admin_reject_trending_link(self, id: IdType) -> rt.PreviewCard:
         """Keep a link out of the trends; returns its preview card.
+
+        ``id``: the link, as an id or its entry from :meth:`admin_trending_links`
+        (any dict with an ``id``).
 
         Calls ``POST /api/v1/admin/trends/links/:id/reject``.
         """
@@ -58,6 +67,8 @@ class AdminTrendsMixin(AdminBase):
     def admin_approve_trending_status(self, id: IdType) -> rt.Status:
         """Allow a status to be shown as trending; returns it.
 
+        ``id``: the status, as an id (str or int) or a Status.
+
         Calls ``POST /api/v1/admin/trends/statuses/:id/approve``.
         """
         return self._admin("POST", "trends/statuses", id, "approve", entity=rt.Status)
@@ -65,6 +76,8 @@ class AdminTrendsMixin(AdminBase):
     @api_version("4.2.0", "4.2.0")
     def admin_reject_trending_status(self, id: IdType) -> rt.Status:
         """Keep a status out of the trends; returns it.
+
+        ``id``: the status, as an id (str or int) or a Status.
 
         Calls ``POST /api/v1/admin/trends/statuses/:id/reject``.
         """
@@ -74,6 +87,8 @@ class AdminTrendsMixin(AdminBase):
     def admin_approve_trending_tag(self, id: IdType) -> rt.Tag:
         """Allow a hashtag to be shown as trending; returns it.
 
+        ``id``: the hashtag, as its id or a Tag from :meth:`admin_trending_tags`.
+
         Calls ``POST /api/v1/admin/trends/tags/:id/approve``.
         """
         return self._admin("POST", "trends/tags", id, "approve", entity=rt.Tag)
@@ -81,6 +96,8 @@ class AdminTrendsMixin(AdminBase):
     @api_version("4.2.0", "4.2.0")
     def admin_reject_trending_tag(self, id: IdType) -> rt.Tag:
         """Keep a hashtag out of the trends; returns it.
+
+        ``id``: the hashtag, as its id or a Tag from :meth:`admin_trending_tags`.
 
         Calls ``POST /api/v1/admin/trends/tags/:id/reject``.
         """
