@@ -98,6 +98,8 @@ class AccountsMixin(Internals):
     def account(self, id: AccountOrId) -> rt.Account:
         """Fetch one account.
 
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+
         Calls ``GET /api/v1/accounts/:id``.
         """
         return self._call("GET", f"/api/v1/accounts/{path_segment(id)}", rt.Account)
@@ -105,6 +107,8 @@ class AccountsMixin(Internals):
     @api_version("4.3.0", "4.3.0")
     def accounts(self, ids: List[AccountOrId]) -> NonPaginatableList[rt.Account]:
         """Fetch several accounts at once; unknown ids are left out.
+
+        ``ids``: a list of accounts, each an id (str or int) or an Account.
 
         Calls ``GET /api/v1/accounts``.
         """
@@ -133,6 +137,9 @@ class AccountsMixin(Internals):
 
         Raises MastodonNotFoundError when the server does not know it.
 
+        ``acct``: the handle, ``username`` for local accounts or ``username@domain`` for
+        remote ones the server already knows.
+
         Calls ``GET /api/v1/accounts/lookup``.
         """
         validate.text("acct", acct, required=True)
@@ -147,6 +154,9 @@ class AccountsMixin(Internals):
         ``following`` keeps only accounts you follow; ``resolve`` lets the
         server look up unknown ``user@domain`` handles remotely. Page with
         ``offset`` (this search has no id-based pages).
+
+        ``q``: the text to look for in display names and handles; ``limit``: how many
+        results at most (the server caps it).
 
         Calls ``GET /api/v1/accounts/search``.
         """
@@ -171,6 +181,10 @@ class AccountsMixin(Internals):
         ``exclude_reblogs``, ``exclude_direct``; ``tagged`` keeps statuses
         with that hashtag (without ``#``). Flags are sent only when True.
 
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+        ``max_id``, ``min_id``, ``since_id``: ids (or objects with an id, or datetimes)
+        bounding the page; ``limit``: how many at most (the server caps it).
+
         Calls ``GET /api/v1/accounts/:id/statuses``.
         """
         params = page_params(
@@ -188,6 +202,10 @@ class AccountsMixin(Internals):
                           limit: Optional[int] = None) -> PaginatableList[rt.Account]:
         """The accounts following an account, one page at a time.
 
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+        ``max_id``, ``min_id``, ``since_id``: ids (or objects with an id, or datetimes)
+        bounding the page; ``limit``: how many at most (the server caps it).
+
         Calls ``GET /api/v1/accounts/:id/followers``.
         """
         return self._account_get(id, "followers", PaginatableList[rt.Account],
@@ -198,6 +216,10 @@ class AccountsMixin(Internals):
                           min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
                           limit: Optional[int] = None) -> PaginatableList[rt.Account]:
         """The accounts an account follows, one page at a time.
+
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+        ``max_id``, ``min_id``, ``since_id``: ids (or objects with an id, or datetimes)
+        bounding the page; ``limit``: how many at most (the server caps it).
 
         Calls ``GET /api/v1/accounts/:id/following``.
         """
@@ -212,6 +234,9 @@ class AccountsMixin(Internals):
 
         ``with_suspended`` also answers for suspended accounts.
 
+        ``id``: one account or a list of accounts, each an id (str or int) or an Account
+        (any dict with an ``id``).
+
         Calls ``GET /api/v1/accounts/relationships``.
         """
         params = {"id": id_list(id, "id"),
@@ -224,6 +249,9 @@ class AccountsMixin(Internals):
                                    ) -> NonPaginatableList[rt.FamiliarFollowers]:
         """For one account or several: which accounts you follow also follow them.
 
+        ``id``: one account or a list of accounts, each an id (str or int) or an Account
+        (any dict with an ``id``).
+
         Calls ``GET /api/v1/accounts/familiar_followers``.
         """
         return self._call("GET", "/api/v1/accounts/familiar_followers",
@@ -234,6 +262,8 @@ class AccountsMixin(Internals):
     def account_lists(self, id: AccountOrId) -> NonPaginatableList[rt.UserList]:
         """Those of your lists that contain an account.
 
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+
         Calls ``GET /api/v1/accounts/:id/lists``.
         """
         return self._account_get(id, "lists", NonPaginatableList[rt.UserList])
@@ -241,6 +271,8 @@ class AccountsMixin(Internals):
     @api_version("3.3.0", "3.3.0")
     def account_featured_tags(self, id: AccountOrId) -> NonPaginatableList[rt.Tag]:
         """The hashtags an account features on its profile.
+
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
 
         Calls ``GET /api/v1/accounts/:id/featured_tags``.
         """
@@ -258,6 +290,8 @@ class AccountsMixin(Internals):
         and ``languages`` (ISO 639-1 codes) limits which of its posts you
         see; leave it out to see all.
 
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+
         Calls ``POST /api/v1/accounts/:id/follow``.
         """
         if languages is not None:
@@ -272,6 +306,8 @@ class AccountsMixin(Internals):
     def account_unfollow(self, id: AccountOrId) -> rt.Relationship:
         """Stop following an account (or withdraw a follow request).
 
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+
         Calls ``POST /api/v1/accounts/:id/unfollow``.
         """
         return self._account_action(id, "unfollow")
@@ -279,6 +315,8 @@ class AccountsMixin(Internals):
     @api_version("3.5.0", "3.5.0")
     def account_remove_from_followers(self, id: AccountOrId) -> rt.Relationship:
         """Make an account stop following you, without blocking it.
+
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
 
         Calls ``POST /api/v1/accounts/:id/remove_from_followers``.
         """
@@ -288,6 +326,8 @@ class AccountsMixin(Internals):
     def account_block(self, id: AccountOrId) -> rt.Relationship:
         """Block an account: it can no longer follow you or see your posts.
 
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+
         Calls ``POST /api/v1/accounts/:id/block``.
         """
         return self._account_action(id, "block")
@@ -295,6 +335,8 @@ class AccountsMixin(Internals):
     @api_version("1.0.0", "1.4.0")
     def account_unblock(self, id: AccountOrId) -> rt.Relationship:
         """Lift a block.
+
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
 
         Calls ``POST /api/v1/accounts/:id/unblock``.
         """
@@ -305,9 +347,11 @@ class AccountsMixin(Internals):
                      duration: Optional[Union[int, float, timedelta]] = None) -> rt.Relationship:
         """Mute an account: hide its posts from your timelines.
 
-        ``notifications=False`` still lets its notifications through.
+        ``notifications``: False still lets its notifications through.
         ``duration`` (seconds or a timedelta) ends the mute automatically;
         without it the mute lasts until :meth:`account_unmute`.
+
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
 
         Calls ``POST /api/v1/accounts/:id/mute``.
         """
@@ -319,6 +363,8 @@ class AccountsMixin(Internals):
     def account_unmute(self, id: AccountOrId) -> rt.Relationship:
         """Lift a mute.
 
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+
         Calls ``POST /api/v1/accounts/:id/unmute``.
         """
         return self._account_action(id, "unmute")
@@ -326,6 +372,9 @@ class AccountsMixin(Internals):
     @api_version("3.2.0", "3.2.0")
     def account_note_set(self, id: AccountOrId, comment: str) -> rt.Relationship:
         """Set your private note about an account (an empty string removes it).
+
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+        ``comment``: the note's text, only visible to you.
 
         Calls ``POST /api/v1/accounts/:id/note``.
         """
@@ -336,6 +385,8 @@ class AccountsMixin(Internals):
     def account_endorse(self, id: AccountOrId) -> rt.Relationship:
         """Feature an account you follow on your profile.
 
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+
         Calls ``POST /api/v1/accounts/:id/endorse``.
         """
         return self._account_action(id, "endorse")
@@ -343,6 +394,8 @@ class AccountsMixin(Internals):
     @api_version("4.4.0", "4.4.0")
     def account_unendorse(self, id: AccountOrId) -> rt.Relationship:
         """Stop featuring an account on your profile.
+
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
 
         Calls ``POST /api/v1/accounts/:id/unendorse``.
         """
@@ -354,6 +407,8 @@ class AccountsMixin(Internals):
 
         Warns with MastodonDeprecationWarning.
 
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+
         Calls ``POST /api/v1/accounts/:id/pin``.
         """
         return self._legacy_endorsement(id, "pin", "account_endorse")
@@ -363,6 +418,8 @@ class AccountsMixin(Internals):
         """Deprecated name of :meth:`account_unendorse` (the older server route).
 
         Warns with MastodonDeprecationWarning.
+
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
 
         Calls ``POST /api/v1/accounts/:id/unpin``.
         """
@@ -377,6 +434,8 @@ class AccountsMixin(Internals):
         with MastodonDeprecationWarning; raises MastodonNotFoundError when
         nothing matches. Use :meth:`account_lookup` or :meth:`account_search`
         and :meth:`account_follow` instead.
+
+        ``uri``: the account's ``user@domain`` handle.
 
         Calls ``GET /api/v1/accounts/search``, then ``POST /api/v1/accounts/:id/follow``.
         """
@@ -413,6 +472,16 @@ class AccountsMixin(Internals):
         ``default_privacy`` (public, unlisted, private), ``default_sensitive``,
         ``default_language`` and ``default_quote_policy`` (public, followers,
         nobody) are the defaults for new posts.
+
+        ``display_name`` is the name shown above your handle; ``note`` the bio (plain text;
+        the server links mentions, hashtags and URLs). ``avatar_mime_type`` and
+        ``header_mime_type`` give the images' MIME types, ``avatar_description`` and
+        ``header_description`` their alt texts. ``locked`` makes follows need your approval;
+        ``bot`` marks the account as automated; ``discoverable`` lets the server feature it
+        in the profile directory and on Explore; ``hide_collections`` hides whom you follow
+        and who follows you; ``indexable`` lets others find your public posts by full-text
+        search; ``attribution_domains`` are the websites allowed to credit you as the author
+        of their articles in link previews.
 
         Calls ``PATCH /api/v1/accounts/update_credentials``.
         """
@@ -463,11 +532,16 @@ class AccountsMixin(Internals):
         need its e-mail address confirmed.
 
         When the server refuses, this raises MastodonIllegalArgumentError;
-        with ``return_detailed_error=True`` it returns ``(None, error)``
+        if ``return_detailed_error`` is True it returns ``(None, error)``
         instead, where ``error.details`` says which field was wrong (and
-        ``(token, None)`` on success). With ``return_token_info=True`` the
+        ``(token, None)`` on success). If ``return_token_info`` is True the
         token is the server's whole answer instead of the string: a dict with
         ``access_token``, ``token_type``, ``scope`` and ``created_at``.
+
+        ``username``, ``password`` and ``email`` are the new account's login data;
+        ``locale`` is the language of the confirmation e-mail and of the account's interface
+        (default ``en``); ``scopes`` are the scopes of the new access token (within those of
+        the app).
 
         Calls ``POST /oauth/token`` (an app token), then ``POST /api/v1/accounts``.
         """

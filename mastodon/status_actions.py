@@ -22,6 +22,12 @@ class StatusActionsMixin(Internals):
     def status(self, id: StatusOrId) -> rt.Status:
         """Fetch one status.
 
+        ``id`` is the status id as a str or an int, or a status object (any dict, such as a
+        Status, with an ``id`` key holding a str or int id). A string is sent as given,
+        percent-encoded into one URL path segment; an empty string, a bool, a dict without
+        ``id`` or any other type raises MastodonIllegalArgumentError before a request is
+        made.
+
         Calls ``GET /api/v1/statuses/:id``.
         """
         return self._get(f"/api/v1/statuses/{path_segment(id)}", entity=rt.Status)
@@ -29,6 +35,8 @@ class StatusActionsMixin(Internals):
     @api_version("4.3.0", "4.3.0")
     def statuses(self, ids: List[StatusOrId]) -> NonPaginatableList[rt.Status]:
         """Fetch several statuses at once; ids the server does not know are left out.
+
+        ``ids``: a list of statuses, each an id (str or int) or a status object.
 
         Calls ``GET /api/v1/statuses``.
         """
@@ -42,6 +50,9 @@ class StatusActionsMixin(Internals):
         On Mastodon 4.4+ the server may still be fetching remote replies; the
         result then carries refresh information (see ``await_async_refresh``).
 
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``).
+
         Calls ``GET /api/v1/statuses/:id/context``.
         """
         return self._get(f"/api/v1/statuses/{path_segment(id)}/context", entity=rt.Context)
@@ -50,6 +61,9 @@ class StatusActionsMixin(Internals):
     def status_reblogged_by(self, id: StatusOrId) -> NonPaginatableList[rt.Account]:
         """The accounts that boosted a status.
 
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``).
+
         Calls ``GET /api/v1/statuses/:id/reblogged_by``.
         """
         return self._status_accounts(id, "reblogged_by")
@@ -57,6 +71,9 @@ class StatusActionsMixin(Internals):
     @api_version("1.0.0", "2.1.0")
     def status_favourited_by(self, id: StatusOrId) -> NonPaginatableList[rt.Account]:
         """The accounts that favourited a status.
+
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``).
 
         Calls ``GET /api/v1/statuses/:id/favourited_by``.
         """
@@ -70,6 +87,9 @@ class StatusActionsMixin(Internals):
     def status_card(self, id: StatusOrId) -> Optional[rt.PreviewCard]:
         """The preview card of a status, or None. Deprecated: read ``status(id).card``.
 
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``).
+
         Calls ``GET /api/v1/statuses/:id`` (``GET /api/v1/statuses/:id/card``
         on servers older than 3.0.0).
         """
@@ -81,6 +101,9 @@ class StatusActionsMixin(Internals):
     def status_history(self, id: StatusOrId) -> NonPaginatableList[rt.StatusEdit]:
         """Every version of an edited status, oldest first (the current one included).
 
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``).
+
         Calls ``GET /api/v1/statuses/:id/history``.
         """
         return self._get(f"/api/v1/statuses/{path_segment(id)}/history",
@@ -89,6 +112,9 @@ class StatusActionsMixin(Internals):
     def status_source(self, id: StatusOrId) -> rt.StatusSource:
         """The plain text and spoiler text of an own status, for editing it.
 
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``).
+
         Calls ``GET /api/v1/statuses/:id/source``.
         """
         return self._get(f"/api/v1/statuses/{path_segment(id)}/source", entity=rt.StatusSource)
@@ -96,6 +122,10 @@ class StatusActionsMixin(Internals):
     @api_version("4.0.0", "4.0.0")
     def status_translate(self, id: StatusOrId, lang: Optional[str] = None) -> rt.Translation:
         """Have the server translate a status, into ``lang`` or the user's language.
+
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``). ``lang``: the target language as an ISO 639 code (e.g. ``de``); left out,
+        the server uses the user's interface language.
 
         Calls ``POST /api/v1/statuses/:id/translate``.
         """
@@ -108,6 +138,10 @@ class StatusActionsMixin(Internals):
                       since_id: Optional[IdType] = None,
                       limit: Optional[int] = None) -> PaginatableList[rt.Status]:
         """The statuses that quote an own status.
+
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``). ``max_id``, ``since_id``: ids (or objects with an id, or datetimes)
+        bounding the page; ``limit``: how many at most (the server caps it).
 
         Calls ``GET /api/v1/statuses/:id/quotes``.
         """
@@ -127,7 +161,8 @@ class StatusActionsMixin(Internals):
     def status_reblog(self, id: StatusOrId, visibility: Optional[str] = None) -> rt.Status:
         """Boost a status; returns the new reblog status wrapping it.
 
-        ``visibility`` may be public, unlisted or private.
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``). ``visibility`` may be public, unlisted or private.
 
         Calls ``POST /api/v1/statuses/:id/reblog``.
         """
@@ -137,6 +172,9 @@ class StatusActionsMixin(Internals):
     @api_version("1.0.0", "2.0.0")
     def status_unreblog(self, id: StatusOrId) -> rt.Status:
         """Undo a boost; returns the original status.
+
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``).
 
         Calls ``POST /api/v1/statuses/:id/unreblog``.
         """
@@ -148,6 +186,9 @@ class StatusActionsMixin(Internals):
 
         The author is notified (unless they muted you or the conversation).
 
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``).
+
         Calls ``POST /api/v1/statuses/:id/favourite``.
         """
         return self._status_action(id, "favourite")
@@ -155,6 +196,9 @@ class StatusActionsMixin(Internals):
     @api_version("1.0.0", "2.0.0")
     def status_unfavourite(self, id: StatusOrId) -> rt.Status:
         """Undo a favourite; returns the status.
+
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``).
 
         Calls ``POST /api/v1/statuses/:id/unfavourite``.
         """
@@ -164,6 +208,9 @@ class StatusActionsMixin(Internals):
     def status_mute(self, id: StatusOrId) -> rt.Status:
         """Stop notifications about a conversation you take part in; returns the status.
 
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``).
+
         Calls ``POST /api/v1/statuses/:id/mute``.
         """
         return self._status_action(id, "mute")
@@ -171,6 +218,9 @@ class StatusActionsMixin(Internals):
     @api_version("1.4.0", "2.0.0")
     def status_unmute(self, id: StatusOrId) -> rt.Status:
         """Get notifications about a conversation again; returns the status.
+
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``).
 
         Calls ``POST /api/v1/statuses/:id/unmute``.
         """
@@ -183,6 +233,9 @@ class StatusActionsMixin(Internals):
         Only public and unlisted statuses can be pinned, and only a few (5 on
         Mastodon's default settings).
 
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``).
+
         Calls ``POST /api/v1/statuses/:id/pin``.
         """
         return self._status_action(id, "pin")
@@ -190,6 +243,9 @@ class StatusActionsMixin(Internals):
     @api_version("2.1.0", "2.1.0")
     def status_unpin(self, id: StatusOrId) -> rt.Status:
         """Unpin a status from your profile; returns it.
+
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``).
 
         Calls ``POST /api/v1/statuses/:id/unpin``.
         """
@@ -201,6 +257,9 @@ class StatusActionsMixin(Internals):
 
         Bookmarks are private: nobody is notified. See :meth:`bookmarks`.
 
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``).
+
         Calls ``POST /api/v1/statuses/:id/bookmark``.
         """
         return self._status_action(id, "bookmark")
@@ -208,6 +267,9 @@ class StatusActionsMixin(Internals):
     @api_version("3.1.0", "3.1.0")
     def status_unbookmark(self, id: StatusOrId) -> rt.Status:
         """Remove a bookmark; returns the status.
+
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``).
 
         Calls ``POST /api/v1/statuses/:id/unbookmark``.
         """
@@ -219,6 +281,9 @@ class StatusActionsMixin(Internals):
 
         Returns the quoting status.
 
+        ``id``: your quoted status; ``quoting_status_id``: the status quoting it; each an id
+        (str or int) or a status object.
+
         Calls ``POST /api/v1/statuses/:id/quotes/:quoting_status_id/revoke``.
         """
         quoting = path_segment(quoting_status_id, "quoting_status_id")
@@ -228,6 +293,9 @@ class StatusActionsMixin(Internals):
     def status_update_quote_approval_policy(self, id: StatusOrId,
                                             quote_approval_policy: str) -> rt.Status:
         """Change who may quote an own status (public, followers or nobody).
+
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``). ``quote_approval_policy``: public, followers or nobody.
 
         Calls ``PUT /api/v1/statuses/:id/interaction_policy``.
         """

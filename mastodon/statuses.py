@@ -130,7 +130,13 @@ class StatusesMixin(Internals):
         ``quote_approval_policy`` (public, followers, nobody) says who may quote
         this one; ``quote_id`` is Fedibird's quoting and needs
         ``feature_set="fedibird"``. ``content_type`` (e.g. ``text/markdown``) is
-        only sent to Pleroma, or anywhere with ``strict_content_type=True``.
+        only sent to Pleroma, or anywhere when ``strict_content_type`` is True.
+
+        ``status`` is the text (it may be empty when there are media).
+        ``sensitive`` marks the media as sensitive (hidden behind a warning). ``language``
+        is the ISO 639 code of the text; left out, the server guesses it. ``scheduled_at``
+        is an aware datetime (a naive one is local time) at least 5 minutes ahead, when the
+        server posts it.
 
         Calls ``POST /api/v1/statuses``.
         """
@@ -192,7 +198,12 @@ class StatusesMixin(Internals):
 
     @api_version("1.0.0", "2.8.0")
     def toot(self, status: str) -> rt.Status:
-        """Post a public status with just this text (quick; prefer :meth:`status_post`).
+        """Post a status with just this text (quick; prefer :meth:`status_post`).
+
+        ``status``: the text. The status gets the account's default visibility (its
+        ``source.privacy`` setting, see
+        ``account_update_credentials(default_privacy=...)``), no content warning, media or
+        poll.
 
         Calls ``POST /api/v1/statuses``.
         """
@@ -212,10 +223,15 @@ class StatusesMixin(Internals):
         """Reply to ``to_status``, mentioning the people in it; returns the new status.
 
         The text is prefixed with @-mentions of the author and everyone the
-        status mentions, except yourself; with ``untag=True`` only the author is
+        status mentions, except yourself; with ``untag`` True only the author is
         mentioned. Visibility and content warning default to those of
         ``to_status``. ``to_status`` may also be an id (it is fetched first).
-        The other parameters are those of :meth:`status_post`.
+
+        ``status`` is your text after the mentions. ``media_ids``, ``sensitive``,
+        ``visibility``, ``spoiler_text``, ``language``, ``idempotency_key``,
+        ``content_type``, ``strict_content_type``, ``scheduled_at``, ``poll``, ``quote_id``,
+        ``quoted_status_id`` and ``quote_approval_policy`` mean what they mean for
+        :meth:`status_post`.
 
         Calls ``POST /api/v1/statuses`` (and ``GET /api/v1/accounts/verify_credentials``
         once, to learn who you are).
@@ -279,6 +295,12 @@ class StatusesMixin(Internals):
         or thumbnail of attached media; media named there are kept attached
         even when ``media_ids`` does not list them.
 
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``). ``status`` is the new text and ``spoiler_text`` the new content warning
+        (None removes it); ``sensitive`` marks the media as sensitive; ``poll`` (from
+        :meth:`make_poll`) replaces the poll; ``quote_approval_policy`` (public, followers
+        or nobody) says who may quote it (Mastodon 4.5+).
+
         Calls ``PUT /api/v1/statuses/:id``.
         """
         attributes = _media_attributes(media_attributes)
@@ -303,6 +325,10 @@ class StatusesMixin(Internals):
 
         ``focus`` is an ``(x, y)`` pair in -1..1; ``thumbnail`` a path, file
         object or bytes (Mastodon 3.2.0+; refused locally only by version checks).
+
+        ``id``: the attached media, as an id or a MediaAttachment. ``description`` is the
+        new alt text. ``thumb_mimetype`` is the thumbnail's MIME type; left out, it is
+        sniffed from the content or guessed from the file name.
         """
         attributes: Dict[str, Any] = {"id": unpack_id(id, "id")}
         if description is not None:
@@ -320,7 +346,8 @@ class StatusesMixin(Internals):
     def status_delete(self, id: StatusOrId, delete_media: Optional[bool] = None) -> rt.Status:
         """Delete an own status; returns it, with its source text for redrafting.
 
-        ``delete_media=True`` also deletes its media right away.
+        ``id``: the status, as an id (str or int) or a status object (any dict with an
+        ``id``). ``delete_media``: True also deletes its media right away.
 
         Calls ``DELETE /api/v1/statuses/:id``.
         """
@@ -336,6 +363,9 @@ class StatusesMixin(Internals):
                            limit: Optional[int] = None) -> PaginatableList[rt.ScheduledStatus]:
         """Your statuses that are scheduled and not yet posted.
 
+        ``max_id``, ``min_id``, ``since_id``: ids (or objects with an id, or datetimes)
+        bounding the page; ``limit``: how many at most (the server caps it).
+
         Calls ``GET /api/v1/scheduled_statuses``.
         """
         return self._get("/api/v1/scheduled_statuses", page_params(max_id, min_id, since_id, limit),
@@ -345,6 +375,9 @@ class StatusesMixin(Internals):
     def scheduled_status(self, id: IdType) -> rt.ScheduledStatus:
         """Fetch one scheduled status.
 
+        ``id``: the scheduled status, as an id (str or int) or a ScheduledStatus (any dict
+        with an ``id``).
+
         Calls ``GET /api/v1/scheduled_statuses/:id``.
         """
         return self._get(f"/api/v1/scheduled_statuses/{path_segment(id)}",
@@ -353,6 +386,10 @@ class StatusesMixin(Internals):
     @api_version("2.7.0", "2.7.0")
     def scheduled_status_update(self, id: IdType, scheduled_at: datetime) -> rt.ScheduledStatus:
         """Move a scheduled status to another time (at least 5 minutes ahead).
+
+        ``id``: the scheduled status, as an id (str or int) or a ScheduledStatus (any dict
+        with an ``id``). ``scheduled_at``: the new time, a datetime (aware; a naive one is
+        local time), sent in UTC.
 
         Calls ``PUT /api/v1/scheduled_statuses/:id``.
         """
@@ -365,6 +402,9 @@ class StatusesMixin(Internals):
     @api_version("2.7.0", "2.7.0")
     def scheduled_status_delete(self, id: IdType) -> None:
         """Cancel a scheduled status.
+
+        ``id``: the scheduled status, as an id (str or int) or a ScheduledStatus (any dict
+        with an ``id``).
 
         Calls ``DELETE /api/v1/scheduled_statuses/:id``.
         """
