@@ -135,10 +135,8 @@ class AccountsMixin(Internals):
     def account_lookup(self, acct: str) -> rt.Account:
         """Find an account by its ``username`` or ``username@domain`` handle (no remote lookup).
 
-        Raises MastodonNotFoundError when the server does not know it.
-
-        ``acct``: the handle, ``username`` for local accounts or ``username@domain`` for
-        remote ones the server already knows.
+        ``acct`` is ``username`` for a local account, ``username@domain`` for a remote one
+        the server already knows; raises MastodonNotFoundError when it does not know it.
 
         Calls ``GET /api/v1/accounts/lookup``.
         """
@@ -153,10 +151,8 @@ class AccountsMixin(Internals):
 
         ``following`` keeps only accounts you follow; ``resolve`` lets the
         server look up unknown ``user@domain`` handles remotely. Page with
-        ``offset`` (this search has no id-based pages).
-
-        ``q``: the text to look for in display names and handles; ``limit``: how many
-        results at most (the server caps it).
+        ``offset`` (this search has no id-based pages). ``q`` is the text looked for in
+        display names and handles; ``limit`` how many results at most (the server caps it).
 
         Calls ``GET /api/v1/accounts/search``.
         """
@@ -174,16 +170,15 @@ class AccountsMixin(Internals):
                          min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
                          limit: Optional[int] = None, exclude_direct: bool = False
                          ) -> PaginatableList[rt.Status]:
-        """An account's statuses, newest first.
+        """The statuses of the account ``id``, newest first.
 
         The flags narrow the list: ``only_media`` (with attachments),
         ``pinned`` (only pinned ones), ``exclude_replies``,
         ``exclude_reblogs``, ``exclude_direct``; ``tagged`` keeps statuses
         with that hashtag (without ``#``). Flags are sent only when True.
 
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
-        ``max_id``, ``min_id``, ``since_id``: ids (or objects with an id, or datetimes)
-        bounding the page; ``limit``: how many at most (the server caps it).
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through them (see
+        :doc:`/guide/pagination`).
 
         Calls ``GET /api/v1/accounts/:id/statuses``.
         """
@@ -200,11 +195,10 @@ class AccountsMixin(Internals):
     def account_followers(self, id: AccountOrId, max_id: Optional[IdType] = None,
                           min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
                           limit: Optional[int] = None) -> PaginatableList[rt.Account]:
-        """The accounts following an account, one page at a time.
+        """The accounts following the account ``id``, one page at a time.
 
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
-        ``max_id``, ``min_id``, ``since_id``: ids (or objects with an id, or datetimes)
-        bounding the page; ``limit``: how many at most (the server caps it).
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through them (see
+        :doc:`/guide/pagination`).
 
         Calls ``GET /api/v1/accounts/:id/followers``.
         """
@@ -215,11 +209,10 @@ class AccountsMixin(Internals):
     def account_following(self, id: AccountOrId, max_id: Optional[IdType] = None,
                           min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
                           limit: Optional[int] = None) -> PaginatableList[rt.Account]:
-        """The accounts an account follows, one page at a time.
+        """The accounts the account ``id`` follows, one page at a time.
 
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
-        ``max_id``, ``min_id``, ``since_id``: ids (or objects with an id, or datetimes)
-        bounding the page; ``limit``: how many at most (the server caps it).
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through them (see
+        :doc:`/guide/pagination`).
 
         Calls ``GET /api/v1/accounts/:id/following``.
         """
@@ -232,10 +225,8 @@ class AccountsMixin(Internals):
                               ) -> NonPaginatableList[rt.Relationship]:
         """Your relationships to one account or a list of accounts, in one request.
 
-        ``with_suspended`` also answers for suspended accounts.
-
-        ``id``: one account or a list of accounts, each an id (str or int) or an Account
-        (any dict with an ``id``).
+        ``id`` is one account or a list of them; ``with_suspended`` also answers for
+        suspended accounts.
 
         Calls ``GET /api/v1/accounts/relationships``.
         """
@@ -247,10 +238,7 @@ class AccountsMixin(Internals):
     @api_version("3.5.0", "3.5.0")
     def account_familiar_followers(self, id: Union[AccountOrId, List[AccountOrId]]
                                    ) -> NonPaginatableList[rt.FamiliarFollowers]:
-        """For one account or several: which accounts you follow also follow them.
-
-        ``id``: one account or a list of accounts, each an id (str or int) or an Account
-        (any dict with an ``id``).
+        """For each account in ``id`` (one or a list): which accounts you follow also follow it.
 
         Calls ``GET /api/v1/accounts/familiar_followers``.
         """
@@ -260,9 +248,7 @@ class AccountsMixin(Internals):
 
     @api_version("2.1.0", "2.1.0")
     def account_lists(self, id: AccountOrId) -> NonPaginatableList[rt.UserList]:
-        """Those of your lists that contain an account.
-
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+        """Those of your lists that contain the account ``id``.
 
         Calls ``GET /api/v1/accounts/:id/lists``.
         """
@@ -270,9 +256,7 @@ class AccountsMixin(Internals):
 
     @api_version("3.3.0", "3.3.0")
     def account_featured_tags(self, id: AccountOrId) -> NonPaginatableList[rt.Tag]:
-        """The hashtags an account features on its profile.
-
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+        """The hashtags the account ``id`` features on its profile.
 
         Calls ``GET /api/v1/accounts/:id/featured_tags``.
         """
@@ -283,14 +267,12 @@ class AccountsMixin(Internals):
     @api_version("1.0.0", "3.3.0")
     def account_follow(self, id: AccountOrId, reblogs: bool = True, notify: bool = False,
                        languages: Optional[List[str]] = None) -> rt.Relationship:
-        """Follow an account (or ask to, if it is locked); returns the relationship.
+        """Follow the account ``id`` (or ask to, if it is locked); returns the relationship.
 
         Following again only updates the options: ``reblogs`` shows its
         boosts in your home timeline, ``notify`` notifies you of its posts,
         and ``languages`` (ISO 639-1 codes) limits which of its posts you
         see; leave it out to see all.
-
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
 
         Calls ``POST /api/v1/accounts/:id/follow``.
         """
@@ -304,9 +286,7 @@ class AccountsMixin(Internals):
 
     @api_version("1.0.0", "1.4.0")
     def account_unfollow(self, id: AccountOrId) -> rt.Relationship:
-        """Stop following an account (or withdraw a follow request).
-
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+        """Stop following the account ``id`` (or withdraw a follow request).
 
         Calls ``POST /api/v1/accounts/:id/unfollow``.
         """
@@ -314,9 +294,7 @@ class AccountsMixin(Internals):
 
     @api_version("3.5.0", "3.5.0")
     def account_remove_from_followers(self, id: AccountOrId) -> rt.Relationship:
-        """Make an account stop following you, without blocking it.
-
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+        """Make the account ``id`` stop following you, without blocking it.
 
         Calls ``POST /api/v1/accounts/:id/remove_from_followers``.
         """
@@ -324,9 +302,7 @@ class AccountsMixin(Internals):
 
     @api_version("1.0.0", "1.4.0")
     def account_block(self, id: AccountOrId) -> rt.Relationship:
-        """Block an account: it can no longer follow you or see your posts.
-
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+        """Block the account ``id``: it can no longer follow you or see your posts.
 
         Calls ``POST /api/v1/accounts/:id/block``.
         """
@@ -334,9 +310,7 @@ class AccountsMixin(Internals):
 
     @api_version("1.0.0", "1.4.0")
     def account_unblock(self, id: AccountOrId) -> rt.Relationship:
-        """Lift a block.
-
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+        """Lift your block of the account ``id``.
 
         Calls ``POST /api/v1/accounts/:id/unblock``.
         """
@@ -345,13 +319,11 @@ class AccountsMixin(Internals):
     @api_version("1.1.0", "2.4.3")
     def account_mute(self, id: AccountOrId, notifications: bool = True,
                      duration: Optional[Union[int, float, timedelta]] = None) -> rt.Relationship:
-        """Mute an account: hide its posts from your timelines.
+        """Mute the account ``id``: hide its posts from your timelines.
 
         ``notifications``: False still lets its notifications through.
         ``duration`` (seconds or a timedelta) ends the mute automatically;
         without it the mute lasts until :meth:`account_unmute`.
-
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
 
         Calls ``POST /api/v1/accounts/:id/mute``.
         """
@@ -361,9 +333,7 @@ class AccountsMixin(Internals):
 
     @api_version("1.1.0", "1.4.0")
     def account_unmute(self, id: AccountOrId) -> rt.Relationship:
-        """Lift a mute.
-
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+        """Lift your mute of the account ``id``.
 
         Calls ``POST /api/v1/accounts/:id/unmute``.
         """
@@ -371,10 +341,9 @@ class AccountsMixin(Internals):
 
     @api_version("3.2.0", "3.2.0")
     def account_note_set(self, id: AccountOrId, comment: str) -> rt.Relationship:
-        """Set your private note about an account (an empty string removes it).
+        """Set your private note about the account ``id``.
 
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
-        ``comment``: the note's text, only visible to you.
+        ``comment`` is the note's text, only visible to you; an empty string removes it.
 
         Calls ``POST /api/v1/accounts/:id/note``.
         """
@@ -383,9 +352,7 @@ class AccountsMixin(Internals):
 
     @api_version("4.4.0", "4.4.0")
     def account_endorse(self, id: AccountOrId) -> rt.Relationship:
-        """Feature an account you follow on your profile.
-
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+        """Feature the account ``id`` (one you follow) on your profile.
 
         Calls ``POST /api/v1/accounts/:id/endorse``.
         """
@@ -393,9 +360,7 @@ class AccountsMixin(Internals):
 
     @api_version("4.4.0", "4.4.0")
     def account_unendorse(self, id: AccountOrId) -> rt.Relationship:
-        """Stop featuring an account on your profile.
-
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+        """Stop featuring the account ``id`` on your profile.
 
         Calls ``POST /api/v1/accounts/:id/unendorse``.
         """
@@ -405,9 +370,7 @@ class AccountsMixin(Internals):
     def account_pin(self, id: AccountOrId) -> rt.Relationship:
         """Deprecated name of :meth:`account_endorse` (the older server route).
 
-        Warns with MastodonDeprecationWarning.
-
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+        Acts on the account ``id``; warns with MastodonDeprecationWarning.
 
         Calls ``POST /api/v1/accounts/:id/pin``.
         """
@@ -417,9 +380,7 @@ class AccountsMixin(Internals):
     def account_unpin(self, id: AccountOrId) -> rt.Relationship:
         """Deprecated name of :meth:`account_unendorse` (the older server route).
 
-        Warns with MastodonDeprecationWarning.
-
-        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+        Acts on the account ``id``; warns with MastodonDeprecationWarning.
 
         Calls ``POST /api/v1/accounts/:id/unpin``.
         """

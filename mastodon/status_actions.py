@@ -22,11 +22,8 @@ class StatusActionsMixin(Internals):
     def status(self, id: StatusOrId) -> rt.Status:
         """Fetch one status.
 
-        ``id`` is the status id as a str or an int, or a status object (any dict, such as a
-        Status, with an ``id`` key holding a str or int id). A string is sent as given,
-        percent-encoded into one URL path segment; an empty string, a bool, a dict without
-        ``id`` or any other type raises MastodonIllegalArgumentError before a request is
-        made.
+        ``id`` is the status's id, as a str or an int, or a dict whose ``id`` key holds
+        one (such as the Status itself).
 
         Calls ``GET /api/v1/statuses/:id``.
         """
@@ -36,7 +33,7 @@ class StatusActionsMixin(Internals):
     def statuses(self, ids: List[StatusOrId]) -> NonPaginatableList[rt.Status]:
         """Fetch several statuses at once; ids the server does not know are left out.
 
-        ``ids``: a list of statuses, each an id (str or int) or a status object.
+        ``ids`` is a list of statuses, each an id or a status.
 
         Calls ``GET /api/v1/statuses``.
         """
@@ -45,13 +42,10 @@ class StatusActionsMixin(Internals):
 
     @api_version("1.0.0", "1.0.0")
     def status_context(self, id: StatusOrId) -> rt.Context:
-        """The ancestors and descendants of a status (the thread around it).
+        """The ancestors and descendants of the status ``id`` (the thread around it).
 
         On Mastodon 4.4+ the server may still be fetching remote replies; the
         result then carries refresh information (see ``await_async_refresh``).
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
 
         Calls ``GET /api/v1/statuses/:id/context``.
         """
@@ -59,10 +53,7 @@ class StatusActionsMixin(Internals):
 
     @api_version("1.0.0", "2.1.0")
     def status_reblogged_by(self, id: StatusOrId) -> NonPaginatableList[rt.Account]:
-        """The accounts that boosted a status.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
+        """The accounts that boosted the status ``id``.
 
         Calls ``GET /api/v1/statuses/:id/reblogged_by``.
         """
@@ -70,10 +61,7 @@ class StatusActionsMixin(Internals):
 
     @api_version("1.0.0", "2.1.0")
     def status_favourited_by(self, id: StatusOrId) -> NonPaginatableList[rt.Account]:
-        """The accounts that favourited a status.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
+        """The accounts that favourited the status ``id``.
 
         Calls ``GET /api/v1/statuses/:id/favourited_by``.
         """
@@ -85,10 +73,7 @@ class StatusActionsMixin(Internals):
 
     @api_version("1.0.0", "3.0.0")
     def status_card(self, id: StatusOrId) -> Optional[rt.PreviewCard]:
-        """The preview card of a status, or None. Deprecated: read ``status(id).card``.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
+        """The preview card of the status ``id``, or None. Deprecated: read ``status(id).card``.
 
         Calls ``GET /api/v1/statuses/:id`` (``GET /api/v1/statuses/:id/card``
         on servers older than 3.0.0).
@@ -99,10 +84,7 @@ class StatusActionsMixin(Internals):
 
     @api_version("3.5.0", "3.5.0")
     def status_history(self, id: StatusOrId) -> NonPaginatableList[rt.StatusEdit]:
-        """Every version of an edited status, oldest first (the current one included).
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
+        """Every version of the edited status ``id``, oldest first (the current one included).
 
         Calls ``GET /api/v1/statuses/:id/history``.
         """
@@ -110,10 +92,7 @@ class StatusActionsMixin(Internals):
                          entity=NonPaginatableList[rt.StatusEdit])
 
     def status_source(self, id: StatusOrId) -> rt.StatusSource:
-        """The plain text and spoiler text of an own status, for editing it.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
+        """The plain text and spoiler text of your status ``id``, for editing it.
 
         Calls ``GET /api/v1/statuses/:id/source``.
         """
@@ -121,11 +100,10 @@ class StatusActionsMixin(Internals):
 
     @api_version("4.0.0", "4.0.0")
     def status_translate(self, id: StatusOrId, lang: Optional[str] = None) -> rt.Translation:
-        """Have the server translate a status, into ``lang`` or the user's language.
+        """Have the server translate the status ``id``.
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``). ``lang``: the target language as an ISO 639 code (e.g. ``de``); left out,
-        the server uses the user's interface language.
+        ``lang`` is the target language as an ISO 639 code (e.g. ``de``); left out, the
+        server uses the user's interface language.
 
         Calls ``POST /api/v1/statuses/:id/translate``.
         """
@@ -137,11 +115,10 @@ class StatusActionsMixin(Internals):
     def status_quotes(self, id: StatusOrId, max_id: Optional[IdType] = None,
                       since_id: Optional[IdType] = None,
                       limit: Optional[int] = None) -> PaginatableList[rt.Status]:
-        """The statuses that quote an own status.
+        """The statuses that quote your status ``id``.
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``). ``max_id``, ``since_id``: ids (or objects with an id, or datetimes)
-        bounding the page; ``limit``: how many at most (the server caps it).
+        ``max_id``, ``since_id`` and ``limit`` page through them (see
+        :doc:`/guide/pagination`).
 
         Calls ``GET /api/v1/statuses/:id/quotes``.
         """
@@ -159,10 +136,10 @@ class StatusActionsMixin(Internals):
 
     @api_version("1.0.0", "2.0.0")
     def status_reblog(self, id: StatusOrId, visibility: Optional[str] = None) -> rt.Status:
-        """Boost a status; returns the new reblog status wrapping it.
+        """Boost the status ``id``; returns the new reblog status wrapping it.
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``). ``visibility`` may be public, unlisted or private.
+        ``visibility`` (public, unlisted or private) is who sees the boost; left out, the
+        server's default applies (public, per Mastodon's API documentation).
 
         Calls ``POST /api/v1/statuses/:id/reblog``.
         """
@@ -171,10 +148,7 @@ class StatusActionsMixin(Internals):
 
     @api_version("1.0.0", "2.0.0")
     def status_unreblog(self, id: StatusOrId) -> rt.Status:
-        """Undo a boost; returns the original status.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
+        """Undo your boost of the status ``id``; returns the original status.
 
         Calls ``POST /api/v1/statuses/:id/unreblog``.
         """
@@ -182,12 +156,9 @@ class StatusActionsMixin(Internals):
 
     @api_version("1.0.0", "2.0.0")
     def status_favourite(self, id: StatusOrId) -> rt.Status:
-        """Favourite a status; returns it.
+        """Favourite the status ``id``; returns it.
 
         The author is notified (unless they muted you or the conversation).
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
 
         Calls ``POST /api/v1/statuses/:id/favourite``.
         """
@@ -195,10 +166,7 @@ class StatusActionsMixin(Internals):
 
     @api_version("1.0.0", "2.0.0")
     def status_unfavourite(self, id: StatusOrId) -> rt.Status:
-        """Undo a favourite; returns the status.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
+        """Undo your favourite of the status ``id``; returns the status.
 
         Calls ``POST /api/v1/statuses/:id/unfavourite``.
         """
@@ -206,10 +174,7 @@ class StatusActionsMixin(Internals):
 
     @api_version("1.4.0", "2.0.0")
     def status_mute(self, id: StatusOrId) -> rt.Status:
-        """Stop notifications about a conversation you take part in; returns the status.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
+        """Stop notifications about the conversation of the status ``id``; returns the status.
 
         Calls ``POST /api/v1/statuses/:id/mute``.
         """
@@ -217,10 +182,7 @@ class StatusActionsMixin(Internals):
 
     @api_version("1.4.0", "2.0.0")
     def status_unmute(self, id: StatusOrId) -> rt.Status:
-        """Get notifications about a conversation again; returns the status.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
+        """Get notifications about the conversation of the status ``id`` again; returns it.
 
         Calls ``POST /api/v1/statuses/:id/unmute``.
         """
@@ -228,13 +190,10 @@ class StatusActionsMixin(Internals):
 
     @api_version("2.1.0", "2.1.0")
     def status_pin(self, id: StatusOrId) -> rt.Status:
-        """Pin an own status to your profile; returns it.
+        """Pin your status ``id`` to your profile; returns it.
 
         Only public and unlisted statuses can be pinned, and only a few (5 on
         Mastodon's default settings).
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
 
         Calls ``POST /api/v1/statuses/:id/pin``.
         """
@@ -242,10 +201,7 @@ class StatusActionsMixin(Internals):
 
     @api_version("2.1.0", "2.1.0")
     def status_unpin(self, id: StatusOrId) -> rt.Status:
-        """Unpin a status from your profile; returns it.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
+        """Unpin the status ``id`` from your profile; returns it.
 
         Calls ``POST /api/v1/statuses/:id/unpin``.
         """
@@ -253,12 +209,9 @@ class StatusActionsMixin(Internals):
 
     @api_version("3.1.0", "3.1.0")
     def status_bookmark(self, id: StatusOrId) -> rt.Status:
-        """Bookmark a status; returns it.
+        """Bookmark the status ``id``; returns it.
 
         Bookmarks are private: nobody is notified. See :meth:`bookmarks`.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
 
         Calls ``POST /api/v1/statuses/:id/bookmark``.
         """
@@ -266,10 +219,7 @@ class StatusActionsMixin(Internals):
 
     @api_version("3.1.0", "3.1.0")
     def status_unbookmark(self, id: StatusOrId) -> rt.Status:
-        """Remove a bookmark; returns the status.
-
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``).
+        """Remove your bookmark of the status ``id``; returns the status.
 
         Calls ``POST /api/v1/statuses/:id/unbookmark``.
         """
@@ -281,9 +231,6 @@ class StatusActionsMixin(Internals):
 
         Returns the quoting status.
 
-        ``id``: your quoted status; ``quoting_status_id``: the status quoting it; each an id
-        (str or int) or a status object.
-
         Calls ``POST /api/v1/statuses/:id/quotes/:quoting_status_id/revoke``.
         """
         quoting = path_segment(quoting_status_id, "quoting_status_id")
@@ -292,10 +239,10 @@ class StatusActionsMixin(Internals):
     @api_version("4.5.0", "4.5.0")
     def status_update_quote_approval_policy(self, id: StatusOrId,
                                             quote_approval_policy: str) -> rt.Status:
-        """Change who may quote an own status (public, followers or nobody).
+        """Change who may quote your status ``id``.
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``). ``quote_approval_policy``: public, followers or nobody.
+        ``quote_approval_policy`` is ``public`` (anyone), ``followers`` (your followers)
+        or ``nobody`` (only you).
 
         Calls ``PUT /api/v1/statuses/:id/interaction_policy``.
         """

@@ -287,7 +287,7 @@ class StatusesMixin(Internals):
                       poll: Optional[Dict[str, Any]] = None,
                       media_attributes: Optional[List[Dict[str, Any]]] = None,
                       quote_approval_policy: Optional[str] = None) -> rt.Status:
-        """Edit an own status; returns it as it is now.
+        """Edit your status ``id``; returns it as it is now.
 
         What is not given is removed or reset (this is a full replacement, like
         on the web). ``media_attributes`` (from
@@ -295,8 +295,7 @@ class StatusesMixin(Internals):
         or thumbnail of attached media; media named there are kept attached
         even when ``media_ids`` does not list them.
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``). ``status`` is the new text and ``spoiler_text`` the new content warning
+        ``status`` is the new text and ``spoiler_text`` the new content warning
         (None removes it); ``sensitive`` marks the media as sensitive; ``poll`` (from
         :meth:`make_poll`) replaces the poll; ``quote_approval_policy`` (public, followers
         or nobody) says who may quote it (Mastodon 4.5+).
@@ -344,10 +343,9 @@ class StatusesMixin(Internals):
 
     @api_version("1.0.0", "1.0.0")
     def status_delete(self, id: StatusOrId, delete_media: Optional[bool] = None) -> rt.Status:
-        """Delete an own status; returns it, with its source text for redrafting.
+        """Delete your status ``id``; returns it, with its source text for redrafting.
 
-        ``id``: the status, as an id (str or int) or a status object (any dict with an
-        ``id``). ``delete_media``: True also deletes its media right away.
+        ``delete_media``: True also deletes its media right away.
 
         Calls ``DELETE /api/v1/statuses/:id``.
         """
@@ -363,8 +361,8 @@ class StatusesMixin(Internals):
                            limit: Optional[int] = None) -> PaginatableList[rt.ScheduledStatus]:
         """Your statuses that are scheduled and not yet posted.
 
-        ``max_id``, ``min_id``, ``since_id``: ids (or objects with an id, or datetimes)
-        bounding the page; ``limit``: how many at most (the server caps it).
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through them (see
+        :doc:`/guide/pagination`).
 
         Calls ``GET /api/v1/scheduled_statuses``.
         """
@@ -373,10 +371,7 @@ class StatusesMixin(Internals):
 
     @api_version("2.7.0", "2.7.0")
     def scheduled_status(self, id: IdType) -> rt.ScheduledStatus:
-        """Fetch one scheduled status.
-
-        ``id``: the scheduled status, as an id (str or int) or a ScheduledStatus (any dict
-        with an ``id``).
+        """Fetch the scheduled status ``id`` (an id or a ScheduledStatus).
 
         Calls ``GET /api/v1/scheduled_statuses/:id``.
         """
@@ -385,11 +380,10 @@ class StatusesMixin(Internals):
 
     @api_version("2.7.0", "2.7.0")
     def scheduled_status_update(self, id: IdType, scheduled_at: datetime) -> rt.ScheduledStatus:
-        """Move a scheduled status to another time (at least 5 minutes ahead).
+        """Move the scheduled status ``id`` to another time (at least 5 minutes ahead).
 
-        ``id``: the scheduled status, as an id (str or int) or a ScheduledStatus (any dict
-        with an ``id``). ``scheduled_at``: the new time, a datetime (aware; a naive one is
-        local time), sent in UTC.
+        ``scheduled_at`` is the new time, a datetime (aware; a naive one is local time),
+        sent in UTC.
 
         Calls ``PUT /api/v1/scheduled_statuses/:id``.
         """
@@ -401,10 +395,7 @@ class StatusesMixin(Internals):
 
     @api_version("2.7.0", "2.7.0")
     def scheduled_status_delete(self, id: IdType) -> None:
-        """Cancel a scheduled status.
-
-        ``id``: the scheduled status, as an id (str or int) or a ScheduledStatus (any dict
-        with an ``id``).
+        """Cancel the scheduled status ``id``.
 
         Calls ``DELETE /api/v1/scheduled_statuses/:id``.
         """
