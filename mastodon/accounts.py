@@ -98,6 +98,8 @@ class AccountsMixin(Internals):
     def account(self, id: AccountOrId) -> rt.Account:
         """Fetch one account.
 
+        ``id``: the account, as an id (str or int) or an Account (any dict with an ``id``).
+
         Calls ``GET /api/v1/accounts/:id``.
         """
         return self._call("GET", f"/api/v1/accounts/{path_segment(id)}", rt.Account)
@@ -105,6 +107,8 @@ class AccountsMixin(Internals):
     @api_version("4.3.0", "4.3.0")
     def accounts(self, ids: List[AccountOrId]) -> NonPaginatableList[rt.Account]:
         """Fetch several accounts at once; unknown ids are left out.
+
+        ``ids``: a list of accounts, each an id (str or int) or an Account.
 
         Calls ``GET /api/v1/accounts``.
         """
@@ -131,7 +135,8 @@ class AccountsMixin(Internals):
     def account_lookup(self, acct: str) -> rt.Account:
         """Find an account by its ``username`` or ``username@domain`` handle (no remote lookup).
 
-        Raises MastodonNotFoundError when the server does not know it.
+        ``acct`` is ``username`` for a local account, ``username@domain`` for a remote one
+        the server already knows; raises MastodonNotFoundError when it does not know it.
 
         Calls ``GET /api/v1/accounts/lookup``.
         """
@@ -146,7 +151,8 @@ class AccountsMixin(Internals):
 
         ``following`` keeps only accounts you follow; ``resolve`` lets the
         server look up unknown ``user@domain`` handles remotely. Page with
-        ``offset`` (this search has no id-based pages).
+        ``offset`` (this search has no id-based pages). ``q`` is the text looked for in
+        display names and handles; ``limit`` how many results at most (the server caps it).
 
         Calls ``GET /api/v1/accounts/search``.
         """
@@ -164,12 +170,15 @@ class AccountsMixin(Internals):
                          min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
                          limit: Optional[int] = None, exclude_direct: bool = False
                          ) -> PaginatableList[rt.Status]:
-        """An account's statuses, newest first.
+        """The statuses of the account ``id``, newest first.
 
         The flags narrow the list: ``only_media`` (with attachments),
         ``pinned`` (only pinned ones), ``exclude_replies``,
         ``exclude_reblogs``, ``exclude_direct``; ``tagged`` keeps statuses
         with that hashtag (without ``#``). Flags are sent only when True.
+
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through them (see
+        :doc:`/guide/pagination`).
 
         Calls ``GET /api/v1/accounts/:id/statuses``.
         """
@@ -186,7 +195,10 @@ class AccountsMixin(Internals):
     def account_followers(self, id: AccountOrId, max_id: Optional[IdType] = None,
                           min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
                           limit: Optional[int] = None) -> PaginatableList[rt.Account]:
-        """The accounts following an account, one page at a time.
+        """The accounts following the account ``id``, one page at a time.
+
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through them (see
+        :doc:`/guide/pagination`).
 
         Calls ``GET /api/v1/accounts/:id/followers``.
         """
@@ -197,7 +209,10 @@ class AccountsMixin(Internals):
     def account_following(self, id: AccountOrId, max_id: Optional[IdType] = None,
                           min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
                           limit: Optional[int] = None) -> PaginatableList[rt.Account]:
-        """The accounts an account follows, one page at a time.
+        """The accounts the account ``id`` follows, one page at a time.
+
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through them (see
+        :doc:`/guide/pagination`).
 
         Calls ``GET /api/v1/accounts/:id/following``.
         """
@@ -210,7 +225,8 @@ class AccountsMixin(Internals):
                               ) -> NonPaginatableList[rt.Relationship]:
         """Your relationships to one account or a list of accounts, in one request.
 
-        ``with_suspended`` also answers for suspended accounts.
+        ``id`` is one account or a list of them; ``with_suspended`` also answers for
+        suspended accounts.
 
         Calls ``GET /api/v1/accounts/relationships``.
         """
@@ -222,7 +238,7 @@ class AccountsMixin(Internals):
     @api_version("3.5.0", "3.5.0")
     def account_familiar_followers(self, id: Union[AccountOrId, List[AccountOrId]]
                                    ) -> NonPaginatableList[rt.FamiliarFollowers]:
-        """For one account or several: which accounts you follow also follow them.
+        """For each account in ``id`` (one or a list): which accounts you follow also follow it.
 
         Calls ``GET /api/v1/accounts/familiar_followers``.
         """
@@ -232,7 +248,7 @@ class AccountsMixin(Internals):
 
     @api_version("2.1.0", "2.1.0")
     def account_lists(self, id: AccountOrId) -> NonPaginatableList[rt.UserList]:
-        """Those of your lists that contain an account.
+        """Those of your lists that contain the account ``id``.
 
         Calls ``GET /api/v1/accounts/:id/lists``.
         """
@@ -240,7 +256,7 @@ class AccountsMixin(Internals):
 
     @api_version("3.3.0", "3.3.0")
     def account_featured_tags(self, id: AccountOrId) -> NonPaginatableList[rt.Tag]:
-        """The hashtags an account features on its profile.
+        """The hashtags the account ``id`` features on its profile.
 
         Calls ``GET /api/v1/accounts/:id/featured_tags``.
         """
@@ -251,7 +267,7 @@ class AccountsMixin(Internals):
     @api_version("1.0.0", "3.3.0")
     def account_follow(self, id: AccountOrId, reblogs: bool = True, notify: bool = False,
                        languages: Optional[List[str]] = None) -> rt.Relationship:
-        """Follow an account (or ask to, if it is locked); returns the relationship.
+        """Follow the account ``id`` (or ask to, if it is locked); returns the relationship.
 
         Following again only updates the options: ``reblogs`` shows its
         boosts in your home timeline, ``notify`` notifies you of its posts,
@@ -270,7 +286,7 @@ class AccountsMixin(Internals):
 
     @api_version("1.0.0", "1.4.0")
     def account_unfollow(self, id: AccountOrId) -> rt.Relationship:
-        """Stop following an account (or withdraw a follow request).
+        """Stop following the account ``id`` (or withdraw a follow request).
 
         Calls ``POST /api/v1/accounts/:id/unfollow``.
         """
@@ -278,7 +294,7 @@ class AccountsMixin(Internals):
 
     @api_version("3.5.0", "3.5.0")
     def account_remove_from_followers(self, id: AccountOrId) -> rt.Relationship:
-        """Make an account stop following you, without blocking it.
+        """Make the account ``id`` stop following you, without blocking it.
 
         Calls ``POST /api/v1/accounts/:id/remove_from_followers``.
         """
@@ -286,7 +302,7 @@ class AccountsMixin(Internals):
 
     @api_version("1.0.0", "1.4.0")
     def account_block(self, id: AccountOrId) -> rt.Relationship:
-        """Block an account: it can no longer follow you or see your posts.
+        """Block the account ``id``: it can no longer follow you or see your posts.
 
         Calls ``POST /api/v1/accounts/:id/block``.
         """
@@ -294,7 +310,7 @@ class AccountsMixin(Internals):
 
     @api_version("1.0.0", "1.4.0")
     def account_unblock(self, id: AccountOrId) -> rt.Relationship:
-        """Lift a block.
+        """Lift your block of the account ``id``.
 
         Calls ``POST /api/v1/accounts/:id/unblock``.
         """
@@ -303,9 +319,9 @@ class AccountsMixin(Internals):
     @api_version("1.1.0", "2.4.3")
     def account_mute(self, id: AccountOrId, notifications: bool = True,
                      duration: Optional[Union[int, float, timedelta]] = None) -> rt.Relationship:
-        """Mute an account: hide its posts from your timelines.
+        """Mute the account ``id``: hide its posts from your timelines.
 
-        ``notifications=False`` still lets its notifications through.
+        ``notifications``: False still lets its notifications through.
         ``duration`` (seconds or a timedelta) ends the mute automatically;
         without it the mute lasts until :meth:`account_unmute`.
 
@@ -317,7 +333,7 @@ class AccountsMixin(Internals):
 
     @api_version("1.1.0", "1.4.0")
     def account_unmute(self, id: AccountOrId) -> rt.Relationship:
-        """Lift a mute.
+        """Lift your mute of the account ``id``.
 
         Calls ``POST /api/v1/accounts/:id/unmute``.
         """
@@ -325,7 +341,9 @@ class AccountsMixin(Internals):
 
     @api_version("3.2.0", "3.2.0")
     def account_note_set(self, id: AccountOrId, comment: str) -> rt.Relationship:
-        """Set your private note about an account (an empty string removes it).
+        """Set your private note about the account ``id``.
+
+        ``comment`` is the note's text, only visible to you; an empty string removes it.
 
         Calls ``POST /api/v1/accounts/:id/note``.
         """
@@ -334,7 +352,7 @@ class AccountsMixin(Internals):
 
     @api_version("4.4.0", "4.4.0")
     def account_endorse(self, id: AccountOrId) -> rt.Relationship:
-        """Feature an account you follow on your profile.
+        """Feature the account ``id`` (one you follow) on your profile.
 
         Calls ``POST /api/v1/accounts/:id/endorse``.
         """
@@ -342,7 +360,7 @@ class AccountsMixin(Internals):
 
     @api_version("4.4.0", "4.4.0")
     def account_unendorse(self, id: AccountOrId) -> rt.Relationship:
-        """Stop featuring an account on your profile.
+        """Stop featuring the account ``id`` on your profile.
 
         Calls ``POST /api/v1/accounts/:id/unendorse``.
         """
@@ -352,7 +370,7 @@ class AccountsMixin(Internals):
     def account_pin(self, id: AccountOrId) -> rt.Relationship:
         """Deprecated name of :meth:`account_endorse` (the older server route).
 
-        Warns with MastodonDeprecationWarning.
+        Acts on the account ``id``; warns with MastodonDeprecationWarning.
 
         Calls ``POST /api/v1/accounts/:id/pin``.
         """
@@ -362,7 +380,7 @@ class AccountsMixin(Internals):
     def account_unpin(self, id: AccountOrId) -> rt.Relationship:
         """Deprecated name of :meth:`account_unendorse` (the older server route).
 
-        Warns with MastodonDeprecationWarning.
+        Acts on the account ``id``; warns with MastodonDeprecationWarning.
 
         Calls ``POST /api/v1/accounts/:id/unpin``.
         """
@@ -377,6 +395,8 @@ class AccountsMixin(Internals):
         with MastodonDeprecationWarning; raises MastodonNotFoundError when
         nothing matches. Use :meth:`account_lookup` or :meth:`account_search`
         and :meth:`account_follow` instead.
+
+        ``uri``: the account's ``user@domain`` handle.
 
         Calls ``GET /api/v1/accounts/search``, then ``POST /api/v1/accounts/:id/follow``.
         """
@@ -413,6 +433,16 @@ class AccountsMixin(Internals):
         ``default_privacy`` (public, unlisted, private), ``default_sensitive``,
         ``default_language`` and ``default_quote_policy`` (public, followers,
         nobody) are the defaults for new posts.
+
+        ``display_name`` is the name shown above your handle; ``note`` the bio (plain text;
+        the server links mentions, hashtags and URLs). ``avatar_mime_type`` and
+        ``header_mime_type`` give the images' MIME types, ``avatar_description`` and
+        ``header_description`` their alt texts. ``locked`` makes follows need your approval;
+        ``bot`` marks the account as automated; ``discoverable`` lets the server feature it
+        in the profile directory and on Explore; ``hide_collections`` hides whom you follow
+        and who follows you; ``indexable`` lets others find your public posts by full-text
+        search; ``attribution_domains`` are the websites allowed to credit you as the author
+        of their articles in link previews.
 
         Calls ``PATCH /api/v1/accounts/update_credentials``.
         """
@@ -463,11 +493,16 @@ class AccountsMixin(Internals):
         need its e-mail address confirmed.
 
         When the server refuses, this raises MastodonIllegalArgumentError;
-        with ``return_detailed_error=True`` it returns ``(None, error)``
+        if ``return_detailed_error`` is True it returns ``(None, error)``
         instead, where ``error.details`` says which field was wrong (and
-        ``(token, None)`` on success). With ``return_token_info=True`` the
+        ``(token, None)`` on success). If ``return_token_info`` is True the
         token is the server's whole answer instead of the string: a dict with
         ``access_token``, ``token_type``, ``scope`` and ``created_at``.
+
+        ``username``, ``password`` and ``email`` are the new account's login data;
+        ``locale`` is the language of the confirmation e-mail and of the account's interface
+        (default ``en``); ``scopes`` are the scopes of the new access token (within those of
+        the app).
 
         Calls ``POST /oauth/token`` (an app token), then ``POST /api/v1/accounts``.
         """

@@ -147,16 +147,55 @@ class AuthenticationMixin(Internals):
                  lang: Optional[str] = None, retry_policy: Optional[RetryPolicy] = None) -> None:
         """Create a client for one instance.
 
-        ``client_id`` and ``access_token`` may be secrets or paths (strings or
-        any ``os.PathLike``) to the files written by :meth:`create_app` and
-        :meth:`log_in`. ``api_base_url`` gets ``https://`` when no scheme is
-        given; it is required unless a credential file names the server, and
-        must agree with the files. ``session`` is any object with a
-        ``request()`` method like ``requests.Session``. ``ratelimit_method`` is ``"wait"``
-        (sleep until the limit resets), ``"pace"`` (spread requests over the
-        window) or ``"throw"`` (raise MastodonRatelimitError). ``retry_policy``
-        controls retries of transient failures; ``RetryPolicy(max_retries=0)``
-        turns them off. A client is safe to share between threads.
+        Nothing is sent unless a version check needs the server's version (see
+        ``version_check_mode``). A client is safe to share between threads.
+
+        Who you are:
+            ``client_id`` and ``access_token`` may be the secrets themselves or
+            paths (strings or any ``os.PathLike``) to the files written by
+            :meth:`create_app` and :meth:`log_in`. ``client_secret`` is the app's
+            secret, needed with a ``client_id`` given as a string (a file holds
+            both); logins, token revocation and sign-ups send it. Without an
+            ``access_token`` the client makes anonymous requests.
+
+        Where to:
+            ``api_base_url`` gets ``https://`` when no scheme is given; it is
+            required unless a credential file names the server, and must agree
+            with the files. ``session`` is the ``requests.Session`` (or any
+            object with such a ``request()`` method) every request goes
+            through; by default the client makes its own, which :meth:`close`
+            releases (a session passed in stays the caller's to close).
+            ``request_timeout`` is how many seconds a request may take (a
+            number, or a ``(connect, read)`` pair; default 300).
+            ``user_agent`` is sent as the User-Agent header (default
+            ``mastodonpy``; None with a client credential file uses the app
+            name saved there, otherwise None sends the one of ``requests``).
+            ``lang`` (an ISO 639 code) is sent as the ``lang`` parameter of
+            every request, so the server answers in that language where it
+            translates (error messages, for example).
+
+        How to behave:
+            ``ratelimit_method`` is ``"wait"`` (sleep until the limit resets),
+            ``"pace"`` (spread requests evenly over the window) or ``"throw"``
+            (raise MastodonRatelimitError). ``ratelimit_pacefactor`` tunes
+            ``"pace"``: above 1 the requests come that much faster than an even
+            spread (default 1.1), below 1 slower. ``retry_policy`` controls
+            retries of transient failures; ``RetryPolicy(max_retries=0)`` turns
+            them off. ``debug_requests`` True logs every request and answer at
+            DEBUG on the ``mastodon`` logger, with tokens and passwords
+            redacted.
+
+        Which server:
+            ``version_check_mode`` is ``"none"`` (default: every call goes to
+            the server), ``"created"`` (calls the server's version does not have
+            yet raise MastodonVersionError before anything is sent) or
+            ``"changed"`` (also refuses calls that changed after the server's
+            version). ``mastodon_version`` (such as ``"4.3.0"``) tells the
+            client the server's version, so those checks need no request; left
+            out, the other modes ask the server once, here. ``feature_set``
+            picks the server flavour: ``"mainline"`` (Mastodon), ``"fedibird"``
+            (adds its quoting, ``quote_id``) or ``"pleroma"`` (Pleroma and
+            Akkoma: ``content_type``, ``local`` visibility).
         """
         if feature_set not in FEATURE_SETS:
             raise MastodonIllegalArgumentError(
@@ -262,9 +301,20 @@ class AuthenticationMixin(Internals):
                    user_agent: str = _DEFAULT_USER_AGENT) -> Tuple[str, str]:
         """Register an application with an instance; returns ``(client_id, client_secret)``.
 
-        Call it on the class, once per app and instance. ``to_file`` saves the
-        pair (mode 0600) in the format the constructor's ``client_id`` reads.
-        Any scope names are sent; the server refuses those it does not know.
+        Call it on the class, once per app and instance. ``client_name`` is
+        the app's name, which users see when they authorize it and next to
+        their posts; ``website`` its homepage, shown with the name.
+        ``scopes`` are the scopes the app may ask for later (default read,
+        write, follow and push); any names are sent, and the server refuses
+        those it does not know. ``redirect_uris`` is one URI or a list of
+        them that authorizations may send the user back to; the default,
+        ``urn:ietf:wg:oauth:2.0:oob``, shows the code to the user instead.
+        ``api_base_url`` is the instance (required; ``https://`` is added
+        when no scheme is given). ``to_file`` saves the pair (mode 0600) in
+        the format the constructor's ``client_id`` reads.
+        ``request_timeout``, ``session`` and ``user_agent`` mean what they
+        mean for the constructor.
+
         Calls ``POST /api/v1/apps`` with ``session.post``, or with
         ``requests.post`` when no session is given.
         """
@@ -333,9 +383,18 @@ class AuthenticationMixin(Internals):
 
         Builds a ``GET /oauth/authorize`` URL (or one for the authorization
         endpoint the server announces); sends nothing unless the server's OAuth
-        information has to be read first. ``client_id`` may be an id or a
+        information has to be read first; ``skip_server_info`` True never reads
+        it and uses ``/oauth/authorize``. ``client_id`` may be an id or a
         credential file from :meth:`create_app`; it defaults to the client's.
-        An ``http://`` endpoint needs ``allow_http=True``.
+        ``redirect_uris`` is where the server sends the user back with the
+        code (one of the app's redirect URIs; the default out-of-band URI
+        shows the code to the user). ``scopes`` are the scopes asked for,
+        within those of the app. ``force_login`` True makes the server ask
+        for a login even when the browser is logged in (to pick another
+        account). ``state`` is an opaque value the server hands back with
+        the code, to match the answer to the request. ``lang`` is the
+        language of the authorization page. An ``http://`` endpoint needs
+        ``allow_http`` True.
         """
         if client_id is None:
             client_id = self.client_id
@@ -364,8 +423,16 @@ class AuthenticationMixin(Internals):
         Stores the token on the client and returns it; ``to_file`` saves it
         (mode 0600) for the constructor's ``access_token``. Raises
         MastodonIllegalArgumentError when the server refuses the grant and
-        MastodonAPIError when it grants fewer scopes than requested. The
-        password grant is gone from Mastodon 4.4 on; use the code flow.
+        MastodonAPIError when it grants fewer scopes than requested. Give one of:
+
+        * ``code``, the authorization code the user got through
+          :meth:`auth_request_url`, with the same ``redirect_uri`` given there;
+        * ``refresh_token``, from an earlier login, for a new access token;
+        * ``username`` (the account's e-mail address) and ``password`` (the
+          password grant, gone from Mastodon 4.4 on; use the code flow).
+
+        ``scopes`` are the scopes asked for (default read, write, follow,
+        push). An ``http://`` token endpoint needs ``allow_http`` True.
 
         Calls ``POST /oauth/token`` (or the token endpoint the server announces).
         """
@@ -415,6 +482,8 @@ class AuthenticationMixin(Internals):
 
     def revoke_access_token(self, allow_http: bool = False) -> None:
         """Revoke the client's access token on the server and forget it.
+
+        An ``http://`` revocation endpoint needs ``allow_http`` True.
 
         Calls ``POST /oauth/revoke`` (or the revocation endpoint the server announces).
         """

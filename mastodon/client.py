@@ -5,6 +5,7 @@ from .authentication import AuthenticationMixin
 from .accounts import AccountsMixin
 from .relationships import RelationshipsMixin
 from .statuses import StatusesMixin
+from .status_actions import StatusActionsMixin
 from .timeline import TimelineMixin
 from .media import MediaMixin
 from .polls import PollsMixin
@@ -38,6 +39,7 @@ class Mastodon(
     AccountsMixin,
     RelationshipsMixin,
     StatusesMixin,
+    StatusActionsMixin,
     TimelineMixin,
     MediaMixin,
     PollsMixin,

@@ -19,6 +19,9 @@ class ConversationsMixin(Internals):
                       limit: Optional[int] = None) -> PaginatableList[rt.Conversation]:
         """Your conversations, most recently active first.
 
+        ``max_id``, ``min_id``, ``since_id``: ids (or objects with an id, or datetimes)
+        bounding the page; ``limit``: how many at most (the server caps it).
+
         Calls ``GET /api/v1/conversations/``.
         """
         return self._get("/api/v1/conversations/", page_params(max_id, min_id, since_id, limit),
@@ -28,6 +31,9 @@ class ConversationsMixin(Internals):
     def conversations_read(self, id: Union[rt.Conversation, IdType]) -> rt.Conversation:
         """Mark a conversation as read; returns it.
 
+        ``id``: the conversation, as an id (str or int) or a Conversation (any dict with an
+        ``id``).
+
         Calls ``POST /api/v1/conversations/:id/read``.
         """
         return self._post(f"/api/v1/conversations/{path_segment(id)}/read",
@@ -36,6 +42,9 @@ class ConversationsMixin(Internals):
     @api_version("2.6.0", "2.6.0")
     def conversations_delete(self, id: Union[rt.Conversation, IdType]) -> None:
         """Remove a conversation from your list (its statuses stay; a new message brings it back).
+
+        ``id``: the conversation, as an id (str or int) or a Conversation (any dict with an
+        ``id``).
 
         Calls ``DELETE /api/v1/conversations/:id``.
         """

@@ -27,6 +27,9 @@ class FavouritesMixin(Internals):
         Page with ``fetch_next``/``fetch_previous``: the page bounds in the
         pagination info are favourite ids, not status ids.
 
+        ``max_id``, ``min_id``, ``since_id``: bounds taken from the pagination info of a
+        page; ``limit``: how many at most (the server caps it).
+
         Calls ``GET /api/v1/favourites``.
         """
         return self._own_statuses("/api/v1/favourites", max_id, min_id, since_id, limit)
@@ -36,6 +39,9 @@ class FavouritesMixin(Internals):
                   since_id: Optional[IdType] = None,
                   limit: Optional[int] = None) -> PaginatableList[rt.Status]:
         """The statuses you bookmarked, most recently bookmarked first (paged like favourites).
+
+        ``max_id``, ``min_id``, ``since_id``: bounds taken from the pagination info of a
+        page; ``limit``: how many at most (the server caps it).
 
         Calls ``GET /api/v1/bookmarks``.
         """

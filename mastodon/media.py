@@ -40,6 +40,9 @@ class MediaMixin(Internals):
     def media(self, id: IdType) -> rt.MediaAttachment:
         """Fetch one of your media attachments (its ``url`` is None while processing).
 
+        ``id``: the media attachment, as an id (str or int) or a MediaAttachment (any dict
+        with an ``id``).
+
         Calls ``GET /api/v1/media/:id``.
         """
         return self._get(f"/api/v1/media/{path_segment(id)}", entity=rt.MediaAttachment)
@@ -59,8 +62,13 @@ class MediaMixin(Internals):
         when the file does not exist. ``description`` is the
         alt text, ``focus`` an ``(x, y)`` focal point in -1..1, ``thumbnail`` a
         preview image for videos and audio (Mastodon 3.2.0+). Large files are
-        processed after the upload; ``synchronous=True`` waits (up to 5 minutes)
-        until the server has finished, so that ``url`` is set.
+        processed after the upload; with ``synchronous`` True this waits (up to
+        5 minutes) until the server has finished, so that ``url`` is set.
+
+        ``file_name`` is the file name sent to the server (default: the file's own name, or
+        ``upload`` plus an extension for bytes) and is used to guess the MIME type when it
+        cannot be sniffed; ``thumbnail_mime_type`` is the thumbnail's MIME type, found like
+        the file's when left out.
 
         Calls ``POST /api/v2/media`` (``POST /api/v1/media`` before Mastodon
         3.1.4), and ``GET /api/v1/media/:id`` while waiting.
@@ -81,6 +89,12 @@ class MediaMixin(Internals):
                      focus: Optional[Tuple[float, float]] = None, thumbnail: Optional[PathOrFile] = None,
                      thumbnail_mime_type: Optional[str] = None) -> rt.MediaAttachment:
         """Change the alt text, focal point or thumbnail of an attachment not yet posted.
+
+        ``id``: the media attachment, as an id (str or int) or a MediaAttachment (any dict
+        with an ``id``). ``description`` is the new alt text, ``focus`` a new ``(x, y)``
+        focal point in -1..1, ``thumbnail`` a new preview image (a path, a binary file
+        object or bytes; Mastodon 3.2.0+) and ``thumbnail_mime_type`` its MIME type (else
+        sniffed or guessed from the file name). What is left as None stays as it is.
 
         Calls ``PUT /api/v1/media/:id``.
         """

@@ -74,6 +74,8 @@ class MediaUtilsMixin(Internals):
         combining marks counts once. Text that is only white space counts
         as nothing; the content warning counts as written. Needs the
         ``grapheme`` extra; makes no request.
+
+        ``text`` is the status text, ``spoiler_text`` its content warning (empty for none).
         """
         require("grapheme", "get_status_length")
         import grapheme

@@ -55,11 +55,14 @@ class NotificationsMixin(Internals):
                       ) -> Union[PaginatableList[rt.Notification], rt.Notification]:
         """A page of your notifications, newest first; or one notification when ``id`` is given.
 
-        ``types`` / ``exclude_types`` keep or drop kinds (mention, reblog,
-        favourite, follow, poll, follow_request, update, ...); ``account_id``
-        keeps those caused by one account; ``mentions_only=True`` keeps
-        mentions. ``supported_types`` tells the server which newer kinds this
-        client understands.
+        ``id`` (a notification or its id) fetches just that one; the other
+        arguments are then not used. ``types`` / ``exclude_types`` keep or drop kinds
+        (mention, reblog, favourite, follow, poll, follow_request, update, ...);
+        ``account_id`` keeps those caused by one account; ``mentions_only`` True
+        keeps mentions (as ``types`` on Mastodon 3.5+, by excluding every other kind
+        before). ``supported_types`` tells the server which newer kinds this client
+        understands. ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through
+        them (see :doc:`/guide/pagination`; Mastodon sends 40 by default, 80 at most).
 
         Calls ``GET /api/v1/notifications`` or ``GET /api/v1/notifications/:id``.
         """
@@ -94,7 +97,7 @@ class NotificationsMixin(Internals):
 
     @api_version("1.3.0", "2.9.2")
     def notifications_dismiss(self, id: Union[rt.Notification, IdType]) -> None:
-        """Delete one notification.
+        """Delete the notification ``id`` (a Notification or its id).
 
         Calls ``POST /api/v1/notifications/:id/dismiss`` (``POST
         /api/v1/notifications/dismiss`` before Mastodon 2.9.2).
@@ -134,7 +137,10 @@ class NotificationsMixin(Internals):
         ``expand_accounts`` is ``partial_avatars`` (only avatars for most
         accounts) or ``full``; ``grouped_types`` says which kinds may be
         grouped; ``include_filtered`` also returns notifications that the
-        policy filtered.
+        policy filtered. ``types``, ``exclude_types`` and ``account_id`` filter as for
+        :meth:`notifications`; ``supported_types`` names the newer kinds this client
+        understands. ``max_id``, ``since_id``, ``min_id`` and ``limit`` page through the
+        groups (see :doc:`/guide/pagination`).
 
         Calls ``GET /api/v2/notifications``.
         """
@@ -152,6 +158,9 @@ class NotificationsMixin(Internals):
                              ) -> rt.GroupedNotificationsResults:
         """One notification group, with its accounts and status.
 
+        ``group_key`` is the group's ``group_key`` as a grouped notification gives it;
+        ``supported_types`` names the newer kinds this client understands.
+
         Calls ``GET /api/v2/notifications/:group_key``.
         """
         return self._get(f"/api/v2/notifications/{path_segment(group_key, 'group_key')}",
@@ -160,7 +169,7 @@ class NotificationsMixin(Internals):
 
     @api_version("4.3.0", "4.3.0")
     def grouped_notification_accounts(self, group_key: str) -> NonPaginatableList[rt.Account]:
-        """All accounts of a notification group (e.g. everyone who favourited).
+        """All accounts of the group ``group_key`` (e.g. everyone who favourited).
 
         Calls ``GET /api/v2/notifications/:group_key/accounts``.
         """
@@ -169,7 +178,7 @@ class NotificationsMixin(Internals):
 
     @api_version("4.3.0", "4.3.0")
     def dismiss_grouped_notification(self, group_key: str) -> None:
-        """Delete a whole notification group.
+        """Delete the whole notification group ``group_key``.
 
         Calls ``POST /api/v2/notifications/:group_key/dismiss``.
         """
@@ -182,6 +191,10 @@ class NotificationsMixin(Internals):
                                            account_id: Optional[IdType] = None,
                                            grouped_types: Optional[List[str]] = None) -> int:
         """How many notification groups are newer than your read marker (at most ``limit``).
+
+        ``limit`` caps the count (Mastodon: 100 by default, 1000 at most); ``types``,
+        ``exclude_types`` and ``account_id`` count only some notifications, as for
+        :meth:`notifications`; ``grouped_types`` says which kinds count as groups.
 
         Calls ``GET /api/v2/notifications/unread_count``.
         """
@@ -208,7 +221,13 @@ class NotificationsMixin(Internals):
                                     for_bots: Optional[str] = None) -> rt.NotificationPolicy:
         """Change the notification policy; each value is accept, filter or drop.
 
-        Unchanged parts are left out. Returns the new policy.
+        ``accept`` notifies as usual, ``filter`` moves the notifications to the
+        notification requests, ``drop`` never creates them. Each setting is for
+        notifications from one kind of account: ``for_not_following`` those you do not
+        follow, ``for_not_followers`` those not following you, ``for_new_accounts``
+        accounts younger than 30 days, ``for_limited_accounts`` accounts a moderator
+        limited, ``for_bots`` bot accounts (newer servers); ``for_private_mentions``
+        covers private mentions. What is None is left out and stays as it is. Returns the new policy.
 
         Calls ``PATCH /api/v2/notifications/policy``.
         """
@@ -226,6 +245,9 @@ class NotificationsMixin(Internals):
                               ) -> PaginatableList[rt.NotificationRequest]:
         """Accounts whose notifications the policy filtered, one request per account.
 
+        ``max_id``, ``since_id``, ``min_id`` and ``limit`` page through them (see
+        :doc:`/guide/pagination`).
+
         Calls ``GET /api/v1/notifications/requests``.
         """
         return self._get("/api/v1/notifications/requests",
@@ -235,7 +257,7 @@ class NotificationsMixin(Internals):
     @api_version("4.3.0", "4.3.0")
     def notification_request(self, id: Union[rt.NotificationRequest, IdType],
                              ) -> rt.NotificationRequest:
-        """Fetch one notification request.
+        """Fetch the notification request ``id`` (a NotificationRequest or its id).
 
         Calls ``GET /api/v1/notifications/requests/:id``.
         """
@@ -250,7 +272,7 @@ class NotificationsMixin(Internals):
 
     @api_version("4.3.0", "4.3.0")
     def accept_notification_request(self, id: Union[rt.NotificationRequest, IdType]) -> None:
-        """Accept a request: its notifications move to the normal list.
+        """Accept the request ``id``: its notifications move to the normal list.
 
         Calls ``POST /api/v1/notifications/requests/:id/accept``.
         """
@@ -258,7 +280,7 @@ class NotificationsMixin(Internals):
 
     @api_version("4.3.0", "4.3.0")
     def dismiss_notification_request(self, id: Union[rt.NotificationRequest, IdType]) -> None:
-        """Dismiss a request and its filtered notifications.
+        """Dismiss the request ``id`` and its filtered notifications.
 
         Calls ``POST /api/v1/notifications/requests/:id/dismiss``.
         """
@@ -266,7 +288,7 @@ class NotificationsMixin(Internals):
 
     @api_version("4.3.0", "4.3.0")
     def accept_multiple_notification_requests(self, ids: List[Any]) -> None:
-        """Accept several notification requests at once.
+        """Accept several notification requests at once; ``ids`` lists them (or their ids).
 
         Calls ``POST /api/v1/notifications/requests/accept``.
         """
@@ -274,7 +296,7 @@ class NotificationsMixin(Internals):
 
     @api_version("4.3.0", "4.3.0")
     def dismiss_multiple_notification_requests(self, ids: List[Any]) -> None:
-        """Dismiss several notification requests at once.
+        """Dismiss several notification requests at once; ``ids`` lists them (or their ids).
 
         Calls ``POST /api/v1/notifications/requests/dismiss``.
         """

@@ -26,6 +26,9 @@ class PollsMixin(Internals):
     def poll(self, id: Union[rt.Poll, IdType]) -> rt.Poll:
         """Fetch a poll with its current results.
 
+        ``id``: the poll, as an id (str or int) or a Poll, such as ``status.poll`` (any dict
+        with an ``id``).
+
         Calls ``GET /api/v1/polls/:id``.
         """
         return self._get(f"/api/v1/polls/{path_segment(id)}", entity=rt.Poll)
@@ -35,6 +38,9 @@ class PollsMixin(Internals):
         """Vote in a poll; ``choices`` are option indexes (from 0). Returns the updated poll.
 
         Several choices are only allowed in ``multiple`` polls.
+
+        ``id``: the poll, as an id (str or int) or a Poll, such as ``status.poll`` (any dict
+        with an ``id``).
 
         Calls ``POST /api/v1/polls/:id/votes``.
         """

@@ -37,6 +37,9 @@ class RelationshipsMixin(Internals):
                ) -> PaginatableList[rt.Account]:
         """The accounts you block, one page at a time.
 
+        ``max_id``, ``min_id``, ``since_id``: ids (or objects with an id, or datetimes)
+        bounding the page; ``limit``: how many at most (the server caps it).
+
         Calls ``GET /api/v1/blocks``.
         """
         return self._account_page("/api/v1/blocks", max_id, min_id, since_id, limit)
@@ -46,6 +49,9 @@ class RelationshipsMixin(Internals):
               since_id: Optional[IdType] = None, limit: Optional[int] = None
               ) -> PaginatableList[rt.Account]:
         """The accounts you mute, one page at a time.
+
+        ``max_id``, ``min_id``, ``since_id``: ids (or objects with an id, or datetimes)
+        bounding the page; ``limit``: how many at most (the server caps it).
 
         Calls ``GET /api/v1/mutes``.
         """
@@ -59,6 +65,9 @@ class RelationshipsMixin(Internals):
                         ) -> PaginatableList[rt.Account]:
         """The accounts waiting for you to accept their follow request (locked accounts).
 
+        ``max_id``, ``min_id``, ``since_id``: ids (or objects with an id, or datetimes)
+        bounding the page; ``limit``: how many at most (the server caps it).
+
         Calls ``GET /api/v1/follow_requests``.
         """
         return self._account_page("/api/v1/follow_requests", max_id, min_id, since_id, limit)
@@ -67,6 +76,9 @@ class RelationshipsMixin(Internals):
     def follow_request_authorize(self, id: Union[rt.Account, IdType]) -> rt.Relationship:
         """Accept an account's follow request; returns your relationship to it.
 
+        ``id``: the account that asked, as an id (str or int) or an Account (any dict with
+        an ``id``).
+
         Calls ``POST /api/v1/follow_requests/:id/authorize``.
         """
         return self._follow_request(id, "authorize")
@@ -74,6 +86,9 @@ class RelationshipsMixin(Internals):
     @api_version("1.0.0", "3.0.0")
     def follow_request_reject(self, id: Union[rt.Account, IdType]) -> rt.Relationship:
         """Turn down an account's follow request; returns your relationship to it.
+
+        ``id``: the account that asked, as an id (str or int) or an Account (any dict with
+        an ``id``).
 
         Calls ``POST /api/v1/follow_requests/:id/reject``.
         """
@@ -87,6 +102,10 @@ class RelationshipsMixin(Internals):
                       ) -> PaginatableList[str]:
         """The domains you block, as plain domain names, one page at a time.
 
+        ``max_id``, ``min_id``, ``since_id``: bounds taken from the pagination info of a
+        previous page (the domains themselves have no ids); ``limit``: how many at most (the
+        server caps it).
+
         Calls ``GET /api/v1/domain_blocks``.
         """
         return cast(PaginatableList[str], self._get(
@@ -97,6 +116,8 @@ class RelationshipsMixin(Internals):
     def domain_block(self, domain: str) -> None:
         """Block a whole domain: hide its posts and notifications, remove your followers there.
 
+        ``domain``: the bare domain name, such as ``example.com``.
+
         Calls ``POST /api/v1/domain_blocks``.
         """
         self._domain_block_call("POST", domain)
@@ -104,6 +125,8 @@ class RelationshipsMixin(Internals):
     @api_version("1.4.0", "1.4.0")
     def domain_unblock(self, domain: str) -> None:
         """Lift a domain block.
+
+        ``domain``: the bare domain name, such as ``example.com``.
 
         Calls ``DELETE /api/v1/domain_blocks``.
         """

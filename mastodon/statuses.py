@@ -1,4 +1,8 @@
-"""Statuses: reading, posting, replying, editing and acting on statuses; scheduled statuses."""
+"""Writing statuses: posting, replying, editing and deleting them; scheduled statuses.
+
+Reading existing statuses and acting on them (boost, favourite, pin, ...) is
+:mod:`mastodon.status_actions`.
+"""
 from __future__ import annotations
 
 import base64
@@ -12,7 +16,7 @@ from .errors import MastodonIllegalArgumentError
 from .internals import Internals
 from ._core.files import file_part
 from .media import focus_param
-from .types_base import IdType, NonPaginatableList, PaginatableList, PathOrFile
+from .types_base import IdType, PaginatableList, PathOrFile
 from .versions import api_version
 
 #: Visibilities a status can be posted with.
@@ -28,7 +32,7 @@ QUOTE_APPROVAL_POLICIES = ("public", "followers", "nobody")
 StatusOrId = Union[rt.Status, IdType]
 
 
-def _visibility(value: Optional[str], allowed: Tuple[str, ...], name: str = "visibility") -> Optional[str]:
+def visibility_param(value: Optional[str], allowed: Tuple[str, ...], name: str = "visibility") -> Optional[str]:
     """A visibility in lower case; None or "" mean "the account's default"."""
     if value is None or value == "":
         return None
@@ -96,109 +100,10 @@ def _edited_media_ids(media_ids: Any, attributes: Optional[List[Dict[str, Any]]]
 
 
 class StatusesMixin(Internals):
-    """Statuses: read, post, reply, edit, delete, reblog, favourite, pin, ...; scheduled statuses."""
+    """Statuses: post, reply, edit, delete; scheduled statuses."""
 
     feature_set: str
     _own_account: Optional[Tuple[Optional[str], str]] = None  # (access token, account id) of the logged-in user
-
-    # ------------------------------------------------------------------ reading
-
-    @api_version("1.0.0", "2.0.0")
-    def status(self, id: StatusOrId) -> rt.Status:
-        """Fetch one status.
-
-        Calls ``GET /api/v1/statuses/:id``.
-        """
-        return self._get(f"/api/v1/statuses/{path_segment(id)}", entity=rt.Status)
-
-    @api_version("4.3.0", "4.3.0")
-    def statuses(self, ids: List[StatusOrId]) -> NonPaginatableList[rt.Status]:
-        """Fetch several statuses at once; ids the server does not know are left out.
-
-        Calls ``GET /api/v1/statuses``.
-        """
-        return self._get("/api/v1/statuses", {"id": id_list(ids, "ids")},
-                         entity=NonPaginatableList[rt.Status])
-
-    @api_version("1.0.0", "1.0.0")
-    def status_context(self, id: StatusOrId) -> rt.Context:
-        """The ancestors and descendants of a status (the thread around it).
-
-        On Mastodon 4.4+ the server may still be fetching remote replies; the
-        result then carries refresh information (see ``await_async_refresh``).
-
-        Calls ``GET /api/v1/statuses/:id/context``.
-        """
-        return self._get(f"/api/v1/statuses/{path_segment(id)}/context", entity=rt.Context)
-
-    @api_version("1.0.0", "2.1.0")
-    def status_reblogged_by(self, id: StatusOrId) -> NonPaginatableList[rt.Account]:
-        """The accounts that boosted a status.
-
-        Calls ``GET /api/v1/statuses/:id/reblogged_by``.
-        """
-        return self._status_accounts(id, "reblogged_by")
-
-    @api_version("1.0.0", "2.1.0")
-    def status_favourited_by(self, id: StatusOrId) -> NonPaginatableList[rt.Account]:
-        """The accounts that favourited a status.
-
-        Calls ``GET /api/v1/statuses/:id/favourited_by``.
-        """
-        return self._status_accounts(id, "favourited_by")
-
-    def _status_accounts(self, id: StatusOrId, relation: str) -> NonPaginatableList[rt.Account]:
-        return self._get(f"/api/v1/statuses/{path_segment(id)}/{relation}",
-                         entity=NonPaginatableList[rt.Account])
-
-    @api_version("1.0.0", "3.0.0")
-    def status_card(self, id: StatusOrId) -> Optional[rt.PreviewCard]:
-        """The preview card of a status, or None. Deprecated: read ``status(id).card``.
-
-        Calls ``GET /api/v1/statuses/:id`` (``GET /api/v1/statuses/:id/card``
-        on servers older than 3.0.0).
-        """
-        if self.verify_minimum_version("3.0.0", cached=True):  # type: ignore[attr-defined]
-            return self.status(id).card
-        return self._get(f"/api/v1/statuses/{path_segment(id)}/card", entity=rt.PreviewCard)
-
-    @api_version("3.5.0", "3.5.0")
-    def status_history(self, id: StatusOrId) -> NonPaginatableList[rt.StatusEdit]:
-        """Every version of an edited status, oldest first (the current one included).
-
-        Calls ``GET /api/v1/statuses/:id/history``.
-        """
-        return self._get(f"/api/v1/statuses/{path_segment(id)}/history",
-                         entity=NonPaginatableList[rt.StatusEdit])
-
-    def status_source(self, id: StatusOrId) -> rt.StatusSource:
-        """The plain text and spoiler text of an own status, for editing it.
-
-        Calls ``GET /api/v1/statuses/:id/source``.
-        """
-        return self._get(f"/api/v1/statuses/{path_segment(id)}/source", entity=rt.StatusSource)
-
-    @api_version("4.0.0", "4.0.0")
-    def status_translate(self, id: StatusOrId, lang: Optional[str] = None) -> rt.Translation:
-        """Have the server translate a status, into ``lang`` or the user's language.
-
-        Calls ``POST /api/v1/statuses/:id/translate``.
-        """
-        params = {"lang": validate.text("lang", lang)} if lang is not None else None
-        return self._post(f"/api/v1/statuses/{path_segment(id)}/translate", params,
-                          entity=rt.Translation)
-
-    @api_version("4.5.0", "4.5.0")
-    def status_quotes(self, id: StatusOrId, max_id: Optional[IdType] = None,
-                      since_id: Optional[IdType] = None,
-                      limit: Optional[int] = None) -> PaginatableList[rt.Status]:
-        """The statuses that quote an own status.
-
-        Calls ``GET /api/v1/statuses/:id/quotes``.
-        """
-        return self._get(f"/api/v1/statuses/{path_segment(id)}/quotes",
-                         page_params(max_id, None, since_id, limit),
-                         entity=PaginatableList[rt.Status])
 
     # ------------------------------------------------------------------ posting
 
@@ -225,7 +130,13 @@ class StatusesMixin(Internals):
         ``quote_approval_policy`` (public, followers, nobody) says who may quote
         this one; ``quote_id`` is Fedibird's quoting and needs
         ``feature_set="fedibird"``. ``content_type`` (e.g. ``text/markdown``) is
-        only sent to Pleroma, or anywhere with ``strict_content_type=True``.
+        only sent to Pleroma, or anywhere when ``strict_content_type`` is True.
+
+        ``status`` is the text (it may be empty when there are media).
+        ``sensitive`` marks the media as sensitive (hidden behind a warning). ``language``
+        is the ISO 639 code of the text; left out, the server guesses it. ``scheduled_at``
+        is an aware datetime (a naive one is local time) at least 5 minutes ahead, when the
+        server posts it.
 
         Calls ``POST /api/v1/statuses``.
         """
@@ -267,10 +178,10 @@ class StatusesMixin(Internals):
 
     def _status_visibility(self, visibility: Any) -> Optional[str]:
         if self.feature_set != "pleroma":
-            return _visibility(visibility, VISIBILITIES)
+            return visibility_param(visibility, VISIBILITIES)
         if isinstance(visibility, str) and visibility.startswith("list:"):
             return validate.text("visibility", visibility)
-        return _visibility(visibility, PLEROMA_VISIBILITIES)
+        return visibility_param(visibility, PLEROMA_VISIBILITIES)
 
     def _fedibird_quote_id(self, quote_id: Any) -> Optional[str]:
         if quote_id is None:
@@ -287,7 +198,12 @@ class StatusesMixin(Internals):
 
     @api_version("1.0.0", "2.8.0")
     def toot(self, status: str) -> rt.Status:
-        """Post a public status with just this text (quick; prefer :meth:`status_post`).
+        """Post a status with just this text (quick; prefer :meth:`status_post`).
+
+        ``status``: the text. The status gets the account's default visibility (its
+        ``source.privacy`` setting, see
+        ``account_update_credentials(default_privacy=...)``), no content warning, media or
+        poll.
 
         Calls ``POST /api/v1/statuses``.
         """
@@ -307,10 +223,15 @@ class StatusesMixin(Internals):
         """Reply to ``to_status``, mentioning the people in it; returns the new status.
 
         The text is prefixed with @-mentions of the author and everyone the
-        status mentions, except yourself; with ``untag=True`` only the author is
+        status mentions, except yourself; with ``untag`` True only the author is
         mentioned. Visibility and content warning default to those of
         ``to_status``. ``to_status`` may also be an id (it is fetched first).
-        The other parameters are those of :meth:`status_post`.
+
+        ``status`` is your text after the mentions. ``media_ids``, ``sensitive``,
+        ``visibility``, ``spoiler_text``, ``language``, ``idempotency_key``,
+        ``content_type``, ``strict_content_type``, ``scheduled_at``, ``poll``, ``quote_id``,
+        ``quoted_status_id`` and ``quote_approval_policy`` mean what they mean for
+        :meth:`status_post`.
 
         Calls ``POST /api/v1/statuses`` (and ``GET /api/v1/accounts/verify_credentials``
         once, to learn who you are).
@@ -320,7 +241,8 @@ class StatusesMixin(Internals):
             idempotency_key, content_type, scheduled_at, poll, quote_id, strict_content_type,
             quoted_status_id, quote_approval_policy)
         validate.flag("untag", untag)
-        target = to_status if isinstance(to_status, Mapping) else self.status(to_status)
+        target = (to_status if isinstance(to_status, Mapping)
+                  else self.status(to_status))  # type: ignore[attr-defined]
         if not isinstance(target.get("account"), Mapping):
             raise MastodonIllegalArgumentError("to_status must be a status (with an account)")
         validate.text("status", status)
@@ -365,13 +287,18 @@ class StatusesMixin(Internals):
                       poll: Optional[Dict[str, Any]] = None,
                       media_attributes: Optional[List[Dict[str, Any]]] = None,
                       quote_approval_policy: Optional[str] = None) -> rt.Status:
-        """Edit an own status; returns it as it is now.
+        """Edit your status ``id``; returns it as it is now.
 
         What is not given is removed or reset (this is a full replacement, like
         on the web). ``media_attributes`` (from
         :meth:`generate_media_edit_attributes`) change the description, focus
         or thumbnail of attached media; media named there are kept attached
         even when ``media_ids`` does not list them.
+
+        ``status`` is the new text and ``spoiler_text`` the new content warning
+        (None removes it); ``sensitive`` marks the media as sensitive; ``poll`` (from
+        :meth:`make_poll`) replaces the poll; ``quote_approval_policy`` (public, followers
+        or nobody) says who may quote it (Mastodon 4.5+).
 
         Calls ``PUT /api/v1/statuses/:id``.
         """
@@ -397,6 +324,10 @@ class StatusesMixin(Internals):
 
         ``focus`` is an ``(x, y)`` pair in -1..1; ``thumbnail`` a path, file
         object or bytes (Mastodon 3.2.0+; refused locally only by version checks).
+
+        ``id``: the attached media, as an id or a MediaAttachment. ``description`` is the
+        new alt text. ``thumb_mimetype`` is the thumbnail's MIME type; left out, it is
+        sniffed from the content or guessed from the file name.
         """
         attributes: Dict[str, Any] = {"id": unpack_id(id, "id")}
         if description is not None:
@@ -412,137 +343,15 @@ class StatusesMixin(Internals):
 
     @api_version("1.0.0", "1.0.0")
     def status_delete(self, id: StatusOrId, delete_media: Optional[bool] = None) -> rt.Status:
-        """Delete an own status; returns it, with its source text for redrafting.
+        """Delete your status ``id``; returns it, with its source text for redrafting.
 
-        ``delete_media=True`` also deletes its media right away.
+        ``delete_media``: True also deletes its media right away.
 
         Calls ``DELETE /api/v1/statuses/:id``.
         """
         return self._delete(f"/api/v1/statuses/{path_segment(id)}",
                             {"delete_media": validate.flag("delete_media", delete_media)},
                             entity=rt.Status)
-
-    # ------------------------------------------------------------------ actions on a status
-
-    def _status_action(self, id: StatusOrId, action: str,
-                       params: Optional[Dict[str, Any]] = None) -> rt.Status:
-        """``POST /api/v1/statuses/:id/<action>``; returns the status the server sends back."""
-        return self._post(f"/api/v1/statuses/{path_segment(id)}/{action}", params,
-                          entity=rt.Status)
-
-    @api_version("1.0.0", "2.0.0")
-    def status_reblog(self, id: StatusOrId, visibility: Optional[str] = None) -> rt.Status:
-        """Boost a status; returns the new reblog status wrapping it.
-
-        ``visibility`` may be public, unlisted or private.
-
-        Calls ``POST /api/v1/statuses/:id/reblog``.
-        """
-        return self._status_action(id, "reblog", {
-            "visibility": _visibility(visibility, REBLOG_VISIBILITIES)})
-
-    @api_version("1.0.0", "2.0.0")
-    def status_unreblog(self, id: StatusOrId) -> rt.Status:
-        """Undo a boost; returns the original status.
-
-        Calls ``POST /api/v1/statuses/:id/unreblog``.
-        """
-        return self._status_action(id, "unreblog")
-
-    @api_version("1.0.0", "2.0.0")
-    def status_favourite(self, id: StatusOrId) -> rt.Status:
-        """Favourite a status; returns it.
-
-        The author is notified (unless they muted you or the conversation).
-
-        Calls ``POST /api/v1/statuses/:id/favourite``.
-        """
-        return self._status_action(id, "favourite")
-
-    @api_version("1.0.0", "2.0.0")
-    def status_unfavourite(self, id: StatusOrId) -> rt.Status:
-        """Undo a favourite; returns the status.
-
-        Calls ``POST /api/v1/statuses/:id/unfavourite``.
-        """
-        return self._status_action(id, "unfavourite")
-
-    @api_version("1.4.0", "2.0.0")
-    def status_mute(self, id: StatusOrId) -> rt.Status:
-        """Stop notifications about a conversation you take part in; returns the status.
-
-        Calls ``POST /api/v1/statuses/:id/mute``.
-        """
-        return self._status_action(id, "mute")
-
-    @api_version("1.4.0", "2.0.0")
-    def status_unmute(self, id: StatusOrId) -> rt.Status:
-        """Get notifications about a conversation again; returns the status.
-
-        Calls ``POST /api/v1/statuses/:id/unmute``.
-        """
-        return self._status_action(id, "unmute")
-
-    @api_version("2.1.0", "2.1.0")
-    def status_pin(self, id: StatusOrId) -> rt.Status:
-        """Pin an own status to your profile; returns it.
-
-        Only public and unlisted statuses can be pinned, and only a few (5 on
-        Mastodon's default settings).
-
-        Calls ``POST /api/v1/statuses/:id/pin``.
-        """
-        return self._status_action(id, "pin")
-
-    @api_version("2.1.0", "2.1.0")
-    def status_unpin(self, id: StatusOrId) -> rt.Status:
-        """Unpin a status from your profile; returns it.
-
-        Calls ``POST /api/v1/statuses/:id/unpin``.
-        """
-        return self._status_action(id, "unpin")
-
-    @api_version("3.1.0", "3.1.0")
-    def status_bookmark(self, id: StatusOrId) -> rt.Status:
-        """Bookmark a status; returns it.
-
-        Bookmarks are private: nobody is notified. See :meth:`bookmarks`.
-
-        Calls ``POST /api/v1/statuses/:id/bookmark``.
-        """
-        return self._status_action(id, "bookmark")
-
-    @api_version("3.1.0", "3.1.0")
-    def status_unbookmark(self, id: StatusOrId) -> rt.Status:
-        """Remove a bookmark; returns the status.
-
-        Calls ``POST /api/v1/statuses/:id/unbookmark``.
-        """
-        return self._status_action(id, "unbookmark")
-
-    @api_version("4.5.0", "4.5.0")
-    def status_quote_revoke(self, id: StatusOrId, quoting_status_id: StatusOrId) -> rt.Status:
-        """Withdraw the approval for ``quoting_status_id`` to quote your status ``id``.
-
-        Returns the quoting status.
-
-        Calls ``POST /api/v1/statuses/:id/quotes/:quoting_status_id/revoke``.
-        """
-        quoting = path_segment(quoting_status_id, "quoting_status_id")
-        return self._status_action(id, f"quotes/{quoting}/revoke")
-
-    @api_version("4.5.0", "4.5.0")
-    def status_update_quote_approval_policy(self, id: StatusOrId,
-                                            quote_approval_policy: str) -> rt.Status:
-        """Change who may quote an own status (public, followers or nobody).
-
-        Calls ``PUT /api/v1/statuses/:id/interaction_policy``.
-        """
-        validate.text("quote_approval_policy", quote_approval_policy, required=True)
-        policy = validate.one_of("quote_approval_policy", quote_approval_policy,
-                                 QUOTE_APPROVAL_POLICIES)
-        return self._put(f"/api/v1/statuses/{path_segment(id)}/interaction_policy",
-                         {"quote_approval_policy": policy}, entity=rt.Status)
 
     # ------------------------------------------------------------------ scheduled statuses
 
@@ -552,6 +361,9 @@ class StatusesMixin(Internals):
                            limit: Optional[int] = None) -> PaginatableList[rt.ScheduledStatus]:
         """Your statuses that are scheduled and not yet posted.
 
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through them (see
+        :doc:`/guide/pagination`).
+
         Calls ``GET /api/v1/scheduled_statuses``.
         """
         return self._get("/api/v1/scheduled_statuses", page_params(max_id, min_id, since_id, limit),
@@ -559,7 +371,7 @@ class StatusesMixin(Internals):
 
     @api_version("2.7.0", "2.7.0")
     def scheduled_status(self, id: IdType) -> rt.ScheduledStatus:
-        """Fetch one scheduled status.
+        """Fetch the scheduled status ``id`` (an id or a ScheduledStatus).
 
         Calls ``GET /api/v1/scheduled_statuses/:id``.
         """
@@ -568,7 +380,10 @@ class StatusesMixin(Internals):
 
     @api_version("2.7.0", "2.7.0")
     def scheduled_status_update(self, id: IdType, scheduled_at: datetime) -> rt.ScheduledStatus:
-        """Move a scheduled status to another time (at least 5 minutes ahead).
+        """Move the scheduled status ``id`` to another time (at least 5 minutes ahead).
+
+        ``scheduled_at`` is the new time, a datetime (aware; a naive one is local time),
+        sent in UTC.
 
         Calls ``PUT /api/v1/scheduled_statuses/:id``.
         """
@@ -580,7 +395,7 @@ class StatusesMixin(Internals):
 
     @api_version("2.7.0", "2.7.0")
     def scheduled_status_delete(self, id: IdType) -> None:
-        """Cancel a scheduled status.
+        """Cancel the scheduled status ``id``.
 
         Calls ``DELETE /api/v1/scheduled_statuses/:id``.
         """

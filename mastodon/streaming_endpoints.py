@@ -66,13 +66,19 @@ class StreamingEndpointsMixin(Internals):
                     websocket_handle: Any = None, catch_up: bool = True) -> Any:
         """Stream the user's home timeline and notifications to ``listener``.
 
-        Blocks until the stream fails unless ``run_async`` is set, in which case
-        a :class:`~mastodon.streaming.StreamHandle` is returned at once.
-        ``timeout`` is the longest wait for data in seconds. With a
-        ``websocket_handle`` the stream becomes a subscription on it.
-        With ``run_async`` and ``reconnect_async``, what was missed while
-        reconnecting is delivered once and in order (see the module docs);
-        ``catch_up=False`` turns that off.
+        ``listener`` is a :class:`~mastodon.streaming.StreamListener`: its
+        ``on_update``, ``on_notification``, ... methods get the events. The call
+        blocks until the stream fails unless ``run_async`` is True, in which case
+        a :class:`~mastodon.streaming.StreamHandle` reading on a thread is returned
+        at once. ``timeout`` is the longest wait for data in seconds; a longer
+        silence counts as a failure. ``reconnect_async`` (with
+        ``run_async``) reconnects after a failure, waiting
+        ``reconnect_async_wait_sec`` seconds at first and twice as long after each
+        failure in a row, a minute at most. With a ``websocket_handle`` (from
+        :meth:`stream_open_websocket`) the stream becomes a subscription on that
+        WebSocket instead of a connection of its own. With ``run_async`` and
+        ``reconnect_async``, what was missed while reconnecting is delivered once
+        and in order before live events; ``catch_up`` False turns that off.
 
         Calls ``GET /api/v1/streaming/user``.
         """
@@ -90,6 +96,9 @@ class StreamingEndpointsMixin(Internals):
         ``local`` or ``remote`` keep only statuses from this or other
         instances (not both); ``only_media`` only statuses with media. Warns
         (MastodonWarning) when the server does not let this client read it.
+        ``listener``, ``run_async``, ``timeout``, ``reconnect_async``,
+        ``reconnect_async_wait_sec``, ``websocket_handle`` and ``catch_up`` work as for
+        :meth:`stream_user`.
 
         Calls ``GET /api/v1/streaming/public`` (``/local``, ``/remote``).
         """
@@ -116,6 +125,10 @@ class StreamingEndpointsMixin(Internals):
         """Stream the public statuses of this instance's users.
 
         Same as ``stream_public(..., local=True)``, which new code should use.
+        ``only_media`` keeps only statuses with media.
+        ``listener``, ``run_async``, ``timeout``, ``reconnect_async``,
+        ``reconnect_async_wait_sec``, ``websocket_handle`` and ``catch_up`` work as for
+        :meth:`stream_user`.
 
         Calls ``GET /api/v1/streaming/public/local``.
         """
@@ -128,9 +141,13 @@ class StreamingEndpointsMixin(Internals):
                        run_async: bool = False, timeout: Any = 300,
                        reconnect_async: bool = False, reconnect_async_wait_sec: float = 5,
                        websocket_handle: Any = None, catch_up: bool = True) -> Any:
-        """Stream public statuses with a hashtag (given without ``#``); see :meth:`stream_user`.
+        """Stream public statuses with a hashtag; see :meth:`stream_user`.
 
-        ``local`` keeps only statuses from this instance.
+        ``tag`` is the hashtag without ``#``; ``local`` keeps only statuses from this
+        instance.
+        ``listener``, ``run_async``, ``timeout``, ``reconnect_async``,
+        ``reconnect_async_wait_sec``, ``websocket_handle`` and ``catch_up`` work as for
+        :meth:`stream_user`.
 
         Calls ``GET /api/v1/streaming/hashtag`` (or ``/hashtag/local``) with ``tag``.
         """
@@ -154,6 +171,11 @@ class StreamingEndpointsMixin(Internals):
                     websocket_handle: Any = None, catch_up: bool = True) -> Any:
         """Stream the statuses of the members of one of your lists; see :meth:`stream_user`.
 
+        ``id`` is the list (its id or the UserList).
+        ``listener``, ``run_async``, ``timeout``, ``reconnect_async``,
+        ``reconnect_async_wait_sec``, ``websocket_handle`` and ``catch_up`` work as for
+        :meth:`stream_user`.
+
         Calls ``GET /api/v1/streaming/list`` with ``list``.
         """
         list_id = unpack_id(id, "id")
@@ -169,7 +191,11 @@ class StreamingEndpointsMixin(Internals):
                       websocket_handle: Any = None, catch_up: bool = False) -> Any:
         """Stream the user's direct conversations (``conversation`` events); see :meth:`stream_user`.
 
-        A catch-up here reads the most recent page of conversations only.
+        A catch-up here is off by default and, when ``catch_up`` is True, reads the most
+        recent page of conversations only (conversations do not page in order).
+        ``listener``, ``run_async``, ``timeout``, ``reconnect_async``,
+        ``reconnect_async_wait_sec`` and ``websocket_handle`` work as for
+        :meth:`stream_user`.
 
         Calls ``GET /api/v1/streaming/direct``.
         """
@@ -183,6 +209,10 @@ class StreamingEndpointsMixin(Internals):
                                   reconnect_async_wait_sec: float = 5,
                                   websocket_handle: Any = None, catch_up: bool = True) -> Any:
         """Stream only the user's notifications; see :meth:`stream_user`.
+
+        ``listener``, ``run_async``, ``timeout``, ``reconnect_async``,
+        ``reconnect_async_wait_sec``, ``websocket_handle`` and ``catch_up`` work as for
+        :meth:`stream_user`.
 
         Calls ``GET /api/v1/streaming/user/notification``.
         """
@@ -217,10 +247,13 @@ class StreamingEndpointsMixin(Internals):
 
         Streams are added with ``handle.subscribe(...)`` or by passing
         ``websocket_handle=handle`` to the stream methods; events without a
-        listener of their own go to ``listener``. The access token is sent in
-        the ``Authorization`` header; ``token_in_url=True`` puts it in the
-        URL instead, for old servers that need that. Needs the ``websocket``
-        extra (websocket-client).
+        listener of their own go to ``listener``. ``timeout`` is the longest wait
+        for data in seconds; ``reconnect_async`` reopens the connection after a
+        failure (waiting ``reconnect_async_wait_sec`` seconds, then twice as long
+        each time, a minute at most) and renews every subscription. The access
+        token is sent in the ``Authorization`` header; ``token_in_url`` True puts
+        it in the URL instead, for old servers that need that. Needs the
+        ``websocket`` extra (websocket-client).
 
         Opens ``/api/v1/streaming`` (ws:// or wss://).
         """
@@ -233,15 +266,24 @@ class StreamingEndpointsMixin(Internals):
     # ------------------------------------------------------------------ old names
 
     def user_stream(self, listener: Any, *args: Any, **kwargs: Any) -> Any:
-        """Old name of :meth:`stream_user`; ``async=`` means ``run_async=``."""
+        """Old name of :meth:`stream_user`; ``async=`` means ``run_async=``.
+
+        ``listener`` and the other arguments are those of :meth:`stream_user`.
+        """
         return self.stream_user(listener, **_legacy_options(args, kwargs))
 
     def public_stream(self, listener: Any, *args: Any, **kwargs: Any) -> Any:
-        """Old name of :meth:`stream_public`; ``async=`` means ``run_async=``."""
+        """Old name of :meth:`stream_public`; ``async=`` means ``run_async=``.
+
+        ``listener`` and the other arguments are those of :meth:`stream_public`.
+        """
         return self.stream_public(listener, **_legacy_options(args, kwargs))
 
     def hashtag_stream(self, tag: str, listener: Any, *args: Any, **kwargs: Any) -> Any:
-        """Old name of :meth:`stream_hashtag`; ``async=`` means ``run_async=``."""
+        """Old name of :meth:`stream_hashtag`; ``async=`` means ``run_async=``.
+
+        ``tag``, ``listener`` and the other arguments are those of :meth:`stream_hashtag`.
+        """
         return self.stream_hashtag(tag, listener, **_legacy_options(args, kwargs))
 
     # ------------------------------------------------------------------ shared

@@ -56,9 +56,15 @@ class TimelineMixin(Internals):
         """A page of statuses from a timeline, newest first.
 
         ``timeline`` is ``home``, ``local``, ``public``, ``tag/<hashtag>``,
-        ``list/<list id>`` or ``link?url=<url>``. ``only_media``, ``local``
-        and ``remote`` narrow the public and hashtag timelines. Warns
-        (MastodonWarning) when the server does not let this client read the
+        ``list/<list id>`` or ``link?url=<url>``. ``only_media`` keeps only
+        statuses with attachments; ``local`` and ``remote`` keep only statuses
+        from this server or only from other servers. The three are sent only
+        when True, and Mastodon applies them to the public and hashtag
+        timelines. ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through
+        the results (see :doc:`/guide/pagination`; Mastodon returns 20 by default,
+        40 at most).
+
+        Warns (MastodonWarning) when the server does not let this client read the
         timeline (Mastodon 4.5+ may restrict public feeds).
 
         Calls ``GET /api/v1/timelines/:timeline``.
@@ -90,6 +96,12 @@ class TimelineMixin(Internals):
                       remote: bool = False) -> PaginatableList[rt.Status]:
         """Statuses of the accounts you follow and your own, newest first.
 
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through the results (see
+        :doc:`/guide/pagination`; Mastodon returns 20 by default, 40 at most).
+        ``only_media``, ``local`` and ``remote`` filter as for :meth:`timeline_public`;
+        they are sent only when True, and Mastodon documents them only for the public
+        and hashtag timelines.
+
         Calls ``GET /api/v1/timelines/home``.
         """
         return self.timeline("home", max_id, min_id, since_id, limit, only_media, local, remote)
@@ -99,6 +111,10 @@ class TimelineMixin(Internals):
                        since_id: Optional[IdType] = None, limit: Optional[int] = None,
                        only_media: bool = False) -> PaginatableList[rt.Status]:
         """Public statuses of this instance's users, newest first.
+
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through the results (see
+        :doc:`/guide/pagination`; Mastodon returns 20 by default, 40 at most).
+        ``only_media`` keeps only statuses with attachments.
 
         Calls ``GET /api/v1/timelines/public`` with ``local=true``.
         """
@@ -111,7 +127,10 @@ class TimelineMixin(Internals):
                         remote: bool = False) -> PaginatableList[rt.Status]:
         """Public statuses known to the instance (the federated timeline), newest first.
 
-        ``local`` or ``remote`` keep only statuses from this or other instances.
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through the results (see
+        :doc:`/guide/pagination`; Mastodon returns 20 by default, 40 at most).
+        ``only_media`` keeps only statuses with attachments; ``local`` or ``remote``
+        keep only statuses from this or from other instances.
 
         Calls ``GET /api/v1/timelines/public``.
         """
@@ -122,7 +141,14 @@ class TimelineMixin(Internals):
                          min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
                          limit: Optional[int] = None, only_media: bool = False,
                          remote: bool = False) -> PaginatableList[rt.Status]:
-        """Public statuses with a hashtag (give it without ``#``), newest first.
+        """Public statuses with a hashtag, newest first.
+
+        ``hashtag`` is the tag's name without ``#`` (a leading ``#`` raises
+        MastodonIllegalArgumentError). ``only_media`` keeps only statuses with
+        attachments; ``local`` and ``remote`` keep only statuses from this server or
+        only from other servers.
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through the results (see
+        :doc:`/guide/pagination`; Mastodon returns 20 by default, 40 at most).
 
         Calls ``GET /api/v1/timelines/tag/:hashtag``.
         """
@@ -136,6 +162,13 @@ class TimelineMixin(Internals):
                       remote: bool = False) -> PaginatableList[rt.Status]:
         """Statuses of the members of one of your lists, newest first.
 
+        ``id`` is the list (its id or the UserList).
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through the results (see
+        :doc:`/guide/pagination`; Mastodon returns 20 by default, 40 at most).
+        ``only_media``, ``local`` and ``remote`` filter as for :meth:`timeline_public`;
+        they are sent only when True, and Mastodon documents them only for the public
+        and hashtag timelines.
+
         Calls ``GET /api/v1/timelines/list/:id``.
         """
         return self._read_timeline("list", f"list/{path_segment(id)}", {}, max_id, min_id,
@@ -146,6 +179,13 @@ class TimelineMixin(Internals):
                       limit: Optional[int] = None, only_media: bool = False,
                       remote: bool = False) -> PaginatableList[rt.Status]:
         """Statuses sharing a trending link (Mastodon 4.3+), newest first.
+
+        ``url`` is the link, as :meth:`trending_links` gives it.
+        ``max_id``, ``min_id``, ``since_id`` and ``limit`` page through the results (see
+        :doc:`/guide/pagination`; Mastodon returns 20 by default, 40 at most).
+        ``only_media``, ``local`` and ``remote`` filter as for :meth:`timeline_public`;
+        they are sent only when True, and Mastodon documents them only for the public
+        and hashtag timelines.
 
         Calls ``GET /api/v1/timelines/link?url=:url``.
         """
