@@ -74,6 +74,9 @@ class MediaUtilsMixin(Internals):
         combining marks counts once. Text that is only white space counts
         as nothing; the content warning counts as written. Needs the
         ``grapheme`` extra; makes no request.
+
+        ``text`` is the status text and ``spoiler_text`` its content warning
+        (empty for none); the two are counted together, as the server does.
         """
         require("grapheme", "get_status_length")
         import grapheme
