@@ -62,7 +62,7 @@ class ListsMixin(Internals):
 
         ``id`` is the list, as an id or a UserList. ``max_id``, ``min_id`` and
         ``since_id`` are page bounds (see :doc:`/guide/pagination`); ``limit`` is
-        how many accounts at most (the server's default and maximum are 40), and
+        how many accounts at most (the server's default is 40, at most 80), and
         0 makes the server return every member in one unpaged answer.
 
         Calls ``GET /api/v1/lists/:id/accounts``.
@@ -117,8 +117,8 @@ class ListsMixin(Internals):
 
         ``id`` is the list, as an id or a UserList. ``account_ids`` is one
         account or a list of them, each as an id or an Account. The server
-        answers 404 for an account you do not follow and 422 for one already
-        in the list.
+        refuses the whole request if one of them is an account you do not
+        follow or is already in the list.
 
         Calls ``POST /api/v1/lists/:id/accounts``.
         """
