@@ -188,10 +188,11 @@ class FiltersMixin(Internals):
         """Create a v1 filter for a phrase; returns it.
 
         ``phrase`` is the text to filter. ``context`` is one or more of home,
-        notifications, public, thread and account. ``irreversible`` makes the server drop matching statuses
-        from home and notifications instead of hiding them on the client;
-        ``whole_word`` matches only whole words. ``expires_in`` (seconds or
-        a timedelta) removes the filter after that time.
+        notifications, public, thread and account. ``irreversible`` makes the
+        server drop matching statuses from home and notifications instead of
+        hiding them on the client; ``whole_word`` (on by default) matches only
+        whole words. ``expires_in`` (seconds or a timedelta) removes the filter
+        after that time.
 
         Calls ``POST /api/v1/filters``.
         """
