@@ -41,6 +41,9 @@ class AnnualReportsMixin(Internals):
     def annual_report(self, year: Year) -> rt.WrappedAnnualReports:
         """Your annual report for one ``year``.
 
+        ``year`` is the year number, as an int or a string of digits (``2024``);
+        the other annual report methods take it the same way.
+
         Calls ``GET /api/v1/annual_reports/:year``.
         """
         return self._annual("GET", rt.WrappedAnnualReports, _year_segment(year))

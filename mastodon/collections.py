@@ -54,6 +54,10 @@ class CollectionsMixin(Internals):
                             offset: Optional[int] = None) -> rt.Collections:
         """The collections an account has made.
 
+        ``id`` is the account, as an id or an Account (any dict with an ``id``).
+        ``limit`` caps how many come back (the server's default is 40, at most 80)
+        and ``offset`` skips that many from the start, to page through them.
+
         Calls ``GET /api/v1/accounts/:id/collections``.
         """
         return self._account_collections(id, "collections", limit, offset)
@@ -62,6 +66,10 @@ class CollectionsMixin(Internals):
     def account_in_collections(self, id: Optional[AccountOrId], limit: Optional[int] = None,
                                offset: Optional[int] = None) -> rt.Collections:
         """The collections an account is featured in; ``id=None`` means your own account.
+
+        ``id`` is the account, as an id or an Account (any dict with an ``id``).
+        ``limit`` caps how many come back (the server's default is 40, at most 80)
+        and ``offset`` skips that many from the start, to page through them.
 
         Calls ``GET /api/v1/accounts/:id/in_collections`` (after
         ``GET /api/v1/accounts/verify_credentials`` when ``id`` is None).
@@ -74,6 +82,10 @@ class CollectionsMixin(Internals):
     def collection(self, id: CollectionOrId) -> rt.CollectionWithAccounts:
         """One collection, together with the accounts in it.
 
+        ``id`` is the collection, as an id or a Collection. With a token, the
+        server leaves out accounts you block and, in your own collections, also
+        lists the items still waiting for the account's consent.
+
         Calls ``GET /api/v1/collections/:id``.
         """
         return self._collections_call("GET", _collection_path(id), rt.CollectionWithAccounts)
@@ -85,7 +97,12 @@ class CollectionsMixin(Internals):
                           account_ids: Optional[List[AccountOrId]] = None) -> rt.WrappedCollection:
         """Create a collection, optionally with its first accounts; returns it.
 
-        ``tag_name`` ties it to a hashtag; ``discoverable`` lets others find it.
+        ``name`` is its title (the server allows 40 characters) and
+        ``description`` a longer text (100 characters at most). ``language`` is
+        the ISO 639 code of the language it is written in; ``tag_name`` ties it
+        to one hashtag. ``sensitive`` marks it as sensitive; ``discoverable``
+        lets it appear in search results and other discovery features.
+        ``account_ids`` lists the accounts to feature (ids or Accounts).
 
         Calls ``POST /api/v1/collections``.
         """
@@ -101,6 +118,11 @@ class CollectionsMixin(Internals):
                           discoverable: Optional[bool] = None) -> rt.WrappedCollection:
         """Change a collection's details; parameters left at None stay as they are.
 
+        ``id`` is the collection, as an id or a Collection. ``name``,
+        ``description``, ``language``, ``tag_name``, ``sensitive`` and
+        ``discoverable`` mean what they mean for :meth:`collection_create`.
+        Only the owner may change a collection.
+
         Calls ``PATCH /api/v1/collections/:id``.
         """
         params = _collection_fields(name, description, language, tag_name, sensitive, discoverable)
@@ -110,6 +132,8 @@ class CollectionsMixin(Internals):
     def collection_delete(self, id: CollectionOrId) -> EmptyResponse:
         """Delete one of your collections.
 
+        ``id`` is the collection, as an id or a Collection.
+
         Calls ``DELETE /api/v1/collections/:id``.
         """
         return self._collections_call("DELETE", _collection_path(id), EmptyResponse)
@@ -118,6 +142,9 @@ class CollectionsMixin(Internals):
     def collection_item_add(self, id: CollectionOrId,
                             account_id: AccountOrId) -> rt.WrappedCollectionItem:
         """Add an account to a collection; returns the new item.
+
+        ``id`` is your collection and ``account_id`` the account to feature,
+        each as an id or the object itself.
 
         Calls ``POST /api/v1/collections/:id/items``.
         """
@@ -130,6 +157,9 @@ class CollectionsMixin(Internals):
                                item_id: ItemOrId) -> EmptyResponse:
         """Remove an item (an account) from one of your collections.
 
+        ``collection_id`` is the collection and ``item_id`` the item (a
+        CollectionItem or its id, not the account's id).
+
         Calls ``DELETE /api/v1/collections/:collection_id/items/:item_id``.
         """
         return self._collections_call("DELETE", _collection_path(collection_id, item_id),
@@ -139,6 +169,9 @@ class CollectionsMixin(Internals):
     def collection_item_revoke(self, collection_id: CollectionOrId,
                                item_id: ItemOrId) -> EmptyResponse:
         """Take yourself out of someone else's collection (revoke the item featuring you).
+
+        ``collection_id`` is their collection and ``item_id`` the item that
+        features you (a CollectionItem or its id).
 
         Calls ``POST /api/v1/collections/:collection_id/items/:item_id/revoke``.
         """

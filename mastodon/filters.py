@@ -173,6 +173,10 @@ class FiltersMixin(Internals):
     def filter(self, id: FilterOrId) -> rt.Filter:
         """Fetch one v1 filter.
 
+        ``id`` is the filter, as an id or a Filter. On Mastodon 4.0 and newer a
+        v1 filter stands for one keyword of a v2 filter, and its id is that
+        keyword's id.
+
         Calls ``GET /api/v1/filters/:id``.
         """
         return self._filter_call("GET", f"/api/v1/filters/{path_segment(id)}", rt.Filter)
@@ -183,11 +187,12 @@ class FiltersMixin(Internals):
                       expires_in: Optional[Union[int, timedelta]] = None) -> rt.Filter:
         """Create a v1 filter for a phrase; returns it.
 
-        ``context`` is one or more of home, notifications, public, thread and
-        account. ``irreversible`` makes the server drop matching statuses
-        from home and notifications instead of hiding them on the client;
-        ``whole_word`` matches only whole words. ``expires_in`` (seconds or
-        a timedelta) removes the filter after that time.
+        ``phrase`` is the text to filter. ``context`` is one or more of home,
+        notifications, public, thread and account. ``irreversible`` makes the
+        server drop matching statuses from home and notifications instead of
+        hiding them on the client; ``whole_word`` (on by default) matches only
+        whole words. ``expires_in`` (seconds or a timedelta) removes the filter
+        after that time.
 
         Calls ``POST /api/v1/filters``.
         """
@@ -205,6 +210,10 @@ class FiltersMixin(Internals):
                       expires_in: Optional[Union[int, timedelta]] = None) -> rt.Filter:
         """Change a v1 filter; arguments left as None stay as they are. Returns the filter.
 
+        ``id`` is the filter, as an id or a Filter. ``phrase``, ``context``,
+        ``irreversible``, ``whole_word`` and ``expires_in`` mean what they mean
+        for :meth:`filter_create`.
+
         Calls ``PUT /api/v1/filters/:id``.
         """
         params = {"phrase": validate.text("phrase", phrase), "context": _contexts(context),
@@ -216,6 +225,8 @@ class FiltersMixin(Internals):
     @api_version("2.4.3", "2.4.3")
     def filter_delete(self, id: FilterOrId) -> None:
         """Delete a v1 filter.
+
+        ``id`` is the filter, as an id or a Filter.
 
         Calls ``DELETE /api/v1/filters/:id``.
         """
@@ -233,6 +244,12 @@ class FiltersMixin(Internals):
         start and end at word boundaries. Boosts are checked by the boosted
         status; notifications by their status (those without one are kept).
         Sends no request.
+
+        ``objects`` is a list of statuses or notifications, such as a timeline
+        page (the result keeps its page links). ``filters`` is a list of v1 or
+        v2 filters, as returned by :meth:`filters` or :meth:`filters_v2`.
+        ``context`` is the place the objects are shown in: home,
+        notifications, public, thread or account.
         """
         validate.text("context", context, required=True)
         validate.one_of("context", context, FILTER_CONTEXTS)
@@ -257,6 +274,8 @@ class FiltersMixin(Internals):
     def filter_v2(self, filter_id: FilterOrId) -> rt.FilterV2:
         """Fetch one v2 filter.
 
+        ``filter_id`` is the filter, as an id or a FilterV2.
+
         Calls ``GET /api/v2/filters/:filter_id``.
         """
         return self._filter_call("GET", f"/api/v2/filters/{path_segment(filter_id, 'filter_id')}",
@@ -268,10 +287,14 @@ class FiltersMixin(Internals):
                          keywords_attributes: Optional[List[Any]] = None) -> rt.FilterV2:
         """Create a v2 filter; returns it.
 
+        ``title`` names the filter. ``context`` is one or more of home,
+        notifications, public, thread and account: where the filter applies.
         ``filter_action`` is ``warn`` (show behind a warning), ``hide`` or
         ``blur`` (hide the media). ``keywords_attributes`` lists the keywords:
         strings, ``(keyword, whole_word)`` pairs or dicts with ``keyword``
-        and ``whole_word``. The body is sent as JSON.
+        and ``whole_word``. ``expires_in`` (seconds or a timedelta) makes the
+        filter stop applying after that time; None keeps it for good. The body
+        is sent as JSON.
 
         Calls ``POST /api/v2/filters``.
         """
@@ -292,8 +315,11 @@ class FiltersMixin(Internals):
                          keywords_attributes: Optional[List[Any]] = None) -> rt.FilterV2:
         """Change a v2 filter; arguments left as None stay as they are. Returns the filter.
 
-        In ``keywords_attributes``, a dict with an ``id`` changes that
-        keyword, and one with ``"_destroy": True`` as well removes it.
+        ``filter_id`` is the filter, as an id or a FilterV2. ``title``,
+        ``context``, ``filter_action`` and ``expires_in`` mean what they mean
+        for :meth:`create_filter_v2`. In ``keywords_attributes``, a string or
+        a dict without ``id`` adds a keyword, a dict with an ``id`` changes
+        that keyword, and one with ``"_destroy": True`` as well removes it.
 
         Calls ``PUT /api/v2/filters/:filter_id``.
         """
@@ -310,6 +336,8 @@ class FiltersMixin(Internals):
     def delete_filter_v2(self, filter_id: FilterOrId) -> None:
         """Delete a v2 filter with its keywords and statuses.
 
+        ``filter_id`` is the filter, as an id or a FilterV2.
+
         Calls ``DELETE /api/v2/filters/:filter_id``.
         """
         self._delete(f"/api/v2/filters/{path_segment(filter_id, 'filter_id')}")
@@ -317,6 +345,8 @@ class FiltersMixin(Internals):
     @api_version("4.0.0", "4.0.0")
     def filter_keywords_v2(self, filter_id: FilterOrId) -> NonPaginatableList[rt.FilterKeyword]:
         """The keywords of a v2 filter.
+
+        ``filter_id`` is the filter, as an id or a FilterV2.
 
         Calls ``GET /api/v2/filters/:filter_id/keywords``.
         """
@@ -328,6 +358,10 @@ class FiltersMixin(Internals):
     def add_filter_keyword_v2(self, filter_id: FilterOrId, keyword: str,
                               whole_word: bool = False) -> rt.FilterKeyword:
         """Add a keyword to a v2 filter; returns the new keyword.
+
+        ``filter_id`` is the filter, as an id or a FilterV2; ``keyword`` is the
+        text to match. With ``whole_word`` the keyword matches only as a whole
+        word, not inside longer words.
 
         Calls ``POST /api/v2/filters/:filter_id/keywords``.
         """
@@ -342,6 +376,8 @@ class FiltersMixin(Internals):
     def delete_filter_keyword_v2(self, keyword_id: Union[rt.FilterKeyword, IdType]) -> None:
         """Remove a keyword from its v2 filter.
 
+        ``keyword_id`` is the keyword, as an id or a FilterKeyword.
+
         Calls ``DELETE /api/v2/filters/keywords/:keyword_id``.
         """
         self._delete(f"/api/v2/filters/keywords/{path_segment(keyword_id, 'keyword_id')}")
@@ -349,6 +385,8 @@ class FiltersMixin(Internals):
     @api_version("4.0.0", "4.0.0")
     def filter_statuses_v2(self, filter_id: FilterOrId) -> NonPaginatableList[rt.FilterStatus]:
         """The single statuses a v2 filter hides.
+
+        ``filter_id`` is the filter, as an id or a FilterV2.
 
         Calls ``GET /api/v2/filters/:filter_id/statuses``.
         """
@@ -361,6 +399,9 @@ class FiltersMixin(Internals):
                              status_id: Union[rt.Status, IdType]) -> rt.FilterStatus:
         """Make a v2 filter hide one particular status; returns the new entry.
 
+        ``filter_id`` is the filter, as an id or a FilterV2; ``status_id`` the
+        status to filter, as an id or a Status.
+
         Calls ``POST /api/v2/filters/:filter_id/statuses``.
         """
         return self._filter_call(
@@ -371,6 +412,9 @@ class FiltersMixin(Internals):
     def filter_status_v2(self, filter_status_id: Union[rt.FilterStatus, IdType]) -> rt.FilterStatus:
         """Fetch one status entry of a v2 filter.
 
+        ``filter_status_id`` is the entry, as an id or a FilterStatus (its own
+        id, not the status's).
+
         Calls ``GET /api/v2/filters/statuses/:filter_status_id``.
         """
         return self._filter_call(
@@ -380,6 +424,9 @@ class FiltersMixin(Internals):
     @api_version("4.0.0", "4.0.0")
     def delete_filter_status_v2(self, filter_status_id: Union[rt.FilterStatus, IdType]) -> None:
         """Stop a v2 filter from hiding a status.
+
+        ``filter_status_id`` is the entry, as an id or a FilterStatus (its own
+        id, not the status's).
 
         Calls ``DELETE /api/v2/filters/statuses/:filter_status_id``.
         """

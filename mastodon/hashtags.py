@@ -41,6 +41,9 @@ class HashtagsMixin(Internals):
     def tag(self, hashtag: Union[str, rt.Tag]) -> rt.Tag:
         """Fetch a hashtag with its recent use and whether you follow it.
 
+        ``hashtag`` is the hashtag's name without the leading ``#`` (case does not
+        matter), or a Tag.
+
         Calls ``GET /api/v1/tags/:hashtag``.
         """
         return self._tag_action(hashtag, "hashtag")
@@ -48,6 +51,9 @@ class HashtagsMixin(Internals):
     @api_version("4.0.0", "4.0.0")
     def tag_follow(self, hashtag: Union[str, rt.Tag]) -> rt.Tag:
         """Follow a hashtag: its public posts appear in your home timeline. Returns it.
+
+        ``hashtag`` is the hashtag's name without the leading ``#`` (case does not
+        matter), or a Tag.
 
         Calls ``POST /api/v1/tags/:hashtag/follow``.
         """
@@ -57,6 +63,9 @@ class HashtagsMixin(Internals):
     def tag_unfollow(self, hashtag: Union[str, rt.Tag]) -> rt.Tag:
         """Stop following a hashtag; returns it.
 
+        ``hashtag`` is the hashtag's name without the leading ``#`` (case does not
+        matter), or a Tag.
+
         Calls ``POST /api/v1/tags/:hashtag/unfollow``.
         """
         return self._tag_action(hashtag, "hashtag", "unfollow")
@@ -65,6 +74,9 @@ class HashtagsMixin(Internals):
     def tag_feature(self, name: Union[str, rt.Tag]) -> rt.Tag:
         """Feature a hashtag on your profile; returns it.
 
+        ``name`` is the hashtag's name without the leading ``#`` (case does not
+        matter), or a Tag.
+
         Calls ``POST /api/v1/tags/:name/feature``.
         """
         return self._tag_action(name, "name", "feature")
@@ -72,6 +84,9 @@ class HashtagsMixin(Internals):
     @api_version("4.4.0", "4.4.0")
     def tag_unfeature(self, name: Union[str, rt.Tag]) -> rt.Tag:
         """Stop featuring a hashtag on your profile; returns it.
+
+        ``name`` is the hashtag's name without the leading ``#`` (case does not
+        matter), or a Tag.
 
         Calls ``POST /api/v1/tags/:name/unfeature``.
         """
@@ -82,6 +97,11 @@ class HashtagsMixin(Internals):
                       since_id: Optional[IdType] = None, limit: Optional[int] = None
                       ) -> PaginatableList[rt.Tag]:
         """The hashtags you follow, one page at a time.
+
+        ``max_id``, ``min_id`` and ``since_id`` are page bounds taken from the
+        pagination info of a page (they are ids of the follows, not of the
+        hashtags; see :doc:`/guide/pagination`). ``limit`` is how many at most
+        (the server's default is 100, its maximum 200).
 
         Calls ``GET /api/v1/followed_tags``.
         """
@@ -113,6 +133,8 @@ class HashtagsMixin(Internals):
     def featured_tag_create(self, name: str) -> rt.FeaturedTag:
         """Feature a hashtag (with or without ``#``) on your profile; returns the featured tag.
 
+        ``name`` is the hashtag's name; the server strips a leading ``#``.
+
         Calls ``POST /api/v1/featured_tags``.
         """
         return cast(rt.FeaturedTag, self._post(  # a leading "#" is the server's to strip
@@ -122,6 +144,9 @@ class HashtagsMixin(Internals):
     @api_version("3.0.0", "3.0.0")
     def featured_tag_delete(self, id: Union[rt.FeaturedTag, IdType]) -> None:
         """Stop featuring a hashtag, by the id of its featured tag.
+
+        ``id`` is the featured tag, as an id or a FeaturedTag (not the id of
+        the hashtag itself).
 
         Calls ``DELETE /api/v1/featured_tags/:id``.
         """

@@ -282,7 +282,9 @@ class InstanceMixin(Internals):
 
         ``order`` is ``"active"`` (recently active first, the server's default)
         or ``"new"`` (newest accounts first); ``local`` limits the list to this
-        instance. Pages go by ``offset``; ``fetch_next`` continues after the page.
+        instance. ``limit`` is how many accounts at most (the server's default
+        is 40, at most 80) and ``offset`` skips that many from the start;
+        ``fetch_next`` continues after the page.
 
         Calls ``GET /api/v1/directory``.
         """
@@ -312,6 +314,8 @@ class InstanceMixin(Internals):
     def announcement_dismiss(self, id: Union[rt.Announcement, IdType]) -> None:
         """Mark an announcement as read.
 
+        ``id`` is the announcement, as an id or an Announcement.
+
         Calls ``POST /api/v1/announcements/:id/dismiss``.
         """
         self._announcement_call("POST", id, "dismiss")
@@ -320,8 +324,8 @@ class InstanceMixin(Internals):
     def announcement_reaction_create(self, id: Union[rt.Announcement, IdType], reaction: str) -> None:
         """React to an announcement with an emoji.
 
-        ``reaction`` is a unicode emoji or the shortcode of a custom emoji
-        (without colons).
+        ``id`` is the announcement, as an id or an Announcement. ``reaction``
+        is a unicode emoji or the shortcode of a custom emoji (without colons).
 
         Calls ``PUT /api/v1/announcements/:id/reactions/:reaction``.
         """
@@ -330,6 +334,9 @@ class InstanceMixin(Internals):
     @api_version("3.1.0", "3.1.0")
     def announcement_reaction_delete(self, id: Union[rt.Announcement, IdType], reaction: str) -> None:
         """Take back your ``reaction`` to an announcement.
+
+        ``id`` is the announcement, as an id or an Announcement; ``reaction``
+        is the emoji or custom emoji shortcode you reacted with.
 
         Calls ``DELETE /api/v1/announcements/:id/reactions/:reaction``.
         """

@@ -48,6 +48,8 @@ class ListsMixin(Internals):
     def list(self, id: ListOrId) -> rt.UserList:
         """Fetch one of your lists.
 
+        ``id`` is the list, as an id or a UserList (any dict with an ``id``).
+
         Calls ``GET /api/v1/lists/:id``.
         """
         return cast(rt.UserList, self._get(self._list_path(id), entity=rt.UserList))
@@ -57,6 +59,11 @@ class ListsMixin(Internals):
                       min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
                       limit: Optional[int] = None) -> PaginatableList[rt.Account]:
         """The members of a list, one page at a time (``limit=0`` asks for all at once).
+
+        ``id`` is the list, as an id or a UserList. ``max_id``, ``min_id`` and
+        ``since_id`` are page bounds (see :doc:`/guide/pagination`); ``limit`` is
+        how many accounts at most (the server's default is 40, at most 80), and
+        0 makes the server return every member in one unpaged answer.
 
         Calls ``GET /api/v1/lists/:id/accounts``.
         """
@@ -69,10 +76,10 @@ class ListsMixin(Internals):
                     exclusive: bool = False) -> rt.UserList:
         """Create a list; returns it.
 
-        ``replies_policy`` picks which replies its timeline shows: to any
-        account you follow (``followed``), to list members (``list``) or
-        none (``none``). An ``exclusive`` list's members no longer show up
-        in your home timeline.
+        ``title`` is the name of the list. ``replies_policy`` picks which
+        replies its timeline shows: to any account you follow (``followed``),
+        to list members (``list``, the default) or none (``none``). An
+        ``exclusive`` list's members no longer show up in your home timeline.
 
         Calls ``POST /api/v1/lists``.
         """
@@ -84,6 +91,11 @@ class ListsMixin(Internals):
                     exclusive: bool = False) -> rt.UserList:
         """Rename a list and set its options (as for :meth:`list_create`); returns it.
 
+        ``id`` is the list, as an id or a UserList; ``title`` is its new name.
+        ``replies_policy`` and ``exclusive`` mean what they mean for
+        :meth:`list_create`. They are always sent, so leaving them out sets
+        them back to their defaults (``list`` and not exclusive).
+
         Calls ``PUT /api/v1/lists/:id``.
         """
         return cast(rt.UserList, self._put(
@@ -93,6 +105,8 @@ class ListsMixin(Internals):
     def list_delete(self, id: ListOrId) -> None:
         """Delete a list (the accounts in it are not affected).
 
+        ``id`` is the list, as an id or a UserList.
+
         Calls ``DELETE /api/v1/lists/:id``.
         """
         self._delete(self._list_path(id))
@@ -101,6 +115,11 @@ class ListsMixin(Internals):
     def list_accounts_add(self, id: ListOrId, account_ids: AccountIds) -> None:
         """Add one account or several to a list; you must follow them.
 
+        ``id`` is the list, as an id or a UserList. ``account_ids`` is one
+        account or a list of them, each as an id or an Account. The server
+        refuses the whole request if one of them is an account you do not
+        follow or is already in the list.
+
         Calls ``POST /api/v1/lists/:id/accounts``.
         """
         self._list_members("POST", id, account_ids)
@@ -108,6 +127,10 @@ class ListsMixin(Internals):
     @api_version("2.1.0", "2.1.0")
     def list_accounts_delete(self, id: ListOrId, account_ids: AccountIds) -> None:
         """Remove one account or several from a list.
+
+        ``id`` is the list, as an id or a UserList. ``account_ids`` is one
+        account or a list of them, each as an id or an Account; accounts not
+        in the list are ignored.
 
         Calls ``DELETE /api/v1/lists/:id/accounts``.
         """

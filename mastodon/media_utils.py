@@ -75,7 +75,8 @@ class MediaUtilsMixin(Internals):
         as nothing; the content warning counts as written. Needs the
         ``grapheme`` extra; makes no request.
 
-        ``text`` is the status text, ``spoiler_text`` its content warning (empty for none).
+        ``text`` is the status text and ``spoiler_text`` its content warning
+        (empty for none); the two are counted together, as the server does.
         """
         require("grapheme", "get_status_length")
         import grapheme

@@ -161,12 +161,26 @@ class PushMixin(Internals):
                               standard: Optional[bool] = None) -> rt.WebPushSubscription:
         """Subscribe ``endpoint`` to pushes, replacing any previous subscription.
 
-        ``encrypt_params`` is the public-key dict from
-        :meth:`push_subscription_generate_keys`. Each ``*_events`` flag turns
-        that kind of notification on or off (None: the server's default);
-        ``policy`` is all, followed, follower or none. ``standard=True`` asks
-        for RFC 8291 (aes128gcm) pushes instead of the legacy aesgcm ones
-        (Mastodon 4.4+). An endpoint without a scheme gets ``https://``.
+        ``endpoint`` is the URL the server posts each push to; one without a
+        scheme gets ``https://``. ``encrypt_params`` is the public-key dict from
+        :meth:`push_subscription_generate_keys`. ``policy`` says whose actions
+        cause a push: ``all`` accounts, only accounts you follow
+        (``followed``), only your followers (``follower``) or ``none``.
+        With ``standard`` True the server sends RFC 8291 (aes128gcm) pushes
+        (Mastodon 4.4+); otherwise it sends the legacy aesgcm ones.
+
+        Each ``*_events`` flag turns one kind of notification on (True) or off;
+        the server leaves off those given as None:
+        ``follow_events`` (someone followed you), ``follow_request_events``
+        (someone asks to follow you), ``favourite_events`` and
+        ``reblog_events`` (someone favourited or boosted your status),
+        ``mention_events`` (someone mentioned you), ``poll_events`` (a poll you
+        voted in or made has ended), ``status_events`` (an account whose posts
+        you asked to be notified of posted), ``update_events`` (a status you
+        interacted with was edited), ``quote_events`` (someone quoted your
+        status), ``quoted_update_events`` (a status you quoted was edited), and, for
+        moderators, ``admin_sign_up_events`` (a new account signed up) and
+        ``admin_report_events`` (a new report was filed).
 
         Calls ``POST /api/v1/push/subscription``.
         """
@@ -200,8 +214,14 @@ class PushMixin(Internals):
                                  ) -> rt.WebPushSubscription:
         """Change which notifications the current subscription delivers; returns it.
 
-        Flags left as None are not sent; ``policy`` is all, followed,
-        follower or none.
+        ``follow_events``, ``favourite_events``, ``reblog_events``,
+        ``mention_events``, ``poll_events``, ``follow_request_events``,
+        ``status_events``, ``update_events``, ``admin_sign_up_events``,
+        ``admin_report_events``, ``quote_events``, ``quoted_update_events``
+        and ``policy`` mean what they mean for :meth:`push_subscription_set`.
+        Flags left as None are not sent, and as the server replaces the whole
+        set of alerts, those kinds end up off; ``policy`` is always sent
+        (``all`` unless given).
 
         Calls ``PUT /api/v1/push/subscription``.
         """
@@ -248,11 +268,12 @@ class PushMixin(Internals):
         """Decrypt a received push body into the notification it carries.
 
         ``data`` is the raw request body, ``decrypt_params`` the private-key
-        dict from :meth:`push_subscription_generate_keys`, and the two headers
-        are the push request's ``Encryption`` and ``Crypto-Key`` headers. For
-        legacy ``aesgcm`` pushes they carry the salt and the server's key; for
-        RFC 8291 ``aes128gcm`` pushes (no salt in ``encryption_header``) they
-        may be None. A push that fails to decrypt or decode, e.g. because it
+        dict from :meth:`push_subscription_generate_keys`.
+        ``encryption_header`` and ``crypto_key_header`` are the values of the
+        push request's ``Encryption`` and ``Crypto-Key`` headers. For legacy
+        ``aesgcm`` pushes they carry the salt and the server's key; for RFC
+        8291 ``aes128gcm`` pushes (no salt in ``encryption_header``) they may
+        be None. A push that fails to decrypt or decode, e.g. because it
         was tampered with, raises MastodonIllegalArgumentError. Needs the
         ``webpush`` extra; makes no request.
         """

@@ -64,11 +64,17 @@ class ReportsMixin(Internals):
                collection_ids: Optional[Union[IdType, List[IdType]]] = None) -> rt.Report:
         """Report an account (and some of its statuses) to the moderators; returns the report.
 
-        ``forward`` also sends the report to the moderators of a remote
-        account's instance; ``forward_to_domains`` picks which remote
-        instances (for example those of repliers) get it. ``category`` is
-        one of spam, legal, violation or other; with ``violation``, pass the
-        broken rules as ``rule_ids`` (see :meth:`instance_rules`).
+        ``account_id`` is the account to report, as an id or an Account.
+        ``status_ids`` attaches one status or several (ids or Statuses) as
+        context, and ``collection_ids`` one collection id or several
+        (Mastodon 4.6+). ``comment`` says what is wrong (the server allows
+        1000 characters by default). ``forward`` also sends the report to the
+        moderators of a remote account's instance; ``forward_to_domains``
+        picks which remote instances (for example those of repliers) get it.
+        ``category`` is one of spam, legal, violation or other; with
+        ``violation``, pass the broken rules as ``rule_ids`` (see
+        :meth:`instance_rules`). Without a ``category`` the server files it as
+        ``other``, or as ``violation`` when ``rule_ids`` are given.
 
         Calls ``POST /api/v1/reports/``.
         """

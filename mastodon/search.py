@@ -44,10 +44,12 @@ class SearchMixin(Internals):
                following: bool = False) -> Union[rt.Search, rt.SearchV2]:
         """Search, with v2 search on servers that have it (2.4.1+), else v1.
 
-        The parameters are those of :meth:`search_v2`. v1 search takes only
-        ``q`` and ``resolve``: when other parameters are given, v2 search is
-        used even on a server known to be older (the version checks of
-        ``version_check_mode`` refuse that locally instead).
+        ``q``, ``resolve``, ``result_type``, ``account_id``, ``offset``,
+        ``min_id``, ``max_id``, ``exclude_unreviewed``, ``limit`` and
+        ``following`` mean what they mean for :meth:`search_v2`. v1 search
+        takes only ``q`` and ``resolve``: when other parameters are given, v2
+        search is used even on a server known to be older (the version checks
+        of ``version_check_mode`` refuse that locally instead).
 
         Calls ``GET /api/v2/search`` (``GET /api/v1/search`` before 2.4.1).
         """
@@ -65,7 +67,9 @@ class SearchMixin(Internals):
     def search_v1(self, q: str, resolve: bool = False) -> rt.Search:
         """Search with the old v1 API (hashtags come back as plain strings).
 
-        ``resolve=True`` lets the server look up remote accounts and URLs.
+        ``q`` is the text to search for. With ``resolve`` the server also
+        looks up remote accounts and URLs it does not know yet (WebFinger);
+        without it, only what the server already has is searched.
 
         Calls ``GET /api/v1/search``.
         """
@@ -81,15 +85,21 @@ class SearchMixin(Internals):
                   following: bool = False) -> rt.SearchV2:
         """Search accounts, statuses and hashtags.
 
-        ``resolve`` lets the server look up remote accounts and URLs;
-        ``result_type`` (accounts, hashtags or statuses) searches only one kind,
-        and then ``offset``/``limit`` page through it (``fetch_next`` works on
-        the result). ``account_id`` keeps statuses of one account;
-        ``exclude_unreviewed`` leaves out hashtags not reviewed by the
-        moderators; ``following=True`` finds only accounts you follow.
-        Filters other than ``q`` and ``resolve`` need
-        Mastodon 2.8.0; only the version checks (``version_check_mode``)
-        refuse them locally on older servers.
+        ``q`` is the text to search for: words, an ``@user@domain`` handle, a
+        ``#hashtag`` or the URL of a post or profile. ``resolve`` (on by
+        default here, off on the server) lets the server look up remote
+        accounts and URLs it does not know yet; it needs a user token.
+        ``result_type`` (accounts, hashtags or statuses) searches only one
+        kind. ``limit`` is how many results of each kind (the server's default
+        is 20, at most 40) and ``offset`` skips that many, to page through one
+        ``result_type`` (``fetch_next`` works on the result). ``min_id`` and
+        ``max_id`` keep only results with ids above or below those (see
+        :doc:`/guide/pagination`). ``account_id`` keeps only statuses by that
+        account; ``following`` finds only accounts you follow.
+        ``exclude_unreviewed`` leaves out hashtags the moderators have not
+        reviewed (sent to Mastodon 3.0.0 and newer only). Parameters other
+        than ``q`` and ``resolve`` need Mastodon 2.8.0; only the version
+        checks (``version_check_mode``) refuse them locally on older servers.
 
         Calls ``GET /api/v2/search``.
         """

@@ -45,6 +45,9 @@ class SuggestionsMixin(Internals):
     def suggestion_delete(self, account_id: Union[rt.Account, IdType]) -> None:
         """Stop suggesting an account to you.
 
+        ``account_id`` is the suggested account, as an id or an Account (for a
+        Suggestion, pass its ``account``).
+
         Calls ``DELETE /api/v1/suggestions/:account_id``.
         """
         self._delete(f"/api/v1/suggestions/{path_segment(account_id, 'account_id')}")

@@ -26,7 +26,12 @@ class TrendsMixin(Internals):
                       lang: Optional[str] = None) -> PaginatableList[rt.Tag]:
         """Hashtags in use more than usual right now, with their use history.
 
-        ``offset`` skips that many; ``lang`` asks for the trends in a language.
+        ``limit`` is how many at most (the server's default is 10 unless its
+        admins changed it, and it allows twice the default) and ``offset``
+        skips that many, to page through them (``fetch_next`` follows the
+        server's links). ``lang`` (an ISO 639 code) is sent as the request's
+        language; Mastodon picks trending statuses and links by language, but
+        not hashtags.
 
         Calls ``GET /api/v1/trends/tags`` (``GET /api/v1/trends`` before 3.5.0).
         """
@@ -40,8 +45,12 @@ class TrendsMixin(Internals):
                           lang: Optional[str] = None) -> PaginatableList[rt.Status]:
         """Statuses getting more interaction than usual right now.
 
-        ``limit`` and ``offset`` page through them (``fetch_next`` follows the
-        server's links); ``lang`` asks for the trends in that language.
+        ``limit`` is how many at most (the server's default is 20, at most 40)
+        and ``offset`` skips that many, to page through them (``fetch_next``
+        follows the server's links). ``lang`` (an ISO 639 code) asks for the
+        trends in that language instead of the one the server picks for this
+        client.
+
         Calls ``GET /api/v1/trends/statuses``.
         """
         return self._trending("/api/v1/trends/statuses", rt.Status,
@@ -52,6 +61,12 @@ class TrendsMixin(Internals):
                        lang: Optional[str] = None) -> PaginatableList[rt.PreviewCard]:
         """Links shared more than usual right now, as preview cards.
 
+        ``limit`` is how many at most (the server's default is 10, at most 20)
+        and ``offset`` skips that many, to page through them (``fetch_next``
+        follows the server's links). ``lang`` (an ISO 639 code) asks for the
+        links shared in that language instead of the one the server picks for
+        this client.
+
         Calls ``GET /api/v1/trends/links``.
         """
         return self._trending("/api/v1/trends/links", rt.PreviewCard,
@@ -60,6 +75,8 @@ class TrendsMixin(Internals):
     @api_version("2.4.3", "3.5.0")
     def trends(self, limit: Optional[int] = None) -> NonPaginatableList[rt.Tag]:
         """Trending hashtags; the old name of :meth:`trending_tags`.
+
+        ``limit`` is how many at most, as for :meth:`trending_tags`.
 
         Calls ``GET /api/v1/trends/tags`` (``GET /api/v1/trends`` before 3.5.0).
         """

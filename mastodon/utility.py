@@ -29,7 +29,12 @@ class UtilityMixin(VersionsMixin):
         return _SUPPORTED_MASTODON_VERSION
 
     def set_language(self, lang: Optional[str]) -> None:
-        """Set the language (ISO 639 code) sent with every following request; None for none."""
+        """Set the language sent with every following request.
+
+        ``lang`` is an ISO 639 code such as ``"de"``; the server uses it for
+        the texts it writes itself (error messages, for example). None stops
+        sending one.
+        """
         self.lang = lang
 
     def get_approx_server_time(self) -> datetime:
@@ -68,6 +73,17 @@ class UtilityMixin(VersionsMixin):
 
         Reads ``configuration.timelines_access`` of the v2 instance info
         (Mastodon 4.5+); servers that do not publish it are assumed to allow it.
+
+        ``timeline`` is ``public``, ``local``, ``hashtag`` (or ``tag``) or
+        ``link``; anything after a ``/`` is ignored, so ``"hashtag/python"``
+        works too. ``local`` or ``remote`` asks only about posts from this
+        server or only about those from others (by default both must be
+        readable; link timelines always check both). ``with_auth`` counts
+        timelines open to logged-in users as available, for a client with a
+        user token. ``fail_hard`` raises instead of answering True: an unknown
+        ``timeline`` raises MastodonIllegalArgumentError, and an error while
+        fetching the instance information is passed on.
+
         Calls ``GET /api/v2/instance`` (cached until :meth:`clear_caches`).
         """
         feeds = {"public": "live_feeds", "local": "live_feeds", "hashtag": "hashtag_feeds",
@@ -99,7 +115,12 @@ class UtilityMixin(VersionsMixin):
     # ------------------------------------------------------------------ pagination
 
     def get_pagination_info(self, page: Any, pagination_direction: str) -> Optional[PaginationInfo]:
-        """Where the page after (``"next"``) or before (``"previous"``) ``page`` is, or None."""
+        """Where the page after or before ``page`` is, or None when there is none.
+
+        ``page`` is a page returned by a paginated method;
+        ``pagination_direction`` is ``"next"`` (older items) or ``"previous"``
+        (newer items).
+        """
         return page_info(page, pagination_direction)
 
     def _fetch_page(self, page: Any, direction: str) -> Any:
@@ -158,15 +179,22 @@ class UtilityMixin(VersionsMixin):
                                  return_pagination_info: bool = False) -> Iterator[Any]:
         """Iterate over pages, starting with ``start_page``, in ``direction``.
 
-        With ``return_pagination_info`` each item is ``(page, info)`` where
-        ``info`` leads on from that page.
+        ``direction`` is ``"next"`` (older items) or ``"previous"`` (newer
+        items). With ``return_pagination_info`` each item is ``(page, info)``
+        where ``info`` leads on from that page. Stops at an empty page or one
+        without a link onward (after 10 000 pages at most).
         """
         for page in self._walk_pages(start_page, direction):
             yield (page, page_info(page, direction)) if return_pagination_info else page
 
     def pagination_iterator(self, start_page: Any, direction: str = "next",
                             return_pagination_info: bool = False) -> Iterator[Any]:
-        """Iterate over the items of every page, starting with ``start_page``'s."""
+        """Iterate over the items of every page, starting with ``start_page``'s.
+
+        ``direction`` is ``"next"`` (older items) or ``"previous"`` (newer
+        items). With ``return_pagination_info`` each item is ``(item, info)``,
+        where ``info`` leads on from the item's page.
+        """
         for page in self._walk_pages(start_page, direction):
             info = page_info(page, direction) if return_pagination_info else None
             for item in page:

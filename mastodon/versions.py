@@ -197,6 +197,7 @@ class VersionsMixin(Internals):
     def verify_minimum_version(self, version_str: str, cached: bool = False) -> bool:
         """Whether the server runs at least ``version_str``.
 
+        ``version_str`` is a version such as ``"4.2.0"`` (``"4.2"`` means the same).
         Asks the server first (see :meth:`retrieve_mastodon_version`) unless
         ``cached`` is set and the version is already known. A cached answer of
         "no" is checked with the server again when the server's last answer is
