@@ -6,11 +6,9 @@ from typing import Any, Dict, Optional, Sequence, Tuple
 
 from . import return_types as rt
 from ._core import validate
-from ._core.files import FilePart, file_part
+from ._core.files import file_part
 from ._core.params import path_segment
-from .errors import (
-    MastodonAPIError, MastodonFileNotFoundError, MastodonIllegalArgumentError,
-)
+from .errors import MastodonAPIError, MastodonIllegalArgumentError
 from .internals import Internals
 from .types_base import IdType, PathOrFile
 from .versions import api_version
