@@ -5,7 +5,10 @@ Each test names the checklist items it covers; docs/dev/seed_audit.md points her
 import json
 from typing import Any, List
 
+import pytest
+
 from mastodon import AttribAccessDict, Mastodon, StreamListener
+from mastodon import errors
 
 LINK = ('<https://mastodon.example/api/v1/timelines/home?max_id=100>; rel="next", '
         '<https://mastodon.example/api/v1/timelines/home?min_id=200>; rel="prev"')
@@ -63,3 +66,17 @@ def test_public_local_and_hashtag_timelines_without_a_token(client, mock):  # B0
             assert posted.id in [status.id for status in page]
     finally:
         anonymous.close()
+
+
+@pytest.mark.parametrize("child,parent", [  # B102-B108, B111
+    ("MastodonFileNotFoundError", "MastodonIOError"),
+    ("MastodonNetworkError", "MastodonIOError"),
+    ("MastodonReadTimeout", "MastodonNetworkError"),
+    ("MastodonNotFoundError", "MastodonAPIError"),
+    ("MastodonUnauthorizedError", "MastodonAPIError"),
+    ("MastodonServerError", "MastodonAPIError"),
+    ("MastodonIOError", "MastodonError"),
+    ("MastodonAPIError", "MastodonError"),
+])
+def test_the_exception_hierarchy_of_the_manuals(child: str, parent: str) -> None:
+    assert issubclass(getattr(errors, child), getattr(errors, parent))
