@@ -1,20 +1,22 @@
-"""Seed-checklist items (shared/notes/seed_features.md) that no other test showed.
+"""Seed-checklist items (shared/notes/seed_features.md) and migration-note claims
+that no other test showed.
 
 Each test names the checklist items it covers; docs/dev/seed_audit.md points here.
 """
 import json
-from typing import Any, List
+from typing import Any, Dict, List
 
 import pytest
 
-from mastodon import AttribAccessDict, Mastodon, StreamListener
-from mastodon import errors
+from mastodon import AttribAccessDict, Mastodon, StreamListener, errors
+from mastodon.errors import MastodonIllegalArgumentError
+from support.mock_server import TOKENS
 
 LINK = ('<https://mastodon.example/api/v1/timelines/home?max_id=100>; rel="next", '
         '<https://mastodon.example/api/v1/timelines/home?min_id=200>; rel="prev"')
 
 
-def _status(number: int) -> dict:
+def _status(number: int) -> Dict[str, Any]:
     return {"id": str(number), "content": "<p>hi</p>", "visibility": "public", "mentions": []}
 
 
@@ -66,6 +68,20 @@ def test_public_local_and_hashtag_timelines_without_a_token(client, mock):  # B0
             assert posted.id in [status.id for status in page]
     finally:
         anonymous.close()
+
+
+def test_oauth_calls_on_plain_http_need_allow_http(mock):  # migration notes
+    client_id, client_secret = Mastodon.create_app("seeds", api_base_url=mock.base_url)
+    alice = Mastodon(client_id=client_id, client_secret=client_secret,
+                     access_token=TOKENS["alice"], api_base_url=mock.base_url)
+    try:
+        with pytest.raises(MastodonIllegalArgumentError, match="allow_http"):
+            alice.log_in(code="any code")
+        with pytest.raises(MastodonIllegalArgumentError, match="allow_http"):
+            alice.revoke_access_token()
+        assert alice.access_token == TOKENS["alice"] and alice.me().username == "alice"
+    finally:
+        alice.close()
 
 
 @pytest.mark.parametrize("child,parent", [  # B102-B108, B111
