@@ -96,3 +96,9 @@ def test_oauth_calls_on_plain_http_need_allow_http(mock):  # migration notes
 ])
 def test_the_exception_hierarchy_of_the_manuals(child: str, parent: str) -> None:
     assert issubclass(getattr(errors, child), getattr(errors, parent))
+
+
+def test_a_client_id_without_its_secret_is_refused(fake):  # B012
+    with pytest.raises(MastodonIllegalArgumentError, match="client_secret"):
+        Mastodon(client_id="abc", api_base_url="https://mastodon.example", session=fake.session)
+    assert fake.requests == []
