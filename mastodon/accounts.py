@@ -9,7 +9,7 @@ from typing import Any, Dict, List, Optional, Tuple, Type, TypeVar, Union, cast
 from . import return_types as rt
 from ._core import validate
 from ._core.credentials import write_secret_file
-from ._core.params import id_list, page_params, path_segment
+from ._core.params import id_list, page_params, path_segment, unpack_id
 from .defaults import _DEFAULT_SCOPES
 from .errors import (
     MastodonAPIError, MastodonDeprecationWarning, MastodonIllegalArgumentError,
@@ -230,7 +230,9 @@ class AccountsMixin(Internals):
 
         Calls ``GET /api/v1/accounts/relationships``.
         """
-        params = {"id": id_list(id, "id"),
+        # one id goes out as ``id=``, a list as ``id[]=``: what Mastodon.py sends
+        one = isinstance(id, (str, int, dict))
+        params = {"id": unpack_id(id, "id") if one else id_list(id, "id"),
                   "with_suspended": validate.flag("with_suspended", with_suspended)}
         return self._call("GET", "/api/v1/accounts/relationships",
                           NonPaginatableList[rt.Relationship], params)

@@ -5,7 +5,7 @@ import json
 import pytest
 from vcr.request import Request
 
-from support.vcr_match import match_as_data, match_auth, request_differences
+from support.vcr_match import match_as_data, match_auth, match_field_names, request_differences
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 JSON = {"Content-Type": "application/json"}
@@ -85,3 +85,11 @@ def test_the_bearer_token_must_be_the_same():
     for sent, recorded in ((one, two), (one, anonymous), (anonymous, two)):
         with pytest.raises(AssertionError, match="token"):
             match_auth(sent, recorded)
+
+
+def test_replays_also_require_the_field_names_spelled_as_recorded():
+    match_field_names(_form("", URL + "?id=1&limit=2", "GET"), _form("", URL + "?limit=2&id=1", "GET"))
+    with pytest.raises(AssertionError, match=r"sent \['id\[\]'\], recorded \['id'\]"):
+        match_field_names(_form("", URL + "?id[]=1", "GET"), _form("", URL + "?id=1", "GET"))
+    with pytest.raises(AssertionError, match="field names"):
+        match_field_names(_form("a[]=1"), _form("a=1"))

@@ -22,7 +22,10 @@ recorded traffic in tests/recorded/), by these rules:
 * **Booleans** are ``1``/``0`` in queries, forms and multipart parts, and
   ``true``/``false`` in JSON.
 * **Lists** are repeated ``key[]`` entries (``media_ids[]=1&media_ids[]=2``), a
-  JSON array in JSON. A list of dicts is indexed: ``key[0][sub]``.
+  JSON array in JSON. A list of dicts is indexed: ``key[0][sub]``. A parameter
+  taking one id or a list keeps the caller's shape where Mastodon.py does
+  (``account_relationships(7)`` sends ``id=7``, a list ``id[]=``); elsewhere
+  one id becomes a one-item list.
 * **Nested dicts** become ``key[sub]`` entries (``source[privacy]``), a JSON
   object in JSON.
 * **Ids** are sent as strings; an entity or dict with an ``id`` stands for its

@@ -213,6 +213,28 @@ def match_as_data(sent: Any, recorded: Any) -> None:
         raise AssertionError("; ".join(found))
 
 
+def _field_names(request: Any) -> List[str]:
+    """The literal names of the query fields and form-body fields, ``[]`` included."""
+    names = {key for key, _ in parse_qsl(urlsplit(request.uri).query, keep_blank_values=True)}
+    content_type = (header(request.headers, "Content-Type") or "").lower()
+    if request.body and content_type.startswith("application/x-www-form-urlencoded"):
+        raw = request.body.decode("utf-8") if isinstance(request.body, bytes) else request.body
+        names |= {key for key, _ in parse_qsl(raw, keep_blank_values=True)}
+    return sorted(names)
+
+
+def match_field_names(sent: Any, recorded: Any) -> None:
+    """vcrpy matcher, stricter than the README's rules: the same field names, spelled alike.
+
+    ``id=1`` and ``id[]=1`` are the same data, but a caller's own cassettes,
+    matched by vcrpy's literal ``query`` matcher, tell them apart; so the
+    replayed scenarios require the spelling Mastodon.py used.
+    """
+    sent_names, recorded_names = _field_names(sent), _field_names(recorded)
+    if sent_names != recorded_names:
+        raise AssertionError(f"field names: sent {sent_names}, recorded {recorded_names}")
+
+
 def _token(request: Any) -> Optional[str]:
     value = header(request.headers, "Authorization")
     return value.split(" ", 1)[-1] if value else None

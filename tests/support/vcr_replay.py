@@ -20,7 +20,7 @@ from typing import Any, Dict, List, Optional
 import vcr
 import yaml
 
-from .vcr_match import header, match_as_data, match_auth, multipart_parts
+from .vcr_match import header, match_as_data, match_auth, match_field_names, multipart_parts
 
 CASSETTES = Path(__file__).resolve().parent.parent / "recorded" / "cassettes"
 BASE_URL = "http://localhost:3000"
@@ -30,9 +30,10 @@ TOKENS = {1: "__MASTODON_PY_TEST_ACCESS_TOKEN", 2: "__MASTODON_PY_TEST_ACCESS_TO
           3: "__MASTODON_PY_TEST_ACCESS_TOKEN_3"}
 
 _VCR = vcr.VCR(record_mode="none", decode_compressed_response=True,
-               match_on=["method", "scheme", "host", "port", "as_data", "auth"])
+               match_on=["method", "scheme", "host", "port", "as_data", "field_names", "auth"])
 _VCR.register_matcher("as_data", match_as_data)
 _VCR.register_matcher("auth", match_auth)
+_VCR.register_matcher("field_names", match_field_names)
 
 
 def make_client(user: Optional[int] = 1, base_url: str = BASE_URL, **kwargs: Any) -> Any:
