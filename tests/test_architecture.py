@@ -24,7 +24,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "mastodon"
-SPEC = ROOT.parent / "shared" / "spec"
+SPEC = ROOT / "tests" / "spec"
 
 #: The layers, lowest first, each a list of module-name patterns. A module may
 #: import modules of its own layer or of a lower one, never of a higher one.

@@ -5,8 +5,8 @@ Usage::
 
     python tools/gen_return_types.py [ENTITIES_TSV] [--output FILE | --check]
 
-``ENTITIES_TSV`` defaults to ``../shared/spec/entities.tsv`` relative to the
-repository root. Without ``--output`` the module is written to
+``ENTITIES_TSV`` defaults to ``tests/spec/entities.tsv`` (a copy of the shared
+interface spec) in the repository. Without ``--output`` the module is written to
 ``mastodon/return_types.py``; ``--check`` only reports whether that file is up
 to date (exit status 1 when it is not).
 
@@ -25,7 +25,7 @@ import sys
 from typing import Dict, List, NamedTuple, Optional
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_SPEC = os.path.normpath(os.path.join(REPO_ROOT, "..", "shared", "spec", "entities.tsv"))
+DEFAULT_SPEC = os.path.join(REPO_ROOT, "tests", "spec", "entities.tsv")
 DEFAULT_OUTPUT = os.path.join(REPO_ROOT, "mastodon", "return_types.py")
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
