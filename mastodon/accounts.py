@@ -74,7 +74,7 @@ class AccountsMixin(Internals):
 
     def _call(self, method: str, path: str, entity: Type[_T],
               params: Optional[Dict[str, Any]] = None, **kw: Any) -> _T:
-        return cast(_T, self._request(method, path, params, entity=entity, **kw))
+        return self._request(method, path, params, entity=entity, **kw)
 
     def _account_get(self, id: AccountOrId, what: str, entity: Type[_T],
                      params: Optional[Dict[str, Any]] = None) -> _T:
@@ -531,9 +531,9 @@ class AccountsMixin(Internals):
                 return None, error
             raise MastodonIllegalArgumentError(
                 f"the server refused to create the account: {error.error}") from exc
-        self._adopt_token(answer, scope_list)  # type: ignore[attr-defined]
+        self._adopt_token(answer, scope_list)
         if to_file is not None:
-            write_secret_file(to_file, self.persistable_login_credentials().splitlines())  # type: ignore[attr-defined]
+            write_secret_file(to_file, self.persistable_login_credentials().splitlines())
         token = answer if return_token_info else self.access_token
         return (token, None) if return_detailed_error else token
 

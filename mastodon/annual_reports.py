@@ -27,7 +27,7 @@ class AnnualReportsMixin(Internals):
     def _annual(self, method: str, entity: Optional[Type[_T]], *segments: str) -> _T:
         """One request to ``/api/v1/annual_reports[/:year[/action]]``."""
         path = "/".join(["/api/v1/annual_reports", *segments])
-        return self._request(method, path, entity=entity)  # type: ignore[no-any-return]
+        return self._request(method, path, entity=entity)
 
     @api_version("4.3.0", "4.3.0")
     def annual_reports(self) -> rt.WrappedAnnualReports:

@@ -9,18 +9,20 @@ wait for the job and fetch the result again.
 from __future__ import annotations
 
 import time
-from typing import Any, Mapping, Optional, Tuple
+from typing import Any, Mapping, Optional, Tuple, TypeVar, cast
 
 from . import return_types as rt
 from ._core.asyncrefresh import DEFAULT_RETRY_SECONDS, INFO_ATTR
 from ._core.params import path_segment, unpack_id
 from .errors import MastodonIllegalArgumentError
 from .internals import Internals
-from .types_base import AttribAccessDict, _str_to_type, decode
+from .types_base import _str_to_type, decode
 from .versions import api_version
 
 #: Upper bound on status checks of one ``await_async_refresh`` call, whatever its limits.
 MAX_REFRESH_POLLS = 1000
+
+_R = TypeVar("_R")  # the type of a result being refreshed
 
 
 def _refresh_id(result_or_id: Any) -> str:
@@ -60,11 +62,11 @@ class AsyncRefreshMixin(Internals):
         """
         answer = self._get(f"/api/v1_alpha/async_refreshes/{path_segment(_refresh_id(result_or_id))}")
         body = answer.get("async_refresh", answer) if isinstance(answer, Mapping) else answer
-        return decode(dict(body), rt.AsyncRefresh)
+        return cast(rt.AsyncRefresh, decode(dict(body), rt.AsyncRefresh))
 
     @api_version("4.4.0", "4.4.0")
-    def await_async_refresh(self, result: Any, timeout: float = 0.0,
-                            max_attempts: int = -1) -> Optional[AttribAccessDict]:
+    def await_async_refresh(self, result: _R, timeout: float = 0.0,
+                            max_attempts: int = -1) -> Optional[_R]:
         """Wait until the refresh of ``result`` has finished, then fetch the result again.
 
         Checks the refresh every few seconds (as long as the server asks), at
@@ -91,11 +93,11 @@ class AsyncRefreshMixin(Internals):
             time.sleep(retry)
         return None
 
-    def _repeat_request(self, result: Any) -> Any:
+    def _repeat_request(self, result: _R) -> _R:
         info = object.__getattribute__(result, "__dict__")[INFO_ATTR]
         entity = _str_to_type(info["_mastopy_type"]) if info.get("_mastopy_type") else None
-        return self._request(info["_method"], info["_endpoint"], info.get("_params") or None,
-                             entity=entity)
+        return cast(_R, self._request(info["_method"], info["_endpoint"],  # decoded as before
+                                      info.get("_params") or None, entity=entity))
 
 
 Mastodon = AsyncRefreshMixin  # import path kept for compatibility: mastodon.async_refresh.Mastodon

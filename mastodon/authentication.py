@@ -6,7 +6,7 @@ import os
 import threading
 import warnings
 from datetime import datetime, timedelta
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 from urllib.parse import urlencode, urlsplit
 
 import requests
@@ -127,7 +127,7 @@ def _post_app(session: Any, url: str, form: Dict[str, str], headers: Dict[str, s
     return app
 
 
-def _expand_scopes(scopes: List[str]) -> set:
+def _expand_scopes(scopes: List[str]) -> Set[str]:
     granted = set(scopes)
     for scope in scopes:
         granted.update(_SCOPE_SETS.get(scope, ()))
@@ -334,7 +334,7 @@ class AuthenticationMixin(Internals):
                                 "scopes": " ".join(validate.scope_names("scopes", scopes)),
                                 "redirect_uris": redirect_uris or _OOB}
         if website is not None:
-            form["website"] = validate.of_type("website", website, str)
+            form["website"] = validate.text("website", website, required=True)
         to_file = _check_writable("to_file", to_file)
         _check_timeout(request_timeout)
         validate.header_value("user_agent", user_agent)

@@ -41,7 +41,7 @@ class CollectionsMixin(Internals):
 
     def _collections_call(self, method: str, path: str, entity: Type[_T],
                           params: Optional[Dict[str, Any]] = None) -> _T:
-        return self._request(method, path, params, entity=entity)  # type: ignore[no-any-return]
+        return self._request(method, path, params, entity=entity)
 
     def _account_collections(self, account_id: Any, relation: str, limit: Optional[int],
                              offset: Optional[int]) -> rt.Collections:

@@ -1,8 +1,6 @@
 """Endorsements: the accounts you feature on your profile."""
 from __future__ import annotations
 
-from typing import cast
-
 from . import return_types as rt
 from .internals import Internals
 from .types_base import NonPaginatableList
@@ -18,8 +16,8 @@ class EndorsementsMixin(Internals):
 
         Calls ``GET /api/v1/endorsements``.
         """
-        return cast(NonPaginatableList[rt.Account], self._get(
-            "/api/v1/endorsements", entity=NonPaginatableList[rt.Account]))
+        return self._get(
+            "/api/v1/endorsements", entity=NonPaginatableList[rt.Account])
 
 
 Mastodon = EndorsementsMixin  # import path kept for compatibility: mastodon.endorsements.Mastodon

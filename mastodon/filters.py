@@ -157,7 +157,7 @@ class FiltersMixin(Internals):
 
     def _filter_call(self, method: str, path: str, entity: Type[_T],
                      params: Optional[Dict[str, Any]] = None, json_body: bool = False) -> _T:
-        return cast(_T, self._request(method, path, params, entity=entity, json_body=json_body))
+        return self._request(method, path, params, entity=entity, json_body=json_body)
 
     # ------------------------------------------------------------------ v1 filters
 

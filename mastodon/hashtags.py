@@ -29,11 +29,11 @@ class HashtagsMixin(Internals):
     def _tag_action(self, name: Union[str, rt.Tag], param: str, action: str = "") -> rt.Tag:
         """GET a hashtag, or POST one of its actions; returns the hashtag."""
         if isinstance(name, dict):
-            name = name.get("name")  # type: ignore[assignment]
+            name = name.get("name")
         path = f"/api/v1/tags/{path_segment(_tag_name(name, param), param)}"
         if not action:
-            return cast(rt.Tag, self._get(path, entity=rt.Tag))
-        return cast(rt.Tag, self._post(f"{path}/{action}", entity=rt.Tag))
+            return self._get(path, entity=rt.Tag)
+        return self._post(f"{path}/{action}", entity=rt.Tag)
 
     # ------------------------------------------------------------------ hashtags
 
@@ -105,9 +105,9 @@ class HashtagsMixin(Internals):
 
         Calls ``GET /api/v1/followed_tags``.
         """
-        return cast(PaginatableList[rt.Tag], self._get(
+        return self._get(
             "/api/v1/followed_tags", page_params(max_id, min_id, since_id, limit),
-            entity=PaginatableList[rt.Tag]))
+            entity=PaginatableList[rt.Tag])
 
     # ------------------------------------------------------------------ featured hashtags
 
@@ -117,8 +117,8 @@ class HashtagsMixin(Internals):
 
         Calls ``GET /api/v1/featured_tags``.
         """
-        return cast(NonPaginatableList[rt.FeaturedTag], self._get(
-            "/api/v1/featured_tags", entity=NonPaginatableList[rt.FeaturedTag]))
+        return self._get(
+            "/api/v1/featured_tags", entity=NonPaginatableList[rt.FeaturedTag])
 
     @api_version("3.0.0", "3.0.0")
     def featured_tag_suggestions(self) -> NonPaginatableList[rt.FeaturedTag]:
@@ -126,8 +126,8 @@ class HashtagsMixin(Internals):
 
         Calls ``GET /api/v1/featured_tags/suggestions``.
         """
-        return cast(NonPaginatableList[rt.FeaturedTag], self._get(
-            "/api/v1/featured_tags/suggestions", entity=NonPaginatableList[rt.FeaturedTag]))
+        return self._get(
+            "/api/v1/featured_tags/suggestions", entity=NonPaginatableList[rt.FeaturedTag])
 
     @api_version("3.0.0", "3.0.0")
     def featured_tag_create(self, name: str) -> rt.FeaturedTag:
@@ -137,9 +137,9 @@ class HashtagsMixin(Internals):
 
         Calls ``POST /api/v1/featured_tags``.
         """
-        return cast(rt.FeaturedTag, self._post(  # a leading "#" is the server's to strip
+        return self._post(  # a leading "#" is the server's to strip
             "/api/v1/featured_tags", {"name": validate.text("name", name, required=True)},
-            entity=rt.FeaturedTag))
+            entity=rt.FeaturedTag)
 
     @api_version("3.0.0", "3.0.0")
     def featured_tag_delete(self, id: Union[rt.FeaturedTag, IdType]) -> None:

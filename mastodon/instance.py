@@ -78,7 +78,7 @@ class InstanceMixin(Internals):
 
     def _fetch(self, path: str, entity: Type[_T], params: Optional[Dict[str, Any]] = None) -> _T:
         """GET ``path`` and decode the answer as ``entity``."""
-        return self._get(path, params, entity=entity)  # type: ignore[no-any-return]
+        return self._get(path, params, entity=entity)
 
     # ------------------------------------------------------------------ instance information
 
@@ -114,7 +114,7 @@ class InstanceMixin(Internals):
         """
         with self._cache_lock:
             probed = dict(self._instance_cache)
-        newer = self.verify_minimum_version("4.0.0", cached=True)  # type: ignore[attr-defined]
+        newer = self.verify_minimum_version("4.0.0", cached=True)
         with self._cache_lock:
             serves_v2 = "v2" in self._instance_cache
         if not (newer or serves_v2):
@@ -262,7 +262,7 @@ class InstanceMixin(Internals):
             # Servers behind a proxy sometimes advertise an address that is not
             # served; the same path under the API base URL usually is.
             result = self._get(path, entity=rt.Nodeinfo)
-        return result  # type: ignore[no-any-return]
+        return result
 
     # ------------------------------------------------------------------ emojis and directory
 
@@ -293,7 +293,7 @@ class InstanceMixin(Internals):
                   "local": validate.flag("local", local)}
         page = self._get("/api/v1/directory", params, entity=PaginatableList[rt.Account])
         _attach_offset_pages(page, params)
-        return page  # type: ignore[no-any-return]
+        return page
 
     # ------------------------------------------------------------------ announcements
 

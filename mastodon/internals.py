@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, Dict, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Type, TypedDict, TypeVar, overload
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack  # typing.Unpack is Python 3.11+
 
 import requests
 
@@ -31,6 +34,20 @@ from .errors import (
 log = logging.getLogger("mastodon")
 
 _Client = TypeVar("_Client", bound="Internals")
+_E = TypeVar("_E")  # the entity a request's answer is decoded into
+Params = Optional[Dict[str, Any]]
+
+
+class RequestOptions(TypedDict, total=False):
+    """The keyword options of :meth:`Internals._request` besides ``entity`` and ``stream``."""
+
+    json_body: bool
+    files: Optional[Dict[str, Any]]
+    headers: Optional[Dict[str, str]]
+    base_url: Optional[str]
+    auth: bool
+    ratelimit: bool
+    timeout: Any
 
 
 def _limiter_field(name: str, doc: str) -> Any:
@@ -82,11 +99,37 @@ class Internals:
     _cache_lock: threading.RLock
     _owns_session = False  # whether close() may close ``session`` (the client created it)
 
+    if TYPE_CHECKING:
+        # Methods of sibling mixins that the composed client (mastodon.client.Mastodon)
+        # has; declared here for type checkers only, so each mixin checks on its own.
+        def retrieve_mastodon_version(self, fail_hard: bool = False) -> str: ...
+        def verify_minimum_version(self, version_str: str, cached: bool = False) -> bool: ...
+        def _version_known_at_least(self, version_str: str) -> bool: ...
+        def _require_version(self, version_str: str, what: str) -> None: ...
+        def _cached_instance(self, version: str) -> Any: ...
+        def timeline_is_available(self, timeline: str = "public", local: bool = False,
+                                  remote: bool = False, with_auth: bool = False,
+                                  fail_hard: bool = False) -> bool: ...
+        def _adopt_token(self, answer: Any, requested: List[str]) -> None: ...
+        def persistable_login_credentials(self) -> str: ...
+
+    @overload
+    def _request(self, method: str, path: str, params: Params = None, *, entity: Type[_E],
+                 stream: Literal[False] = False, **options: Unpack[RequestOptions]) -> _E: ...
+
+    @overload
+    def _request(self, method: str, path: str, params: Params = None, *, entity: None = None,
+                 stream: Literal[True], **options: Unpack[RequestOptions]) -> requests.Response: ...
+
+    @overload
+    def _request(self, method: str, path: str, params: Params = None, *, entity: None = None,
+                 stream: bool = False, **options: Unpack[RequestOptions]) -> Any: ...
+
     def _request(
         self,
         method: str,
         path: str,
-        params: Optional[Dict[str, Any]] = None,
+        params: Params = None,
         *,
         entity: Any = None,
         json_body: bool = False,
@@ -183,19 +226,59 @@ class Internals:
 
     # ------------------------------------------------------------------ shorthands
 
-    def _get(self, path: str, params: Optional[Dict[str, Any]] = None, **kw: Any) -> Any:
+    @overload
+    def _get(self, path: str, params: Params = None, *, entity: Type[_E],
+             **options: Unpack[RequestOptions]) -> _E: ...
+
+    @overload
+    def _get(self, path: str, params: Params = None, *, entity: None = None,
+             **options: Unpack[RequestOptions]) -> Any: ...
+
+    def _get(self, path: str, params: Params = None, **kw: Any) -> Any:
         return self._request("GET", path, params, **kw)
 
-    def _post(self, path: str, params: Optional[Dict[str, Any]] = None, **kw: Any) -> Any:
+    @overload
+    def _post(self, path: str, params: Params = None, *, entity: Type[_E],
+             **options: Unpack[RequestOptions]) -> _E: ...
+
+    @overload
+    def _post(self, path: str, params: Params = None, *, entity: None = None,
+             **options: Unpack[RequestOptions]) -> Any: ...
+
+    def _post(self, path: str, params: Params = None, **kw: Any) -> Any:
         return self._request("POST", path, params, **kw)
 
-    def _put(self, path: str, params: Optional[Dict[str, Any]] = None, **kw: Any) -> Any:
+    @overload
+    def _put(self, path: str, params: Params = None, *, entity: Type[_E],
+             **options: Unpack[RequestOptions]) -> _E: ...
+
+    @overload
+    def _put(self, path: str, params: Params = None, *, entity: None = None,
+             **options: Unpack[RequestOptions]) -> Any: ...
+
+    def _put(self, path: str, params: Params = None, **kw: Any) -> Any:
         return self._request("PUT", path, params, **kw)
 
-    def _patch(self, path: str, params: Optional[Dict[str, Any]] = None, **kw: Any) -> Any:
+    @overload
+    def _patch(self, path: str, params: Params = None, *, entity: Type[_E],
+             **options: Unpack[RequestOptions]) -> _E: ...
+
+    @overload
+    def _patch(self, path: str, params: Params = None, *, entity: None = None,
+             **options: Unpack[RequestOptions]) -> Any: ...
+
+    def _patch(self, path: str, params: Params = None, **kw: Any) -> Any:
         return self._request("PATCH", path, params, **kw)
 
-    def _delete(self, path: str, params: Optional[Dict[str, Any]] = None, **kw: Any) -> Any:
+    @overload
+    def _delete(self, path: str, params: Params = None, *, entity: Type[_E],
+             **options: Unpack[RequestOptions]) -> _E: ...
+
+    @overload
+    def _delete(self, path: str, params: Params = None, *, entity: None = None,
+             **options: Unpack[RequestOptions]) -> Any: ...
+
+    def _delete(self, path: str, params: Params = None, **kw: Any) -> Any:
         return self._request("DELETE", path, params, **kw)
 
     # ------------------------------------------------------------------ lifecycle

@@ -1,7 +1,7 @@
 """Lists: named groups of accounts you follow, each with its own timeline."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Union, cast
+from typing import Any, Dict, List, Optional, Union
 
 from . import return_types as rt
 from ._core import validate
@@ -41,8 +41,7 @@ class ListsMixin(Internals):
 
         Calls ``GET /api/v1/lists``.
         """
-        return cast(NonPaginatableList[rt.UserList],
-                    self._get("/api/v1/lists", entity=NonPaginatableList[rt.UserList]))
+        return self._get("/api/v1/lists", entity=NonPaginatableList[rt.UserList])
 
     @api_version("2.1.0", "2.1.0")
     def list(self, id: ListOrId) -> rt.UserList:
@@ -52,7 +51,7 @@ class ListsMixin(Internals):
 
         Calls ``GET /api/v1/lists/:id``.
         """
-        return cast(rt.UserList, self._get(self._list_path(id), entity=rt.UserList))
+        return self._get(self._list_path(id), entity=rt.UserList)
 
     @api_version("2.1.0", "2.6.0")
     def list_accounts(self, id: ListOrId, max_id: Optional[IdType] = None,
@@ -67,9 +66,9 @@ class ListsMixin(Internals):
 
         Calls ``GET /api/v1/lists/:id/accounts``.
         """
-        return cast(PaginatableList[rt.Account], self._get(
+        return self._get(
             self._list_path(id, "accounts"), page_params(max_id, min_id, since_id, limit),
-            entity=PaginatableList[rt.Account]))
+            entity=PaginatableList[rt.Account])
 
     @api_version("2.1.0", "4.2.0")
     def list_create(self, title: str, replies_policy: str = "list",
@@ -83,8 +82,8 @@ class ListsMixin(Internals):
 
         Calls ``POST /api/v1/lists``.
         """
-        return cast(rt.UserList, self._post(
-            "/api/v1/lists", _list_params(title, replies_policy, exclusive), entity=rt.UserList))
+        return self._post(
+            "/api/v1/lists", _list_params(title, replies_policy, exclusive), entity=rt.UserList)
 
     @api_version("2.1.0", "4.2.0")
     def list_update(self, id: ListOrId, title: str, replies_policy: str = "list",
@@ -98,8 +97,8 @@ class ListsMixin(Internals):
 
         Calls ``PUT /api/v1/lists/:id``.
         """
-        return cast(rt.UserList, self._put(
-            self._list_path(id), _list_params(title, replies_policy, exclusive), entity=rt.UserList))
+        return self._put(
+            self._list_path(id), _list_params(title, replies_policy, exclusive), entity=rt.UserList)
 
     @api_version("2.1.0", "2.1.0")
     def list_delete(self, id: ListOrId) -> None:

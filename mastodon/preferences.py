@@ -32,7 +32,7 @@ class PreferencesMixin(Internals):
 
         Calls ``GET /api/v1/preferences``.
         """
-        return self._get("/api/v1/preferences", entity=rt.Preferences)  # type: ignore[no-any-return]
+        return self._get("/api/v1/preferences", entity=rt.Preferences)
 
     @api_version("3.0.0", "3.0.0")
     def markers_get(self, timeline: Union[str, List[str]] = ["home"]) -> Dict[str, rt.Marker]:
@@ -45,7 +45,7 @@ class PreferencesMixin(Internals):
         """
         # The default list is never modified; the signature must match upstream.
         params = {"timeline": _timelines(timeline, "timeline")}
-        return self._get("/api/v1/markers", params,  # type: ignore[no-any-return]
+        return self._get("/api/v1/markers", params,
                          entity=Dict[str, rt.Marker])
 
     @api_version("3.0.0", "3.0.0")
@@ -67,7 +67,7 @@ class PreferencesMixin(Internals):
                 "give one id for each timeline")
         body = {name: {"last_read_id": unpack_id(value, "last_read_ids")}
                 for name, value in zip(names, ids)}
-        return self._post("/api/v1/markers", body, json_body=True,  # type: ignore[no-any-return]
+        return self._post("/api/v1/markers", body, json_body=True,
                           entity=Dict[str, rt.Marker])
 
 

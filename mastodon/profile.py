@@ -111,7 +111,7 @@ class ProfileMixin(Internals):
 
         Calls ``GET /api/v1/profile``.
         """
-        return self._get("/api/v1/profile", entity=rt.Profile)  # type: ignore[no-any-return]
+        return self._get("/api/v1/profile", entity=rt.Profile)
 
     @api_version("4.6.0", "4.6.0")
     def profile_update(self, display_name: Optional[str] = None, note: Optional[str] = None,
@@ -155,7 +155,7 @@ class ProfileMixin(Internals):
             indexable=indexable, show_media=show_media, show_media_replies=show_media_replies,
             show_featured=show_featured, attribution_domains=attribution_domains,
             avatar_description=avatar_description, header_description=header_description)
-        return self._patch("/api/v1/profile", form, files=files,  # type: ignore[no-any-return]
+        return self._patch("/api/v1/profile", form, files=files,
                            entity=rt.Profile)
 
 

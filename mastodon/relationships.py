@@ -2,7 +2,7 @@
 blocked domains."""
 from __future__ import annotations
 
-from typing import Any, Optional, Union, cast
+from typing import Any, Optional, Union
 
 from . import return_types as rt
 from ._core import validate
@@ -17,13 +17,13 @@ class RelationshipsMixin(Internals):
 
     def _account_page(self, path: str, max_id: Any, min_id: Any, since_id: Any,
                       limit: Any) -> PaginatableList[rt.Account]:
-        return cast(PaginatableList[rt.Account], self._get(
-            path, page_params(max_id, min_id, since_id, limit), entity=PaginatableList[rt.Account]))
+        return self._get(
+            path, page_params(max_id, min_id, since_id, limit), entity=PaginatableList[rt.Account])
 
     def _follow_request(self, id: Union[rt.Account, IdType], verdict: str) -> rt.Relationship:
         """Authorize or reject the follow request of an account."""
-        return cast(rt.Relationship, self._post(
-            f"/api/v1/follow_requests/{path_segment(id)}/{verdict}", entity=rt.Relationship))
+        return self._post(
+            f"/api/v1/follow_requests/{path_segment(id)}/{verdict}", entity=rt.Relationship)
 
     def _domain_block_call(self, method: str, domain: str) -> None:
         validate.text("domain", domain, required=True)
@@ -108,9 +108,9 @@ class RelationshipsMixin(Internals):
 
         Calls ``GET /api/v1/domain_blocks``.
         """
-        return cast(PaginatableList[str], self._get(
+        return self._get(
             "/api/v1/domain_blocks", page_params(max_id, min_id, since_id, limit),
-            entity=PaginatableList[str]))
+            entity=PaginatableList[str])
 
     @api_version("1.4.0", "1.4.0")
     def domain_block(self, domain: str) -> None:

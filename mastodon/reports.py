@@ -47,11 +47,11 @@ class ReportsMixin(Internals):
 
         Calls ``GET /api/v1/reports``.
         """
-        if self._version_known_at_least("2.5.0"):  # type: ignore[attr-defined]
+        if self._version_known_at_least("2.5.0"):
             raise MastodonVersionError(
                 "reports() is not available: Mastodon 2.5.0 removed GET /api/v1/reports "
                 "(moderators can use admin_reports())")
-        return self._get("/api/v1/reports",  # type: ignore[no-any-return]
+        return self._get("/api/v1/reports",
                          entity=NonPaginatableList[rt.Report])
 
     @api_version("1.1.0", "4.6.0")
@@ -93,8 +93,8 @@ class ReportsMixin(Internals):
         }
         for name, version in _PARAM_VERSIONS:
             if params[name] is not None:
-                self._require_version(version, f"report: {name}")  # type: ignore[attr-defined]
-        return self._post("/api/v1/reports/", params, entity=rt.Report)  # type: ignore[no-any-return]
+                self._require_version(version, f"report: {name}")
+        return self._post("/api/v1/reports/", params, entity=rt.Report)
 
 
 Mastodon = ReportsMixin  # import path kept for compatibility: mastodon.reports.Mastodon

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import base64
 from datetime import datetime
-from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Tuple, Type, Union
 
 from . import return_types as rt
 from ._core import validate
@@ -144,7 +144,8 @@ class StatusesMixin(Internals):
             status, in_reply_to_id, media_ids, sensitive, visibility, spoiler_text, language,
             idempotency_key, content_type, scheduled_at, poll, quote_id, strict_content_type,
             quoted_status_id, quote_approval_policy)
-        entity = rt.ScheduledStatus if scheduled_at is not None else rt.Status
+        entity: Type[Union[rt.Status, rt.ScheduledStatus]] = (
+            rt.ScheduledStatus if scheduled_at is not None else rt.Status)
         return self._post("/api/v1/statuses", params, json_body=poll is not None,
                           headers=headers, entity=entity)
 
@@ -336,7 +337,7 @@ class StatusesMixin(Internals):
             attributes["focus"] = focus_param(focus)
         if thumbnail is not None:
             _, handle, mime = file_part("thumbnail", thumbnail, thumb_mimetype)
-            self._require_version("3.2.0", "a media thumbnail")  # type: ignore[attr-defined]
+            self._require_version("3.2.0", "a media thumbnail")
             attributes["thumbnail"] = f"data:{mime};base64," + base64.b64encode(
                 handle.read()).decode("ascii")
         return attributes

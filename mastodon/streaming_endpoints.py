@@ -321,7 +321,7 @@ class StreamingEndpointsMixin(Internals):
 
     def _warn_unless_available(self, timeline: str, local: bool = False,
                                remote: bool = False) -> None:
-        available = self.timeline_is_available(  # type: ignore[attr-defined]
+        available = self.timeline_is_available(
             timeline, local=local, remote=remote, with_auth=self.access_token is not None)
         if not available:
             warnings.warn(f"the server may not let this client stream the {timeline} timeline",
@@ -340,7 +340,7 @@ class StreamingEndpointsMixin(Internals):
         for version, path in (("v2", ("configuration", "urls", "streaming")),
                               ("v1", ("urls", "streaming_api"))):
             try:
-                value: Any = self._cached_instance(version)  # type: ignore[attr-defined]
+                value: Any = self._cached_instance(version)
             except MastodonAPIError:
                 continue
             for key in path:

@@ -19,7 +19,7 @@ class SuggestionsMixin(Internals):
 
         Calls ``GET /api/v2/suggestions`` (``GET /api/v1/suggestions`` before 3.4.0).
         """
-        if self.verify_minimum_version("3.4.0", cached=True):  # type: ignore[attr-defined]
+        if self.verify_minimum_version("3.4.0", cached=True):
             return self.suggestions_v2()
         return self.suggestions_v1()
 
@@ -29,7 +29,7 @@ class SuggestionsMixin(Internals):
 
         Calls ``GET /api/v1/suggestions``.
         """
-        return self._get("/api/v1/suggestions",  # type: ignore[no-any-return]
+        return self._get("/api/v1/suggestions",
                          entity=NonPaginatableList[rt.Account])
 
     @api_version("3.4.0", "3.4.0")
@@ -38,7 +38,7 @@ class SuggestionsMixin(Internals):
 
         Calls ``GET /api/v2/suggestions``.
         """
-        return self._get("/api/v2/suggestions",  # type: ignore[no-any-return]
+        return self._get("/api/v2/suggestions",
                          entity=NonPaginatableList[rt.Suggestion])
 
     @api_version("2.4.3", "2.4.3")

@@ -80,7 +80,7 @@ class TimelineMixin(Internals):
                  for name, value in (("only_media", only_media), ("local", local),
                                      ("remote", remote))}
         params = page_params(max_id, min_id, since_id, limit, **{**flags, **fixed})
-        available = self.timeline_is_available(  # type: ignore[attr-defined]
+        available = self.timeline_is_available(
             kind, local=bool(params.get("local")), remote=bool(remote),
             with_auth=self.access_token is not None)
         if not available:

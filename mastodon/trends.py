@@ -14,7 +14,7 @@ class TrendsMixin(Internals):
     """Trending hashtags, statuses and links."""
 
     def _trending(self, path: Any, entity: Any, limit: Optional[int], offset: Optional[int],
-                  lang: Optional[str]) -> Any:
+                  lang: Optional[str]) -> PaginatableList[Any]:
         """Read a trends list; ``path`` may be a function choosing it once arguments are checked."""
         params = {"limit": validate.count("limit", limit), "offset": validate.count("offset", offset),
                   "lang": validate.text("lang", lang)}
@@ -36,7 +36,7 @@ class TrendsMixin(Internals):
         Calls ``GET /api/v1/trends/tags`` (``GET /api/v1/trends`` before 3.5.0).
         """
         def path() -> str:
-            newer = self.verify_minimum_version("3.5.0", cached=True)  # type: ignore[attr-defined]
+            newer = self.verify_minimum_version("3.5.0", cached=True)
             return "/api/v1/trends/tags" if newer else "/api/v1/trends"
         return self._trending(path, rt.Tag, limit, offset, lang)
 

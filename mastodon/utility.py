@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from typing import Any, Iterator, Optional, TypeVar
+from typing import Any, Iterable, Iterator, Literal, Optional, Tuple, TypeVar, Union, overload
 
 from ._core.pagination import page_info, request_of
 from .defaults import _SUPPORTED_MASTODON_VERSION
@@ -13,7 +13,8 @@ from .versions import VersionsMixin, api_version, max_version, parse_version_str
 
 __all__ = ["UtilityMixin", "Mastodon", "parse_version_string", "max_version", "api_version"]
 
-_T = TypeVar("_T")
+_T = TypeVar("_T")  # an item of a page
+_P = TypeVar("_P")  # a page (or a paginated result that is not a list)
 MAX_PAGES = 10_000  # upper bound for every page-walking loop
 
 
@@ -134,27 +135,41 @@ class UtilityMixin(VersionsMixin):
         entity = _str_to_type(type_name) if type_name else None
         return self._request(method, endpoint, params, entity=entity)
 
+    @overload
+    def fetch_next(self, previous_page: PaginatableList[_T]) -> Optional[PaginatableList[_T]]: ...
+    @overload
+    def fetch_next(self, previous_page: PaginationInfo) -> Any: ...  # its type is known at run time
+    @overload
+    def fetch_next(self, previous_page: _T) -> Optional[Union[PaginatableList[_T], _T]]: ...
+
     def fetch_next(self, previous_page: Any) -> Any:
         """The page after ``previous_page`` (a page or its pagination info), or None."""
         return self._fetch_page(previous_page, "next")
+
+    @overload
+    def fetch_previous(self, next_page: PaginatableList[_T]) -> Optional[PaginatableList[_T]]: ...
+    @overload
+    def fetch_previous(self, next_page: PaginationInfo) -> Any: ...  # its type is known at run time
+    @overload
+    def fetch_previous(self, next_page: _T) -> Optional[Union[PaginatableList[_T], _T]]: ...
 
     def fetch_previous(self, next_page: Any) -> Any:
         """The page before ``next_page`` (a page or its pagination info), or None."""
         return self._fetch_page(next_page, "previous")
 
-    def fetch_remaining(self, first_page: Any) -> Any:
+    def fetch_remaining(self, first_page: Iterable[_T]) -> PaginatableList[_T]:
         """``first_page`` and every page after it, joined into one list.
 
         This can take many requests on a long timeline; it stops after
         10 000 pages at most.
         """
-        result = PaginatableList(list(first_page))
+        result: PaginatableList[_T] = PaginatableList(list(first_page))
         for page in self._walk_pages(first_page, "next", include_start=False):
             result.extend(page)
         return result
 
-    def _walk_pages(self, start_page: Any, direction: str,
-                    include_start: bool = True) -> Iterator[Any]:
+    def _walk_pages(self, start_page: _P, direction: str,
+                    include_start: bool = True) -> Iterator[_P]:
         """Yield pages from ``start_page`` on until an empty page (at most MAX_PAGES)."""
         if direction not in ("next", "previous"):
             raise MastodonIllegalArgumentError(
@@ -175,8 +190,21 @@ class UtilityMixin(VersionsMixin):
             if not page:
                 return
 
-    def pagination_page_iterator(self, start_page: Any, direction: str = "next",
-                                 return_pagination_info: bool = False) -> Iterator[Any]:
+    @overload
+    def pagination_page_iterator(self, start_page: _P, direction: str = "next",
+                                 return_pagination_info: Literal[False] = False) -> Iterator[_P]: ...
+    @overload
+    def pagination_page_iterator(self, start_page: _P, direction: str = "next", *,
+                                 return_pagination_info: Literal[True],
+                                 ) -> Iterator[Tuple[_P, Optional[PaginationInfo]]]: ...
+    @overload
+    def pagination_page_iterator(self, start_page: _P, direction: str = "next",
+                                 return_pagination_info: bool = False,
+                                 ) -> Iterator[Union[_P, Tuple[_P, Optional[PaginationInfo]]]]: ...
+
+    def pagination_page_iterator(self, start_page: _P, direction: str = "next",
+                                 return_pagination_info: bool = False,
+                                 ) -> Iterator[Union[_P, Tuple[_P, Optional[PaginationInfo]]]]:
         """Iterate over pages, starting with ``start_page``, in ``direction``.
 
         ``direction`` is ``"next"`` (older items) or ``"previous"`` (newer
@@ -187,8 +215,21 @@ class UtilityMixin(VersionsMixin):
         for page in self._walk_pages(start_page, direction):
             yield (page, page_info(page, direction)) if return_pagination_info else page
 
-    def pagination_iterator(self, start_page: Any, direction: str = "next",
-                            return_pagination_info: bool = False) -> Iterator[Any]:
+    @overload
+    def pagination_iterator(self, start_page: Iterable[_T], direction: str = "next",
+                            return_pagination_info: Literal[False] = False) -> Iterator[_T]: ...
+    @overload
+    def pagination_iterator(self, start_page: Iterable[_T], direction: str = "next", *,
+                            return_pagination_info: Literal[True],
+                            ) -> Iterator[Tuple[_T, Optional[PaginationInfo]]]: ...
+    @overload
+    def pagination_iterator(self, start_page: Iterable[_T], direction: str = "next",
+                            return_pagination_info: bool = False,
+                            ) -> Iterator[Union[_T, Tuple[_T, Optional[PaginationInfo]]]]: ...
+
+    def pagination_iterator(self, start_page: Iterable[_T], direction: str = "next",
+                            return_pagination_info: bool = False,
+                            ) -> Iterator[Union[_T, Tuple[_T, Optional[PaginationInfo]]]]:
         """Iterate over the items of every page, starting with ``start_page``'s.
 
         ``direction`` is ``"next"`` (older items) or ``"previous"`` (newer

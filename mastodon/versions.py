@@ -264,6 +264,6 @@ def api_version(created_ver: str, last_changed_ver: str) -> Callable[[_F], _F]:
         note = f"*Added: Mastodon v{created_ver}, last changed: Mastodon v{last_changed_ver}*"
         wrapped.__doc__ = f"{inspect.cleandoc(function.__doc__ or '')}\n\n{note}"
         wrapped._min_version = (created_ver, last_changed_ver)  # type: ignore[attr-defined]
-        return wrapped  # type: ignore[no-any-return]
+        return wrapped
 
     return wrap

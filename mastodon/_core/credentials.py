@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from typing import Any, List, Optional
+from typing import Any, List, Optional, Sequence
 
 from ..errors import MastodonFileNotFoundError, MastodonIllegalArgumentError, MastodonIOError
 
@@ -37,7 +37,7 @@ def read_lines(path: str, count: int) -> List[Optional[str]]:
     return [line or None for line in lines[:count]]
 
 
-def write_secret_file(path: str, lines: List[Optional[str]]) -> None:
+def write_secret_file(path: str, lines: Sequence[Optional[str]]) -> None:
     """Write one value per line, atomically, readable by the owner only (mode 0600)."""
     text = "".join(f"{line or ''}\n" for line in lines)
     directory = os.path.dirname(os.path.abspath(path))

@@ -295,7 +295,7 @@ class RateLimiter:
         if reset is None:
             if self.method == "pace":
                 raise limit_error(headers, "Hit rate limit and the server named no reset time.")
-            return min(_BACKOFF_START * 2 ** attempt, _MAX_WAIT)
+            return min(_BACKOFF_START * 2.0 ** attempt, _MAX_WAIT)
         wait = reset - self.clock()
         return min(wait if wait > 0 else 0.25 * 2 ** attempt, _MAX_WAIT)
 

@@ -49,7 +49,7 @@ class RetryPolicy:
 
     def backoff(self, attempt: int) -> float:
         """Seconds to wait before retry number ``attempt`` + 1: exponential, capped, jittered."""
-        base = min(self.backoff_factor * (2 ** attempt), self.max_backoff)
+        base = min(self.backoff_factor * 2.0 ** attempt, self.max_backoff)
         return base * (0.5 + self.jitter() / 2)
 
     def wait(self, attempt: int) -> None:

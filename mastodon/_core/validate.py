@@ -9,23 +9,25 @@ MastodonAPIError; servers differ in them and add new values over time.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any, Collection, Iterable, List, Optional, Tuple, Type, Union
+from typing import Any, Collection, Iterable, List, Literal, Optional, Tuple, Type, TypeVar, Union, cast, overload
 
 from ..errors import MastodonIllegalArgumentError
 
+_V = TypeVar("_V")
 
-def one_of(name: str, value: Any, known: Collection[Any]) -> Any:
+
+def one_of(name: str, value: Any, known: Collection[_V]) -> Optional[_V]:
     """Accept None or a value of the same type as the ``known`` values.
 
     Values the client does not know are sent: the server decides whether it
     supports them (and answers MastodonAPIError if it does not).
     """
     if value is None or value in known:
-        return value
+        return cast(Optional[_V], value)
     types = tuple({type(item) for item in known})
     if types:
         of_type(name, value, types)
-    return value
+    return cast(Optional[_V], value)  # of the known values' type (or any, if none are known)
 
 
 def all_of(name: str, values: Optional[Iterable[Any]], known: Collection[Any]) -> Optional[List[Any]]:
@@ -45,6 +47,10 @@ def list_of(name: str, values: Any) -> List[Any]:
     return list(values)
 
 
+@overload
+def of_type(name: str, value: Any, types: Type[_V]) -> Optional[_V]: ...
+@overload
+def of_type(name: str, value: Any, types: Tuple[Type[Any], ...]) -> Any: ...
 def of_type(name: str, value: Any, types: Union[Type[Any], Tuple[Type[Any], ...]]) -> Any:
     """Accept ``value`` only if it is None or an instance of ``types`` (bools are not ints)."""
     if value is None:
@@ -58,23 +64,29 @@ def of_type(name: str, value: Any, types: Union[Type[Any], Tuple[Type[Any], ...]
     return value
 
 
+@overload
+def text(name: str, value: str, required: bool = False) -> str: ...
+@overload
+def text(name: str, value: Any, required: Literal[True]) -> str: ...
+@overload
+def text(name: str, value: Any, required: bool = False) -> Optional[str]: ...
 def text(name: str, value: Any, required: bool = False) -> Optional[str]:
     """Accept a string (or None unless ``required``)."""
     if value is None:
         if required:
             raise MastodonIllegalArgumentError(f"{name} is required")
         return None
-    return of_type(name, value, str)  # type: ignore[no-any-return]
+    return of_type(name, value, str)
 
 
 def flag(name: str, value: Any) -> Optional[bool]:
     """Accept a bool or None."""
-    return of_type(name, value, bool)  # type: ignore[no-any-return]
+    return of_type(name, value, bool)
 
 
 def count(name: str, value: Any) -> Optional[int]:
     """Accept an int or None; its range is the server's to check."""
-    return of_type(name, value, int)  # type: ignore[no-any-return]
+    return of_type(name, value, int)
 
 
 def duration(name: str, value: Any) -> Optional[int]:
@@ -90,13 +102,17 @@ def duration(name: str, value: Any) -> Optional[int]:
 
 def moment(name: str, value: Any) -> Optional[datetime]:
     """Accept a datetime (naive ones are taken as local time), or None."""
-    return of_type(name, value, datetime)  # type: ignore[no-any-return]
+    return of_type(name, value, datetime)
 
 
 def _names(types: Tuple[Type[Any], ...]) -> str:
     return " or ".join(t.__name__ for t in types)
 
 
+@overload
+def header_value(name: str, value: str) -> str: ...
+@overload
+def header_value(name: str, value: Any) -> Optional[str]: ...
 def header_value(name: str, value: Any) -> Optional[str]:
     """Accept None or a string that can travel in an HTTP header (no line breaks, latin-1)."""
     if value is None:

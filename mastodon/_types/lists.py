@@ -1,13 +1,13 @@
 """The list types: a page of results (with pagination info) and a complete list."""
 from __future__ import annotations
 
-from typing import Any, Dict, Generic, List, Optional, Tuple, Union
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 from .attrdict import Entity, PaginationInfo, _instance_state
 from .values import T
 
 
-class _EntityList(list, Entity):  # type: ignore[type-arg]
+class _EntityList(List[T], Entity):
     """Shared base of the two list types; carries pagination info as attributes."""
 
     _pagination_next: Optional[PaginationInfo] = None
@@ -46,11 +46,11 @@ def _rebuild_list(cls: type, items: List[Any], state: Dict[str, Any]) -> Any:
     return obj
 
 
-class PaginatableList(_EntityList, Generic[T]):
+class PaginatableList(_EntityList[T]):
     """A page of results; ``fetch_next``/``fetch_previous`` continue from it."""
 
 
-class NonPaginatableList(_EntityList, Generic[T]):
+class NonPaginatableList(_EntityList[T]):
     """A complete list of results that has no further pages."""
 
 

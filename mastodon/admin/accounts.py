@@ -1,7 +1,7 @@
 """Admin: accounts (listing, inspecting, approving and moderating them)."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, cast
+from typing import Any, Dict, List, Optional
 
 from .. import return_types as rt
 from .._core import validate
@@ -67,9 +67,8 @@ class AdminAccountsMixin(AdminBase):
             permissions=validate.one_of("permissions", permissions, ("staff",)),
             invited_by=None if invited_by is None else unpack_id(invited_by, "invited_by"),
             role_ids=None if role_ids is None else id_list(role_ids, "role_ids"))
-        return cast(PaginatableList[rt.AdminAccount],
-                    self._get("/api/v2/admin/accounts", params,
-                              entity=PaginatableList[rt.AdminAccount]))
+        return self._get("/api/v2/admin/accounts", params,
+                         entity=PaginatableList[rt.AdminAccount])
 
     @api_version("2.9.1", "2.9.1")
     def admin_accounts_v1(self, remote: bool = False, by_domain: Optional[str] = None,
