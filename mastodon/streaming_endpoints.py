@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 from . import return_types as rt
 from ._core.params import path_segment, unpack_id
@@ -28,13 +28,15 @@ from .internals import Internals
 from .streaming_catchup import CONVERSATIONS, HOME, NOTIFICATIONS, CatchUp, EventGate, Source
 from .streaming_handles import SSEStreamHandle
 from .streaming_reader import stream_blocking
-from .streaming_websocket import WebSocketStreamHandle
+from .streaming_websocket import WebSocketStreamHandle, WebSocketSubscription
 from .types_base import IdType
 from .versions import api_version
 
 __all__ = ["StreamingEndpointsMixin", "Mastodon"]
 
 STREAM_ROOT = "/api/v1/streaming"
+#: What a stream method returns: its own handle, or its subscription on a ``websocket_handle``.
+StreamResult = Union[SSEStreamHandle, WebSocketSubscription]
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,8 @@ class StreamingEndpointsMixin(Internals):
     @api_version("1.1.0", "1.4.2")
     def stream_user(self, listener: Any, run_async: bool = False, timeout: Any = 300,
                     reconnect_async: bool = False, reconnect_async_wait_sec: float = 5,
-                    websocket_handle: Any = None, catch_up: bool = True) -> Any:
+                    websocket_handle: Optional[WebSocketStreamHandle] = None,
+                    catch_up: bool = True) -> StreamResult:
         """Stream the user's home timeline and notifications to ``listener``.
 
         ``listener`` is a :class:`~mastodon.streaming.StreamListener`: its
@@ -90,7 +93,8 @@ class StreamingEndpointsMixin(Internals):
     def stream_public(self, listener: Any, run_async: bool = False, timeout: Any = 300,
                       reconnect_async: bool = False, reconnect_async_wait_sec: float = 5,
                       local: bool = False, remote: bool = False, only_media: bool = False,
-                      websocket_handle: Any = None, catch_up: bool = True) -> Any:
+                      websocket_handle: Optional[WebSocketStreamHandle] = None,
+                      catch_up: bool = True) -> StreamResult:
         """Stream the public (federated) timeline; see :meth:`stream_user` for the options.
 
         ``local`` or ``remote`` keep only statuses from this or other
@@ -120,8 +124,9 @@ class StreamingEndpointsMixin(Internals):
     @api_version("1.1.0", "1.4.2")
     def stream_local(self, listener: Any, run_async: bool = False, timeout: Any = 300,
                      reconnect_async: bool = False, reconnect_async_wait_sec: float = 5,
-                     only_media: bool = False, websocket_handle: Any = None,
-                     catch_up: bool = True) -> Any:
+                     only_media: bool = False,
+                     websocket_handle: Optional[WebSocketStreamHandle] = None,
+                     catch_up: bool = True) -> StreamResult:
         """Stream the public statuses of this instance's users.
 
         Same as ``stream_public(..., local=True)``, which new code should use.
@@ -140,7 +145,8 @@ class StreamingEndpointsMixin(Internals):
     def stream_hashtag(self, tag: str, listener: Any, local: bool = False,
                        run_async: bool = False, timeout: Any = 300,
                        reconnect_async: bool = False, reconnect_async_wait_sec: float = 5,
-                       websocket_handle: Any = None, catch_up: bool = True) -> Any:
+                       websocket_handle: Optional[WebSocketStreamHandle] = None,
+                       catch_up: bool = True) -> StreamResult:
         """Stream public statuses with a hashtag; see :meth:`stream_user`.
 
         ``tag`` is the hashtag without ``#``; ``local`` keeps only statuses from this
@@ -168,7 +174,8 @@ class StreamingEndpointsMixin(Internals):
     @api_version("2.1.0", "2.1.0")
     def stream_list(self, id: IdType, listener: Any, run_async: bool = False, timeout: Any = 300,
                     reconnect_async: bool = False, reconnect_async_wait_sec: float = 5,
-                    websocket_handle: Any = None, catch_up: bool = True) -> Any:
+                    websocket_handle: Optional[WebSocketStreamHandle] = None,
+                    catch_up: bool = True) -> StreamResult:
         """Stream the statuses of the members of one of your lists; see :meth:`stream_user`.
 
         ``id`` is the list (its id or the UserList).
@@ -188,7 +195,8 @@ class StreamingEndpointsMixin(Internals):
     @api_version("2.6.0", "2.6.0")
     def stream_direct(self, listener: Any, run_async: bool = False, timeout: Any = 300,
                       reconnect_async: bool = False, reconnect_async_wait_sec: float = 5,
-                      websocket_handle: Any = None, catch_up: bool = False) -> Any:
+                      websocket_handle: Optional[WebSocketStreamHandle] = None,
+                      catch_up: bool = False) -> StreamResult:
         """Stream the user's direct conversations (``conversation`` events); see :meth:`stream_user`.
 
         A catch-up here is off by default and, when ``catch_up`` is True, reads the most
@@ -207,7 +215,8 @@ class StreamingEndpointsMixin(Internals):
     def stream_user_notifications(self, listener: Any, run_async: bool = False,
                                   timeout: Any = 300, reconnect_async: bool = False,
                                   reconnect_async_wait_sec: float = 5,
-                                  websocket_handle: Any = None, catch_up: bool = True) -> Any:
+                                  websocket_handle: Optional[WebSocketStreamHandle] = None,
+                                  catch_up: bool = True) -> StreamResult:
         """Stream only the user's notifications; see :meth:`stream_user`.
 
         ``listener``, ``run_async``, ``timeout``, ``reconnect_async``,
@@ -242,7 +251,7 @@ class StreamingEndpointsMixin(Internals):
 
     def stream_open_websocket(self, listener: Any = None, timeout: Any = 300,
                               reconnect_async: bool = False, reconnect_async_wait_sec: float = 5,
-                              token_in_url: bool = False) -> Any:
+                              token_in_url: bool = False) -> WebSocketStreamHandle:
         """Open a WebSocket to the streaming server and return its handle.
 
         Streams are added with ``handle.subscribe(...)`` or by passing
@@ -265,21 +274,21 @@ class StreamingEndpointsMixin(Internals):
 
     # ------------------------------------------------------------------ old names
 
-    def user_stream(self, listener: Any, *args: Any, **kwargs: Any) -> Any:
+    def user_stream(self, listener: Any, *args: Any, **kwargs: Any) -> StreamResult:
         """Old name of :meth:`stream_user`; ``async=`` means ``run_async=``.
 
         ``listener`` and the other arguments are those of :meth:`stream_user`.
         """
         return self.stream_user(listener, **_legacy_options(args, kwargs))
 
-    def public_stream(self, listener: Any, *args: Any, **kwargs: Any) -> Any:
+    def public_stream(self, listener: Any, *args: Any, **kwargs: Any) -> StreamResult:
         """Old name of :meth:`stream_public`; ``async=`` means ``run_async=``.
 
         ``listener`` and the other arguments are those of :meth:`stream_public`.
         """
         return self.stream_public(listener, **_legacy_options(args, kwargs))
 
-    def hashtag_stream(self, tag: str, listener: Any, *args: Any, **kwargs: Any) -> Any:
+    def hashtag_stream(self, tag: str, listener: Any, *args: Any, **kwargs: Any) -> StreamResult:
         """Old name of :meth:`stream_hashtag`; ``async=`` means ``run_async=``.
 
         ``tag``, ``listener`` and the other arguments are those of :meth:`stream_hashtag`.
@@ -290,7 +299,8 @@ class StreamingEndpointsMixin(Internals):
 
     def _open_stream(self, route: _Route, listener: Any, run_async: bool, timeout: Any,
                      reconnect_async: bool, reconnect_async_wait_sec: float,
-                     websocket_handle: Any, catch_up: bool) -> Any:
+                     websocket_handle: Optional[WebSocketStreamHandle],
+                     catch_up: bool) -> StreamResult:
         if websocket_handle is not None:
             return websocket_handle.subscribe(route.ws_stream, listener, **route.ws_params)
         if listener is None or not callable(getattr(listener, "on_abort", None)):

@@ -22,12 +22,11 @@ def one_of(name: str, value: Any, known: Collection[_V]) -> Optional[_V]:
     Values the client does not know are sent: the server decides whether it
     supports them (and answers MastodonAPIError if it does not).
     """
-    if value is None or value in known:
-        return cast(Optional[_V], value)
-    types = tuple({type(item) for item in known})
-    if types:
-        of_type(name, value, types)
-    return cast(Optional[_V], value)  # of the known values' type (or any, if none are known)
+    if value is not None and value not in known:
+        types = tuple({type(item) for item in known})
+        if types:
+            of_type(name, value, types)
+    return cast(Optional[_V], value)  # checked: of the known values' type (any, when none are)
 
 
 def all_of(name: str, values: Optional[Iterable[Any]], known: Collection[Any]) -> Optional[List[Any]]:

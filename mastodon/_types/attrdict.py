@@ -288,7 +288,7 @@ class AttribAccessDict(OrderedDict, Entity):  # type: ignore[type-arg]
             return _read_raw(self, key, value)
         return value
 
-    def __getattr__(self, attr: str) -> Any:
+    def _read_attribute(self, attr: str) -> Any:
         value = _dict_get(self, attr, _MISSING)
         cls = self.__class__
         if value is not _MISSING:
@@ -310,6 +310,9 @@ class AttribAccessDict(OrderedDict, Entity):  # type: ignore[type-arg]
         if value is not _MISSING or attr in _PAGINATION_ATTRS or attr in readers_of(cls).names:
             return None
         raise AttributeError(f"{cls.__name__!r} object has no attribute or key {attr!r}")
+
+    if not typing.TYPE_CHECKING:  # type checkers see the declared fields only: a typo is an error
+        __getattr__ = _read_attribute
 
     def __missing__(self, key: Any) -> Any:
         cls = self.__class__

@@ -1,0 +1,97 @@
+"""What a type checker knows about results: ``mypy --strict`` on tests/typing/example_typed.py.
+
+The example must check without a single error, and each ``reveal_type`` line
+must reveal the type its ``# revealed:`` comment names (module paths left out),
+so that a loop over a page is typed by the page's item type. A second program
+uses a field no entity has; mypy must refuse it, which shows the checks above
+can fail at all.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Dict, Iterator, List, Tuple
+
+import pytest
+from mypy import api as mypy_api
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "tests" / "typing" / "example_typed.py"
+
+_REVEALED = re.compile(r'^(?P<file>.+?):(?P<line>\d+): note: Revealed type is "(?P<type>.*)"$')
+_EXPECTED = re.compile(r"#\s*revealed:\s*(?P<type>.+?)\s*$")
+_MODULE_PATH = re.compile(r"\b(?:[A-Za-z_]\w*\.)+(?=[A-Za-z_])")  # "mastodon.return_types."
+
+WRONG_FIELD = '''
+from mastodon import Mastodon
+
+api = Mastodon(access_token="token", api_base_url="https://mastodon.example")
+for status in api.timeline_home():
+    print(status.account.no_such_field)
+'''
+
+
+def _run_mypy(cache_dir: Path, *args: str) -> Tuple[str, int]:
+    """mypy --strict with the project's configuration, from the repository root."""
+    here = os.getcwd()
+    os.chdir(ROOT)  # mypy finds the package being tested in its working directory
+    try:
+        stdout, stderr, status = mypy_api.run(
+            ["--strict", "--config-file", str(ROOT / "pyproject.toml"),
+             "--cache-dir", str(cache_dir), "--no-error-summary", *args])
+    finally:
+        os.chdir(here)
+    return stdout + stderr, status
+
+
+def _expected_reveals() -> Dict[int, str]:
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    return {number: match["type"] for number, text in enumerate(lines, start=1)
+            if "reveal_type(" in text and (match := _EXPECTED.search(text))}
+
+
+def _revealed(output: str) -> Dict[int, str]:
+    found = {}
+    for line in output.splitlines():
+        match = _REVEALED.match(line)
+        if match and Path(match["file"]).name == EXAMPLE.name:
+            found[int(match["line"])] = _MODULE_PATH.sub("", match["type"])
+    return found
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    yield tmp_path_factory.mktemp("mypy-cache")
+
+
+@pytest.fixture(scope="module")
+def example_output(cache_dir: Path) -> Tuple[str, int]:
+    return _run_mypy(cache_dir, str(EXAMPLE))
+
+
+def test_the_example_checks_strictly_without_errors(example_output: Tuple[str, int]) -> None:
+    output, status = example_output
+    errors: List[str] = [line for line in output.splitlines() if ": error:" in line]
+    assert errors == []
+    assert status == 0, output
+
+
+def test_every_reveal_type_line_reveals_the_expected_type(
+        example_output: Tuple[str, int]) -> None:
+    expected = _expected_reveals()
+    assert len(expected) >= 15  # the comments were read
+    assert _revealed(example_output[0]) == expected
+
+
+def test_a_loop_over_a_page_is_typed_by_its_items(example_output: Tuple[str, int]) -> None:
+    revealed = set(_revealed(example_output[0]).values())
+    assert {"Status", "str", "Iterator[Status]", "PaginatableList[Status] | None"} <= revealed
+
+
+def test_a_field_no_entity_has_is_refused(cache_dir: Path, tmp_path: Path) -> None:
+    program = tmp_path / "wrong_field.py"
+    program.write_text(WRONG_FIELD, encoding="utf-8")
+    output, status = _run_mypy(cache_dir, str(program))
+    assert status == 1, output
+    assert '"Account" has no attribute "no_such_field"' in output, output
