@@ -91,6 +91,10 @@ class EventGate:
         if current is None or id_order(ident) > id_order(current):
             self.newest[kind] = str(ident)
 
+    def __repr__(self) -> str:
+        newest = ", ".join(f"{kind} {ident}" for kind, ident in dict(self.newest).items())
+        return f"<EventGate newest: {newest or 'none yet'}>"
+
 
 @dataclass(frozen=True)
 class Source:
@@ -120,6 +124,9 @@ class CatchUp:
         self.api = api
         self.sources = sources
         self.gate = gate
+
+    def __repr__(self) -> str:
+        return f"<CatchUp of {', '.join(source.path for source in self.sources) or 'nothing'}>"
 
     def _fetch(self, source: Source, **params: Any) -> Any:
         entity: Any = PaginatableList[source.entity]  # type: ignore[name-defined]

@@ -59,6 +59,9 @@ class StreamListener:
     def on_websocket_error(self, error: Any, for_stream: Any = None) -> None:
         """The server reported an error on a WebSocket subscription."""
 
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
+
     def on_abort(self, err: BaseException) -> None:
         """The stream failed; receives the exception.
 
@@ -137,6 +140,11 @@ class CallbackStreamListener(StreamListener):
         self.encryted_message_handler = encryted_message_handler
         self.notifications_merged_handler = notifications_merged_handler
         self.stream_error_handler = stream_error_handler
+
+    def __repr__(self) -> str:
+        events = [name[:-len("_handler")] for name, value in vars(self).items()
+                  if name.endswith("_handler") and value is not None]
+        return f"<{type(self).__name__} for {', '.join(events) or 'no events'}>"
 
     def on_update(self, status: rt.Status) -> None:
         if self.update_handler is not None:

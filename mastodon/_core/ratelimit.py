@@ -313,6 +313,11 @@ class RateLimiter:
         name = "" if bucket == DEFAULT_BUCKET else f"{bucket} "
         return f"{name}limit {limit}, {remaining} left, reset {when}"
 
+    def __repr__(self) -> str:
+        others = len(self._buckets) - 1
+        extra = f", {others} more bucket{'' if others == 1 else 's'}" if others else ""
+        return f"<RateLimiter {self.method}: {self.snapshot()}{extra}>"
+
     # the default bucket's figures, as the client's ratelimit_* attributes show them
 
     @property
