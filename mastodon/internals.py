@@ -12,9 +12,6 @@ import logging
 import threading
 from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Type, TypedDict, TypeVar, overload
 
-if TYPE_CHECKING:
-    from typing_extensions import Unpack  # typing.Unpack is Python 3.11+
-
 import requests
 
 from ._core import debuglog
@@ -30,6 +27,9 @@ from ._core.validate import header_value
 from .errors import (
     MastodonError, MastodonIllegalArgumentError, MastodonNetworkError, MastodonRatelimitError,
 )
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack  # typing.Unpack is Python 3.11+
 
 log = logging.getLogger("mastodon")
 
@@ -225,6 +225,7 @@ class Internals:
             log.debug("request %s failed: %s", _described(call), exc)
 
     # ------------------------------------------------------------------ shorthands
+    # Each is typed like _request: decoded into ``entity`` when one is given, untyped otherwise.
 
     @overload
     def _get(self, path: str, params: Params = None, *, entity: Type[_E],
@@ -239,11 +240,11 @@ class Internals:
 
     @overload
     def _post(self, path: str, params: Params = None, *, entity: Type[_E],
-             **options: Unpack[RequestOptions]) -> _E: ...
+              **options: Unpack[RequestOptions]) -> _E: ...
 
     @overload
     def _post(self, path: str, params: Params = None, *, entity: None = None,
-             **options: Unpack[RequestOptions]) -> Any: ...
+              **options: Unpack[RequestOptions]) -> Any: ...
 
     def _post(self, path: str, params: Params = None, **kw: Any) -> Any:
         return self._request("POST", path, params, **kw)
@@ -261,22 +262,22 @@ class Internals:
 
     @overload
     def _patch(self, path: str, params: Params = None, *, entity: Type[_E],
-             **options: Unpack[RequestOptions]) -> _E: ...
+               **options: Unpack[RequestOptions]) -> _E: ...
 
     @overload
     def _patch(self, path: str, params: Params = None, *, entity: None = None,
-             **options: Unpack[RequestOptions]) -> Any: ...
+               **options: Unpack[RequestOptions]) -> Any: ...
 
     def _patch(self, path: str, params: Params = None, **kw: Any) -> Any:
         return self._request("PATCH", path, params, **kw)
 
     @overload
     def _delete(self, path: str, params: Params = None, *, entity: Type[_E],
-             **options: Unpack[RequestOptions]) -> _E: ...
+                **options: Unpack[RequestOptions]) -> _E: ...
 
     @overload
     def _delete(self, path: str, params: Params = None, *, entity: None = None,
-             **options: Unpack[RequestOptions]) -> Any: ...
+                **options: Unpack[RequestOptions]) -> Any: ...
 
     def _delete(self, path: str, params: Params = None, **kw: Any) -> Any:
         return self._request("DELETE", path, params, **kw)
