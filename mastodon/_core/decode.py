@@ -7,7 +7,6 @@ import requests
 
 from ..errors import MastodonAPIError
 from .check import unusable_body_error
-from ..errors import MastodonAPIError
 from ..types_base import decode, load_json
 
 
