@@ -4,7 +4,7 @@
 Run by hand from the repository root (not part of the test suite)::
 
     .venv/bin/python benchmarks/bench_recorded.py [--calls 200] [--warmup 20]
-        [--events 2000] [--imports 9] [--only rest|stream|memory|import]
+        [--events 500] [--rounds 61] [--imports 9] [--only rest|stream|memory|import]
 
 The payloads are real answers of Mastodon servers, kept in
 ``tests/fixtures/recorded/`` (see its README for their origin and licence).
@@ -349,8 +349,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=20)
-    parser.add_argument("--events", type=int, default=2000)
-    parser.add_argument("--rounds", type=int, default=15, help="rounds of the stream benchmark")
+    parser.add_argument("--events", type=int, default=500, help="update events per round")
+    parser.add_argument("--rounds", type=int, default=61, help="rounds of the stream benchmark")
     parser.add_argument("--imports", type=int, default=9)
     parser.add_argument("--only", choices=("rest", "stream", "memory", "import"))
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
