@@ -11,8 +11,9 @@ The payloads are real answers of Mastodon servers, kept in
 A keep-alive HTTP/1.1 server in its own process on 127.0.0.1 answers with
 them, with the headers of a real mastodon.social answer and a ``Link`` header
 as Mastodon sends it. The library and the floor take turns, call for call, so
-that background load hits both alike; each line gives the median per call of
-both, their ratio, and the median of the per-pair ratios.
+that background load hits both alike, and the REST cases take turns in ten
+blocks of calls; each line gives the median per call of both, their ratio,
+and the median of the per-pair ratios.
 
 * REST: ``timeline_home(limit=40)``, ``account_followers(id, limit=80)``,
   ``status(id)`` and ``notifications(limit=40)``, each against
@@ -56,6 +57,9 @@ TARGETS: Dict[str, Optional[float]] = {
     "timeline_home(limit=40)": 1.15, "account_followers(limit=80)": 1.10, "status(id)": 1.05,
     "notifications(limit=40)": 1.15, "stream update events": 1.30, "memory per status": 1.05,
     "import mastodon": 1.15, "from mastodon import Mastodon": None}
+
+#: The REST cases take turns in this many blocks of their calls.
+REST_BLOCKS = 10
 
 #: path on the server -> (payload file, whether the answer is a page with a Link header)
 ROUTES = {
@@ -161,24 +165,39 @@ def timed(func: Callable[[], Any]) -> float:
     return time.perf_counter() - start
 
 
-def paired(library: Callable[[], Any], floor: Callable[[], Any], calls: int,
-           warmup: int) -> Tuple[float, float, float]:
-    """(library median, floor median, median of per-pair ratios), in alternation."""
-    for _ in range(warmup):
-        library()
-        floor()
-    lib_times: List[float] = []
-    floor_times: List[float] = []
+Times = Tuple[List[float], List[float]]
+
+
+def alternate(library: Callable[[], Any], floor: Callable[[], Any], calls: int,
+              times: Times) -> None:
+    """Time ``calls`` pairs, which of the two goes first alternating; appended to ``times``."""
+    lib_times, floor_times = times
     for index in range(calls):
-        if index % 2:  # alternate which goes first
+        if index % 2:
             floor_times.append(timed(floor))
             lib_times.append(timed(library))
         else:
             lib_times.append(timed(library))
             floor_times.append(timed(floor))
+
+
+def summary(times: Times) -> Tuple[float, float, float]:
+    """(library median, floor median, median of the per-pair ratios)."""
+    lib_times, floor_times = times
     pair_ratios = [lib / plain for lib, plain in zip(lib_times, floor_times)]
     return statistics.median(lib_times), statistics.median(floor_times), \
         statistics.median(pair_ratios)
+
+
+def paired(library: Callable[[], Any], floor: Callable[[], Any], calls: int,
+           warmup: int) -> Tuple[float, float, float]:
+    """:func:`summary` of ``calls`` pairs in alternation, after ``warmup`` untimed ones."""
+    for _ in range(warmup):
+        library()
+        floor()
+    times: Times = ([], [])
+    alternate(library, floor, calls, times)
+    return summary(times)
 
 
 def report(name: str, lib: float, floor: float, pair_ratio: float, unit: str = "ms") -> None:
@@ -211,12 +230,23 @@ def bench_rest(calls: int, warmup: int) -> None:
             ("notifications(limit=40)", lambda: api.notifications(limit=40),
              "/api/v1/notifications", {"limit": 40}),
         ]
+        pairs = []
         for name, library, path, params in cases:
             def plain(path: str = path, params: Any = params) -> Any:
                 return session.get(url + path, params=params, headers=auth).json()
-            result = library()
-            assert result, f"{name} returned nothing"
-            report(name, *paired(library, plain, calls, warmup))
+            assert library(), f"{name} returned nothing"
+            for _ in range(warmup):
+                library()
+                plain()
+            pairs.append((name, library, plain))
+        # the cases take turns in blocks, so that a burst of background load is shared out
+        times: Dict[str, Times] = {name: ([], []) for name, _, _ in pairs}
+        for block in range(REST_BLOCKS):
+            share = calls // REST_BLOCKS + (block < calls % REST_BLOCKS)
+            for name, library, plain in pairs:
+                alternate(library, plain, share, times[name])
+        for name, _, _ in pairs:
+            report(name, *summary(times[name]))
     finally:
         assert child.stdin is not None
         child.stdin.close()
