@@ -34,6 +34,9 @@ from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Tup
 from .display import short_repr
 
 Converter = Callable[[Any], Any]
+#: What a shape of object gets: every key of it (the server's, then the absent declared
+#: ones) and just the absent ones, all with None.
+Shape = Tuple[Dict[Any, None], Dict[str, None]]
 
 _MISSING: Any = object()
 _PAGINATION_ATTRS = frozenset({"_pagination_next", "_pagination_prev"})
@@ -92,7 +95,8 @@ def install_codec(dump: Callable[[Any, bool], str], load: Callable[[str], Any]) 
 class FieldReaders:
     """What reading one entity class's fields needs, built once per class by the decoding layer."""
 
-    __slots__ = ("convert", "convert_items", "names", "template", "shapes", "undeclared")
+    __slots__ = ("convert", "convert_items", "names", "template", "shapes", "last_shape",
+                 "undeclared")
 
     def __init__(self, convert: Dict[str, Converter], names: FrozenSet[str],
                  template: Tuple[str, ...], undeclared: Optional[Converter]) -> None:
@@ -103,10 +107,12 @@ class FieldReaders:
         self.names = names
         #: the JSON keys of the declared fields, in declaration order: every object has them
         self.template = template
-        #: the server's keys in order -> (every key of an object of that shape, then just
-        #: the declared keys it lacks), all with None (servers send objects of one kind in
-        #: one shape, so this stays small; see ``fill``)
-        self.shapes: Dict[Tuple[Any, ...], Tuple[Dict[Any, None], Dict[str, None]]] = {}
+        #: the server's keys in order -> what objects of that shape get (servers send
+        #: objects of one kind in one shape, so this stays small; see ``fill``)
+        self.shapes: Dict[Tuple[Any, ...], Shape] = {}
+        #: the last shape filled and its entry: the objects of one answer share their key
+        #: strings, so comparing with it is quicker than looking the shape up
+        self.last_shape: Tuple[Tuple[Any, ...], Shape] = ((), ({}, {}))
         #: converter for objects and lists under keys without a converter (None: keep them)
         self.undeclared = undeclared
 
@@ -190,12 +196,16 @@ def fill(obj: Any, data: Any, readers: FieldReaders, share_keys: bool = True) ->
     does it for the nested ones, converted when first read.
     """
     shape = tuple(dict.keys(data))
-    known = readers.shapes.get(shape)
-    if known is None:
-        if len(readers.shapes) >= _SHAPE_LIMIT:
-            readers.shapes.clear()
-        absent = dict.fromkeys(key for key in readers.template if key not in data)
-        known = readers.shapes[shape] = (dict.fromkeys((*shape, *absent)), absent)
+    last, known = readers.last_shape
+    if shape != last:
+        found = readers.shapes.get(shape)
+        if found is None:
+            if len(readers.shapes) >= _SHAPE_LIMIT:
+                readers.shapes.clear()
+            absent = dict.fromkeys(key for key in readers.template if key not in data)
+            found = readers.shapes[shape] = (dict.fromkeys((*shape, *absent)), absent)
+        known = found
+        readers.last_shape = (shape, known)
     if data is obj:  # retyped in place: only the missing keys to add
         _dict_update(obj, known[1])
     elif share_keys:
