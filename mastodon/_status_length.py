@@ -25,6 +25,7 @@ overlap, the one starting first wins.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator, List, Tuple
 
@@ -57,16 +58,17 @@ def _balanced_parens(path_char: str) -> str:
     return rf"\((?:{path_char}+|(?:{path_char}*\({path_char}+\){path_char}*))\)"
 
 
-def _tld_alternatives() -> str:
+def _domain() -> str:
+    """A domain name ending in a known top-level domain or a punycode label."""
     names = sorted(GENERIC_TLDS | COUNTRY_TLDS, key=lambda name: (-len(name), name))
-    return "|".join(re.escape(name) for name in names)
+    tlds = "|".join(re.escape(name) for name in names)
+    tld = rf"(?:(?:{tlds})(?=[^0-9a-z@+-]|$)|xn--[0-9a-z]+)"
+    return rf"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}{tld})"
 
 
 _DOMAIN_CHAR = f"[^{_DIRECTIONAL}{_PUNCTUATION}{_SPACE_CHARS}\\x00-\\x1f\\x7f{_INVALID}{_UNICODE_SPACES}]"
 _SUBDOMAIN = rf"(?:(?:{_DOMAIN_CHAR}(?:[_-]|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\.)"
 _DOMAIN_NAME = rf"(?:(?:{_DOMAIN_CHAR}(?:-|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\.)"
-_TLD = rf"(?:(?:{_tld_alternatives()})(?=[^0-9a-z@+-]|$)|xn--[0-9a-z]+)"
-_DOMAIN = rf"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}{_TLD})"
 
 # Mastodon's path characters; the parentheses allowed at the very end of a
 # path are still built from twitter-text's narrower set (Mastodon redefines
@@ -79,11 +81,17 @@ _PARENS = _balanced_parens(_PATH_CHAR)
 _PATH = rf"(?:(?:{_PATH_CHAR}*(?:{_PARENS}{_PATH_CHAR}*)*{_PATH_END})|(?:{_PATH_CHAR}+/))"
 _QUERY = f"(?:\\?[a-z0-9!?*'();:&=+$/%#\\[\\]\\-_.,~|@^{_UCHARS}]*[a-z0-9_&=#/\\-{_UCHARS}])"
 
-_URL_RE = re.compile(
-    rf"(?:(?<=[^A-Z0-9@\uff20$#\uff03{_INVALID}])|(?<=[{_DIRECTIONAL}])|^)"
-    rf"(?P<url>(?P<scheme>(?:https?|dat|dweb|ipfs|ipns|ssb|gopher|gemini)://)?"
-    rf"(?P<domain>{_DOMAIN})(?::[0-9]+)?(?:/{_PATH}*)?{_QUERY}?)",
-    re.IGNORECASE | re.MULTILINE)
+
+@functools.lru_cache(maxsize=None)
+def _url_re() -> re.Pattern[str]:
+    """The URL pattern, built and compiled when a status is first measured (~25 ms)."""
+    return re.compile(
+        rf"(?:(?<=[^A-Z0-9@\uff20$#\uff03{_INVALID}])|(?<=[{_DIRECTIONAL}])|^)"
+        rf"(?P<url>(?P<scheme>(?:https?|dat|dweb|ipfs|ipns|ssb|gopher|gemini)://)?"
+        rf"(?P<domain>{_domain()})(?::[0-9]+)?(?:/{_PATH}*)?{_QUERY}?)",
+        re.IGNORECASE | re.MULTILINE)
+
+
 _TCO_RE = re.compile(r"^https?://t\.co/([a-z0-9]+)", re.IGNORECASE)
 
 _MENTION_RE = re.compile(
@@ -107,7 +115,7 @@ def _urls(text: str) -> Iterator[Entity]:
     """The URLs Mastodon would link, with the placeholder they count as."""
     if ":" not in text:
         return
-    for match in _URL_RE.finditer(text):
+    for match in _url_re().finditer(text):
         if not match.group("scheme"):
             continue  # Mastodon links only URLs that name their scheme
         url, start, end = match.group("url"), match.start("url"), match.end("url")

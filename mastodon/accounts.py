@@ -33,10 +33,9 @@ def _deprecated(message: str, extra_frames: int = 0) -> None:
     """Warn about a deprecated call, pointing at the caller's line.
 
     The frames are: this helper, the endpoint (plus ``extra_frames`` helpers
-    in between), the version check and the decorator's wrapper; the caller
-    comes next.
+    in between) and the version check's wrapper; the caller comes next.
     """
-    warnings.warn(message, MastodonDeprecationWarning, stacklevel=5 + extra_frames)
+    warnings.warn(message, MastodonDeprecationWarning, stacklevel=4 + extra_frames)
 
 
 def _true_or_none(name: str, value: Any) -> Optional[bool]:

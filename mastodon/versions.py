@@ -3,13 +3,12 @@ server's version (and how it keeps that up to date), and the ``api_version``
 decorator every endpoint carries."""
 from __future__ import annotations
 
+import functools
 import inspect
 import logging
 import re
 import time
 from typing import Any, Callable, Dict, Optional, Tuple, TypeVar
-
-from decorator import decorate
 
 from . import return_types as rt
 from .errors import MastodonAPIError, MastodonError, MastodonServerError, MastodonVersionError
@@ -252,18 +251,27 @@ def api_version(created_ver: str, last_changed_ver: str) -> Callable[[_F], _F]:
     endpoint against a server known to be older than ``created_ver`` raises
     MastodonVersionError before any request is sent; ``"changed"`` also
     refuses servers older than ``last_changed_ver``, saying what changed.
+
+    The wrapper costs one attribute test per call when checks are off. It
+    carries the endpoint's own signature (``__signature__``), so
+    :func:`inspect.signature`, :func:`inspect.getfullargspec`, ``help()`` and
+    ``mock.create_autospec`` see the real parameters; the arguments themselves
+    are checked by the endpoint when it is called.
     """
 
     def wrap(function: _F) -> _F:
-        def checked(func: Callable[..., Any], self: Any, *args: Any, **kwargs: Any) -> Any:
-            if self.version_check_mode != "none":
-                self._version_gate(func.__name__, created_ver, last_changed_ver)
-            return func(self, *args, **kwargs)
+        name = function.__name__
 
-        wrapped = decorate(function, checked)
+        @functools.wraps(function)
+        def checked(self: Any, *args: Any, **kwargs: Any) -> Any:
+            if self.version_check_mode != "none":
+                self._version_gate(name, created_ver, last_changed_ver)
+            return function(self, *args, **kwargs)
+
         note = f"*Added: Mastodon v{created_ver}, last changed: Mastodon v{last_changed_ver}*"
-        wrapped.__doc__ = f"{inspect.cleandoc(function.__doc__ or '')}\n\n{note}"
-        wrapped._min_version = (created_ver, last_changed_ver)  # type: ignore[attr-defined]
-        return wrapped
+        checked.__doc__ = f"{inspect.cleandoc(function.__doc__ or '')}\n\n{note}"
+        checked._min_version = (created_ver, last_changed_ver)  # type: ignore[attr-defined]
+        checked.__signature__ = inspect.signature(function)  # type: ignore[attr-defined]
+        return checked  # type: ignore[return-value]
 
     return wrap

@@ -300,7 +300,7 @@ def _mapping_converter(container: type, item: Optional[Converter]) -> Converter:
     return convert
 
 
-def _entity_converter(cls: type) -> Converter:
+def _entity_converter(cls: type, share_keys: bool = True) -> Converter:
     readers: Optional[FieldReaders] = None  # looked up on first use: classes refer to each other
 
     def convert(value: Any) -> Any:
@@ -308,14 +308,14 @@ def _entity_converter(cls: type) -> Converter:
         if readers is None:
             readers = readers_of(cls)
         if value.__class__ is dict:
-            return fill(_odict_new(cls), value, readers)
+            return fill(_odict_new(cls), value, readers, share_keys)
         if value.__class__ is ParsedObject:  # retyped in place
             _set_class(value, "__class__", cls)
             return fill(value, value, readers)
         if isinstance(value, cls):
             return value
         if isinstance(value, dict):
-            return fill(_odict_new(cls), value, readers)
+            return fill(_odict_new(cls), value, readers, share_keys)
         return _unfit(value, cls)
     return convert
 
@@ -520,10 +520,33 @@ def decode(value: Any, entity: Any = None) -> Any:
     """
     if entity is None:
         return _convert_generic(value)
-    conv = converter_for(entity)
+    conv = _outermost_converter(entity)
     if conv is None or value is None:
         return value
     return conv(value)
+
+
+def _outermost_converter(entity: Any) -> Optional[Converter]:
+    """The converter for a whole answer: an entity or a list of entities fills its
+    outermost objects without sharing their keys (the cheaper way, see ``fill``)."""
+    try:
+        return _outermost_cache[entity]
+    except KeyError:
+        pass
+    except TypeError:  # unhashable hint
+        return converter_for(entity)
+    parts = _list_parts(entity)
+    if _is_entity_class(entity) and entity is not AttribAccessDict:
+        conv: Optional[Converter] = _entity_converter(entity, share_keys=False)
+    elif parts is not None and _is_entity_class(parts[1]) and parts[1] is not AttribAccessDict:
+        conv = _list_converter(parts[0], _entity_converter(parts[1], share_keys=False))
+    else:
+        conv = converter_for(entity)
+    _outermost_cache[entity] = conv
+    return conv
+
+
+_outermost_cache: Dict[Any, Optional[Converter]] = {}
 
 
 _JSON_DECODER = json.JSONDecoder(object_hook=ParsedObject)

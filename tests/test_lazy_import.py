@@ -1,0 +1,140 @@
+"""``import mastodon`` imports what a name needs when the name is first used.
+
+Each check that depends on what is already imported runs in a fresh
+interpreter, so that the rest of the test session cannot hide a module that
+is imported too early.
+"""
+from __future__ import annotations
+
+import csv
+import inspect
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, List
+from unittest import mock
+
+import mastodon
+from mastodon.versions import api_version
+
+ROOT = Path(__file__).resolve().parent.parent
+SURFACE = ROOT / "tests" / "spec" / "module_surface.tsv"
+
+
+def fresh(code: str) -> Any:
+    """Run ``code`` in a new interpreter; it prints one JSON value, which is returned."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60, check=True)
+    return json.loads(done.stdout)
+
+
+def package_names() -> List[str]:
+    with open(SURFACE, newline="", encoding="utf-8") as handle:
+        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [row["name"] for row in rows if row["module"] == "mastodon" and row["name"]
+                and row["kind"] != "constant"]
+
+
+def test_import_mastodon_loads_no_client_entities_requests_or_dateutil() -> None:
+    loaded = fresh("import json, sys, mastodon; print(json.dumps(sorted(sys.modules)))")
+    assert [name for name in loaded if name.startswith("mastodon")] == ["mastodon"]
+    for heavy in ("requests", "urllib3", "dateutil", "decorator"):
+        assert heavy not in loaded
+
+
+def test_the_client_class_loads_neither_dateutil_nor_the_url_pattern() -> None:
+    found = fresh("import json, sys\nfrom mastodon import Mastodon\n"
+                  "from mastodon._status_length import _url_re\n"
+                  "print(json.dumps([sorted(sys.modules), _url_re.cache_info().currsize]))")
+    loaded, patterns = found
+    assert "mastodon.client" in loaded and "mastodon.return_types" in loaded
+    assert "dateutil" not in loaded and "decorator" not in loaded
+    assert patterns == 0  # compiled when a status length is first counted
+
+
+def test_every_spec_name_imports_from_the_package_and_is_listed() -> None:
+    names = package_names()
+    assert len(names) == 24
+    found = fresh(
+        f"import json, mastodon\nnames = {names!r}\n"
+        "exec('from mastodon import ' + ', '.join(names))\n"
+        "print(json.dumps([[n for n in names if n not in dir(mastodon)],"
+        " [n for n in names if not isinstance(getattr(mastodon, n), type)]]))")
+    assert found == [[], []]  # every name listed by dir(), every one a class
+
+
+def test_star_import_gives_every_name_of_all() -> None:
+    found = fresh("import json\nfrom mastodon import *\nimport mastodon\n"
+                  "print(json.dumps([n for n in mastodon.__all__ if n not in globals()]))")
+    assert found == []
+
+
+def test_the_name_mastodon_stays_the_class_when_the_compat_module_is_imported() -> None:
+    for code in ("import mastodon.Mastodon\nimport mastodon",
+                 "import mastodon\nmastodon.Mastodon\nimport mastodon.Mastodon",
+                 "from mastodon.Mastodon import Mastodon as Old\nimport mastodon"):
+        found = fresh(f"import json\n{code}\nfrom mastodon.client import Mastodon\n"
+                      "print(json.dumps(mastodon.Mastodon is Mastodon))")
+        assert found is True, code
+
+
+def test_names_resolve_once_from_many_threads() -> None:
+    found = fresh(
+        "import json, threading, mastodon\nseen = []\nstart = threading.Barrier(8)\n"
+        "def look():\n    start.wait(10)\n"
+        "    seen.append((id(mastodon.Mastodon), id(mastodon.MastodonError)))\n"
+        "threads = [threading.Thread(target=look) for _ in range(8)]\n"
+        "[t.start() for t in threads]\n[t.join(30) for t in threads]\n"
+        "print(json.dumps(len(set(seen)) == 1 and len(seen) == 8))")
+    assert found is True
+
+
+def test_a_patched_client_name_is_used_and_restored() -> None:
+    from mastodon.client import Mastodon
+    with mock.patch("mastodon.Mastodon") as fake:
+        assert mastodon.Mastodon is fake
+    assert mastodon.Mastodon is Mastodon
+
+
+def test_submodules_are_attributes_and_unknown_names_raise_attribute_error() -> None:
+    found = fresh("import json, mastodon\n"
+                  "try:\n    mastodon.no_such_name\n    raised = False\n"
+                  "except AttributeError:\n    raised = True\n"
+                  "print(json.dumps([mastodon.return_types.Status.__name__, raised]))")
+    assert found == ["Status", True]
+
+
+def test_version_check_wrapper_keeps_signature_name_and_doc() -> None:
+    def sample(self: Any, a: int, b: str = "x", *, c: bool = False) -> str:
+        """Do a thing."""
+        return f"{a}{b}{c}"
+
+    wrapped = api_version("3.1.0", "4.0.0")(sample)
+    assert inspect.signature(wrapped) == inspect.signature(sample)
+    assert wrapped.__name__ == "sample" and wrapped.__wrapped__ is sample  # type: ignore[attr-defined]
+    assert wrapped.__doc__ == ("Do a thing.\n\n"
+                               "*Added: Mastodon v3.1.0, last changed: Mastodon v4.0.0*")
+    assert wrapped._min_version == ("3.1.0", "4.0.0")  # type: ignore[attr-defined]
+
+    class Unchecked:
+        version_check_mode = "none"
+
+    assert wrapped(Unchecked(), 1, c=True) == "1xTrue"
+
+
+def test_every_method_shows_its_real_parameters_to_getfullargspec() -> None:
+    """Tools that build commands from argspecs (and Mastodon.py's decorator-made
+    wrappers) see the endpoint's own parameters, not ``*args, **kwargs``."""
+    from mastodon import Mastodon
+    checked = [name for name in dir(Mastodon)
+               if hasattr(getattr(Mastodon, name), "_min_version")]
+    assert len(checked) > 250
+    for name in checked:
+        spec = inspect.getfullargspec(getattr(Mastodon, name))
+        params = inspect.signature(getattr(Mastodon, name)).parameters
+        assert spec.varargs is None or "args" in params, name
+        assert spec.args + spec.kwonlyargs == [
+            p for p in params if params[p].kind not in (inspect.Parameter.VAR_POSITIONAL,
+                                                        inspect.Parameter.VAR_KEYWORD)], name
+    assert inspect.getfullargspec(Mastodon.timeline_home).args[:3] == ["self", "max_id", "min_id"]
