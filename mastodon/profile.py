@@ -136,15 +136,11 @@ class ProfileMixin(Internals):
         ``show_media``, ``show_media_replies`` and ``show_featured`` choose
         which tabs your profile shows to others.
 
-        ``display_name`` is the name shown above your handle; ``note`` the bio (plain text;
-        the server links mentions, hashtags and URLs). ``avatar_mime_type`` and
-        ``header_mime_type`` give the images' MIME types, ``avatar_description`` and
-        ``header_description`` their alt texts. ``locked`` makes follows need your approval;
-        ``bot`` marks the account as automated; ``discoverable`` lets the server feature it
-        in the profile directory and on Explore; ``hide_collections`` hides whom you follow
-        and who follows you; ``indexable`` lets others find your public posts by full-text
-        search; ``attribution_domains`` are the websites allowed to credit you as the author
-        of their articles in link previews.
+        ``display_name``, ``note``, ``avatar_mime_type``, ``header_mime_type``,
+        ``avatar_description``, ``header_description``, ``locked``, ``bot``,
+        ``discoverable``, ``hide_collections``, ``indexable`` and
+        ``attribution_domains`` mean what they do for
+        :meth:`account_update_credentials`.
 
         Calls ``PATCH /api/v1/profile``.
         """
