@@ -59,6 +59,20 @@ LAYERS: List[Tuple[str, List[str]]] = [
 #: The decoder must never import the entities built on it (the cycle issue 16.1 removed).
 DECODER_ENTITY_PAIR = ("mastodon.types_base", "mastodon.return_types")
 
+#: Inside the decoder layer, lowest first: values -> attrdict (+ display) / lists ->
+#: decoding -> roundtrip -> types_base. Each module may import only the ones named here;
+#: the layers above register what the lower ones need (entity names, the JSON codec).
+DECODER_IMPORTS: Dict[str, Set[str]] = {
+    "mastodon._types.values": {"mastodon.errors"},
+    "mastodon._types.display": set(),
+    "mastodon._types.attrdict": {"mastodon._types.display"},
+    "mastodon._types.lists": {"mastodon._types.attrdict", "mastodon._types.values"},
+    "mastodon._types.decoding": {"mastodon._types.attrdict", "mastodon._types.lists",
+                                 "mastodon._types.values"},
+    "mastodon._types.roundtrip": {"mastodon._types.attrdict", "mastodon._types.decoding",
+                                  "mastodon._types.lists", "mastodon._types.values"},
+}
+
 #: Longest a hand-written module may be (``return_types`` is generated).
 MAX_LINES = 600
 GENERATED = {"mastodon.return_types"}
@@ -193,6 +207,19 @@ def test_no_module_imports_a_module_that_imports_it_back() -> None:
 def test_types_base_does_not_import_return_types() -> None:
     module, target = DECODER_ENTITY_PAIR
     assert target not in GRAPH.get(module, ())
+
+
+@pytest.mark.parametrize("module", sorted(DECODER_IMPORTS))
+def test_decoder_modules_import_only_the_ones_below(module: str) -> None:
+    assert GRAPH[module] <= DECODER_IMPORTS[module], GRAPH[module] - DECODER_IMPORTS[module]
+
+
+def test_entity_classes_register_their_names_from_above() -> None:
+    from mastodon import return_types as rt
+    from mastodon._types.decoding import _ENTITY_NAMES, _str_to_type
+
+    assert all(_ENTITY_NAMES[name] is cls for name, cls in rt.ENTITY_NAME_MAP.items())
+    assert _str_to_type("PaginatableList[Status]").__args__ == (rt.Status,)
 
 
 def test_every_module_has_a_layer() -> None:
