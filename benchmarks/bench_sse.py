@@ -38,7 +38,7 @@ import requests  # noqa: E402
 from urllib3.response import HTTPResponse  # noqa: E402
 
 from mastodon import return_types as rt  # noqa: E402
-from mastodon._sse import SSEParser  # noqa: E402
+from mastodon._streaming.sse import SSEParser  # noqa: E402
 from mastodon.streaming import StreamListener, consume_stream, decode_payload  # noqa: E402
 from mastodon.types_base import decode  # noqa: E402
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, List, Mapping, Tuple, Union
 
-from ._status_length import countable_text
+from ._core.status_length import countable_text
 from .compat import require
 from .errors import MastodonIllegalArgumentError
 from .internals import Internals

@@ -9,7 +9,7 @@ Catch-up is on by default for streams running with ``run_async=True`` and
 ``reconnect_async=True`` whose timeline has a REST counterpart (user: home
 timeline and notifications; user notifications; public, local, hashtag,
 list): after a reconnection, what was missed meanwhile is delivered once and
-in order before live events (see :mod:`mastodon.streaming_catchup`).
+in order before live events (see :mod:`mastodon._streaming.catchup`).
 ``catch_up=False`` turns it off. The direct stream catches up only when asked
 (``catch_up=True``), as conversations page by an id that is not their order,
 so only their most recent page can be read.
@@ -25,9 +25,9 @@ from ._core.params import path_segment, unpack_id
 from ._core import validate
 from .errors import MastodonAPIError, MastodonError, MastodonIllegalArgumentError, MastodonWarning
 from .internals import Internals
-from .streaming_catchup import CONVERSATIONS, HOME, NOTIFICATIONS, CatchUp, EventGate, Source
-from .streaming_handles import SSEStreamHandle
-from .streaming_reader import stream_blocking
+from ._streaming.catchup import CONVERSATIONS, HOME, NOTIFICATIONS, CatchUp, EventGate, Source
+from ._streaming.handles import SSEStreamHandle
+from ._streaming.reader import stream_blocking
 from .streaming_websocket import WebSocketStreamHandle, WebSocketSubscription
 from .types_base import IdType
 from .versions import api_version

@@ -24,8 +24,8 @@ from .errors import (
     MastodonAPIError, MastodonError, MastodonIllegalArgumentError, MastodonNetworkError,
     MastodonReadTimeout, MastodonUnauthorizedError,
 )
-from .streaming_events import handle_ws_frame, parse_ws_frame
-from .streaming_handles import StreamHandle, _Backoff
+from ._streaming.events import handle_ws_frame, parse_ws_frame
+from ._streaming.handles import StreamHandle, _Backoff
 
 __all__ = ["WebSocketStreamHandle", "WebSocketSubscription"]
 

@@ -45,7 +45,7 @@ def test_import_mastodon_loads_no_client_entities_requests_or_dateutil() -> None
 
 def test_the_client_class_loads_neither_dateutil_nor_the_url_pattern() -> None:
     found = fresh("import json, sys\nfrom mastodon import Mastodon\n"
-                  "from mastodon._status_length import _url_re\n"
+                  "from mastodon._core.status_length import _url_re\n"
                   "print(json.dumps([sorted(sys.modules), _url_re.cache_info().currsize]))")
     loaded, patterns = found
     assert "mastodon.client" in loaded and "mastodon.return_types" in loaded

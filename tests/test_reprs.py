@@ -13,7 +13,7 @@ import pytest
 from mastodon import CallbackStreamListener, Mastodon, RetryPolicy, StreamListener
 from mastodon import return_types as rt
 from mastodon._core.ratelimit import RateLimiter
-from mastodon.streaming_catchup import HOME, NOTIFICATIONS, CatchUp, EventGate
+from mastodon._streaming.catchup import HOME, NOTIFICATIONS, CatchUp, EventGate
 from mastodon.types_base import NonPaginatableList, PaginatableList, PaginationInfo, decode
 
 

@@ -125,7 +125,7 @@ def test_catch_up_requests_page_forward_with_min_id(mini: MiniMastodon) -> None:
 
 
 def test_event_gate_drops_repeats_and_forgets_old_ids() -> None:
-    from mastodon.streaming_catchup import EventGate
+    from mastodon._streaming.catchup import EventGate
     gate = EventGate()
     gate.KEEP = 3
     assert gate.admit("update", {"id": "9"}) and not gate.admit("update", {"id": "9"})
@@ -143,7 +143,7 @@ def test_event_gate_drops_repeats_and_forgets_old_ids() -> None:
 
 
 def test_conversation_catch_up_reads_one_page() -> None:
-    from mastodon.streaming_catchup import CONVERSATIONS, CatchUp, EventGate
+    from mastodon._streaming.catchup import CONVERSATIONS, CatchUp, EventGate
 
     class StubApi:
         def __init__(self) -> None:

@@ -1,4 +1,4 @@
-"""The pure SSE parser (mastodon._sse): bytes in, events out, however the bytes are cut."""
+"""The pure SSE parser (mastodon._streaming.sse): bytes in, events out, however the bytes are cut."""
 from __future__ import annotations
 
 from typing import List
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from mastodon import MastodonMalformedEventError
-from mastodon._sse import HEARTBEAT, SSEParser, parse_events
+from mastodon._streaming.sse import HEARTBEAT, SSEParser, parse_events
 
 
 def feed_in_pieces(body: bytes, cuts: List[int]) -> list:

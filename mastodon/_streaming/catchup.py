@@ -18,10 +18,10 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable, Deque, Dict, Optional, Set, Tuple
 
-from . import return_types as rt
-from .errors import MastodonAPIError
-from .internals import Internals
-from .types_base import PaginatableList
+from .. import return_types as rt
+from ..errors import MastodonAPIError
+from ..internals import Internals
+from ..types_base import PaginatableList
 
 __all__ = ["EventGate", "CatchUp", "Source", "HOME", "NOTIFICATIONS", "CONVERSATIONS", "id_order"]
 

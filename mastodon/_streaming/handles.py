@@ -17,11 +17,11 @@ import logging
 import threading
 from typing import Any, Callable, Optional, Protocol, TypeVar
 
-from ._core.pause import interruptible
-from ._sse import HEARTBEAT
-from .errors import MastodonNetworkError
-from .streaming_events import dispatch_event
-from .streaming_reader import read_events, shutdown_response
+from .._core.pause import interruptible
+from .sse import HEARTBEAT
+from ..errors import MastodonNetworkError
+from .events import dispatch_event
+from .reader import read_events, shutdown_response
 
 __all__ = ["StreamHandle", "SSEStreamHandle", "Gate", "CLOSE_TIMEOUT", "MAX_BACKOFF"]
 

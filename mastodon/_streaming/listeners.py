@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from . import return_types as rt
-from .streaming_events import handle_ws_frame
-from .streaming_reader import read_until_failure
-from .types_base import MaybeSnowflakeIdType
+from .. import return_types as rt
+from .events import handle_ws_frame
+from .reader import read_until_failure
+from ..types_base import MaybeSnowflakeIdType
 
 __all__ = ["StreamListener", "CallbackStreamListener"]
 

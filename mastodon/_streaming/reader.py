@@ -17,9 +17,9 @@ from typing import Any, Callable, Iterator, Optional, Tuple, Union
 import requests
 import urllib3
 
-from ._sse import HEARTBEAT, SSEParser
-from .errors import MastodonMalformedEventError, MastodonNetworkError, MastodonReadTimeout
-from .streaming_events import decode_payload, dispatch_event
+from .sse import HEARTBEAT, SSEParser
+from ..errors import MastodonMalformedEventError, MastodonNetworkError, MastodonReadTimeout
+from .events import decode_payload, dispatch_event
 
 __all__ = ["READ_SIZE", "StreamItem", "read_events", "consume_stream", "read_until_failure",
            "stream_blocking", "shutdown_response"]

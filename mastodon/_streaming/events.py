@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any, Dict
 
-from . import return_types as rt
-from .errors import MastodonMalformedEventError
-from .types_base import MaybeSnowflakeIdType, decode, load_json
+from .. import return_types as rt
+from ..errors import MastodonMalformedEventError
+from ..types_base import MaybeSnowflakeIdType, decode, load_json
 
 __all__ = ["EVENT_ENTITIES", "decode_payload", "dispatch_event", "handle_ws_frame", "parse_ws_frame"]
 

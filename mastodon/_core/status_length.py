@@ -12,7 +12,7 @@ Mastodon makes to it:
   ``ipfs``, ``ipns``, ``ssb``, ``gopher``, ``gemini``), not preceded by a
   letter, digit, ``@``, ``$`` or ``#``;
 * the host must be a domain name ending in a known top-level domain
-  (:mod:`mastodon._tld_list`) or a punycode label, so IP addresses, IPv6
+  (:mod:`mastodon._core.tld_list`) or a punycode label, so IP addresses, IPv6
   literals, ``localhost`` and URLs with user info (``user:pass@host``) are not
   linked and count with all their characters; internationalised domain names
   count when they can be IDNA-encoded;
@@ -29,7 +29,7 @@ import functools
 import re
 from typing import Iterator, List, Tuple
 
-from ._tld_list import COUNTRY_TLDS, GENERIC_TLDS
+from .tld_list import COUNTRY_TLDS, GENERIC_TLDS
 
 #: What a linked URL counts as, whatever its length.
 URL_PLACEHOLDER = "x" * 23

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Callable, List, Optional, Tuple, Union
 
-from .errors import MastodonMalformedEventError
+from ..errors import MastodonMalformedEventError
 
 __all__ = ["SSEParser", "SSEEvent", "HEARTBEAT", "parse_events", "MAX_EVENT_BYTES"]
 
