@@ -5,6 +5,7 @@
 * ``mock_server_factory``: extra mastodon_mock servers with more config (e.g. rate limits).
 * ``fault_server``: a local server that misbehaves on purpose (delays, cuts, 429s, SSE).
 * ``frozen_heap``: for modules whose tests race real timeouts (see below).
+* ``oracle``: Mastodon.py 2.3.3 in its own venv, to compare behaviour with (support/oracle.py).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import pytest
 from support.fake_transport import FakeMastodon
 from support.fault_server import FaultServer
 from support.mock_server import TOKENS, MockMastodon
+from support.oracle import Oracle, start_oracle
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +109,11 @@ def fault_server() -> Iterator[FaultServer]:
     server = FaultServer().start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def oracle() -> Iterator[Oracle]:
+    """Mastodon.py 2.3.3 in .venv-oracle (installed on first use), for differential tests."""
+    worker = start_oracle()
+    yield worker
+    worker.close()

@@ -26,7 +26,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from typing import Any, Dict, Optional
+from typing import Any, Callable, Dict, Optional
 
 REPO = Path(__file__).resolve().parents[2]
 MOCK_PACKAGE = "mastodon_mock==0.6.1"
@@ -75,7 +75,7 @@ following = "alice"
 
 
 class MockUnavailable(RuntimeError):
-    """mastodon_mock could not be installed or started."""
+    """A test server or tool could not be installed or started."""
 
 
 # ---------------------------------------------------------------- installation
@@ -85,24 +85,40 @@ def ensure_mock_bin(venv: Path = MOCK_VENV, timeout: float = INSTALL_TIMEOUT) ->
     override = os.environ.get("MASTODON_MOCK_BIN")
     if override:
         return Path(override)
-    binary = venv / "bin" / "mastodon_mock"
-    if binary.exists():
-        return binary
+    return ensure_venv(venv, MOCK_PACKAGE, _python_for_mock, timeout) / "bin" / "mastodon_mock"
+
+
+def ensure_venv(venv: Path, requirement: str,
+                python: Callable[[], str] = lambda: sys.executable,
+                timeout: float = INSTALL_TIMEOUT) -> Path:
+    """``venv``, a virtualenv holding ``requirement``, made and installed if it is not yet.
+
+    A stamp file inside the venv says the install finished; a lock file beside it
+    keeps two processes from installing at once.
+    """
+    stamp = venv / "installed.txt"
+    if _stamped(stamp, requirement):
+        return venv
     deadline = time.monotonic() + timeout
     with _FileLock(venv.with_name(venv.name + ".lock"), deadline):
-        if not binary.exists():  # another process may have finished while we waited
-            _install(venv, deadline)
-    if not binary.exists():
-        raise MockUnavailable(f"installing {MOCK_PACKAGE} did not create {binary}")
-    return binary
+        if not _stamped(stamp, requirement):  # another process may have finished meanwhile
+            _install(venv, requirement, python(), deadline)
+            stamp.write_text(requirement, encoding="utf-8")
+    return venv
 
 
-def _install(venv: Path, deadline: float) -> None:
-    python = _python_for_mock()
+def _stamped(stamp: Path, requirement: str) -> bool:
+    try:
+        return stamp.read_text(encoding="utf-8") == requirement
+    except OSError:
+        return False
+
+
+def _install(venv: Path, requirement: str, python: str, deadline: float) -> None:
     steps = [
         [python, "-m", "venv", "--clear", str(venv)],
         [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet",
-         "--disable-pip-version-check", MOCK_PACKAGE],
+         "--disable-pip-version-check", requirement],
     ]
     for step in steps:
         remaining = deadline - time.monotonic()
