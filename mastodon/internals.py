@@ -161,7 +161,7 @@ class Internals:
         except MastodonError as exc:
             note_idempotency_key(exc, call.headers)
             raise
-        attach_pagination(result, response, call.method)
+        attach_pagination(result, response, call.method, call.query)
         attach_async_refresh(result, response, call.method, path, params)
         return result
 

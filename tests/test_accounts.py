@@ -106,7 +106,7 @@ def test_followers_and_following_paginate(fake, method):
     suffix = method.split("_")[1]
     assert fake.calls == [("GET", f"/api/v1/accounts/7/{suffix}")]
     assert fake.last_query() == [("max_id", "100"), ("limit", "40")]
-    assert isinstance(page, PaginatableList) and page._pagination_next["max_id"] == "40"
+    assert isinstance(page, PaginatableList) and page._pagination_next["max_id"] == 40
 
 
 def test_account_relationships_one_or_many(fake):

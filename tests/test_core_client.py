@@ -138,8 +138,8 @@ def test_link_header_becomes_pagination_info(fake):
             f'<{BASE}/api/v1/timelines/home?min_id=9&limit=2>; rel="prev"')
     fake.queue(json=[{"id": "9"}, {"id": "5"}], headers={"Link": link})
     page = fake.api._get("/api/v1/timelines/home", {"limit": 2})
-    assert page[-1]._pagination_next["max_id"] == "5"
-    assert page[0]._pagination_prev["min_id"] == "9"
+    assert page[-1]._pagination_next["max_id"] == 5
+    assert page[0]._pagination_prev["min_id"] == 9
     assert "_pagination_next" not in page[-1]  # attribute only, never a key
     fake.queue(json=[{"id": "4"}])
     following = fake.api.fetch_next(page)

@@ -41,6 +41,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from mastodon import Mastodon
 from mastodon._core.retry import RetryPolicy
+from mastodon.types_base import PaginatableList
 from mastodon.errors import (
     MastodonError, MastodonFileNotFoundError, MastodonIllegalArgumentError,
 )
@@ -391,9 +392,9 @@ SPECS: List[Spec] = [
         "out_size": st.one_of(not_str, st.tuples(st.integers(max_value=0), st.integers()),
                               st.tuples(st.text(max_size=2))).filter(
             lambda v: not _positive_pair(v))}),  # a valid but huge size only takes long
-    Spec("get_pagination_info", {"page": [], "pagination_direction": "next"}, {
+    Spec("get_pagination_info", {"page": PaginatableList(), "pagination_direction": "next"}, {
         "page": not_str, "pagination_direction": bad_enum("next", "previous")}),
-    Spec("fetch_next", {"previous_page": []}, {"previous_page": not_str}),
+    Spec("fetch_next", {"previous_page": PaginatableList()}, {"previous_page": not_str}),
 ]
 AVAILABLE = [spec for spec in SPECS if hasattr(Mastodon, spec.method)]
 MISSING = [spec.method for spec in SPECS if not hasattr(Mastodon, spec.method)]

@@ -87,7 +87,7 @@ def test_status_quotes_is_paginated(fake):
     page = fake.api.status_quotes(11, max_id=20, since_id=3, limit=5)
     assert fake.calls == [("GET", "/api/v1/statuses/11/quotes")]
     assert fake.last_query() == [("max_id", "20"), ("since_id", "3"), ("limit", "5")]
-    assert page._pagination_next["max_id"] == "5"
+    assert page._pagination_next["max_id"] == 5
 
 
 # ---------------------------------------------------------------- posting (fake)

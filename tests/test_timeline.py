@@ -90,7 +90,7 @@ def test_empty_timeline_is_an_empty_paginatable_list(fake):
 def test_fetch_next_and_previous_follow_link_headers(fake):
     fake.queue(json=[_status(150), _status(120)], headers={"Link": LINK})
     page = fake.api.timeline_home(limit=2)
-    assert page._pagination_next["max_id"] == "100"
+    assert page._pagination_next["max_id"] == 100
     fake.queue(json=[_status(90)])
     older = fake.api.fetch_next(page)
     assert fake.calls[-1] == ("GET", "/api/v1/timelines/home")
