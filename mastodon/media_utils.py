@@ -69,7 +69,8 @@ class MediaUtilsMixin(Internals):
         Counts as a Mastodon 4.5 server does for its character limit: every
         URL the server would turn into a link as 23 characters (not, for
         example, URLs of IP addresses or with ``user:pass@``, which count in
-        full), ``@user@domain`` mentions as ``@user``, and user-perceived
+        full; a query in a non-Latin script is not part of the link, as in
+        Mastodon's composer), ``@user@domain`` mentions as ``@user``, and user-perceived
         characters (grapheme clusters), so an emoji or a letter with
         combining marks counts once. Text that is only white space counts
         as nothing; the content warning counts as written. Needs the

@@ -3,8 +3,8 @@
 A PaginationInfo holds the request that fetches the next (or previous) page:
 the parameters the original request sent, with the cursor (``max_id``,
 ``min_id``, ``since_id``) and anything else the server's link names taken from
-the link, and without the bounds that would contradict its direction. Cursor ids and ``limit`` are ints when they are decimal numbers, as
-in Mastodon.py.
+the link, and without the bounds that would contradict its direction. Cursor
+ids and ``limit`` are ints when they are decimal numbers, as in Mastodon.py.
 """
 from __future__ import annotations
 
@@ -88,7 +88,8 @@ def as_info(value: Any) -> Optional[PaginationInfo]:
     """``value`` as a PaginationInfo if it is one (or a dict made from one), else None."""
     if isinstance(value, PaginationInfo):
         return value
-    if isinstance(value, dict) and not isinstance(value, Entity) and "_pagination_endpoint" in value:
+    if isinstance(value, dict) and not isinstance(value, Entity) and \
+            "_pagination_endpoint" in value:
         return PaginationInfo(value)
     return None
 
