@@ -2,8 +2,8 @@
 
 The server is a ``requests`` transport adapter, so both libraries send real
 prepared requests through their own code. It serves ten statuses (ids 10 down
-to 1) on the home timeline, as notifications (grouped too) and as followers, ``limit`` at a
-time (default 3), and answers with a ``Link`` header whose shape is chosen per
+to 1) on the home timeline, as notifications (grouped too) and as followers,
+``limit`` at a time (default 3), and answers with a ``Link`` header whose shape is chosen per
 call: ``"bare"`` (only the cursor, as some servers do), ``"full"`` (the cursor
 plus the request's other query parameters, as Mastodon does), ``"none"`` (no
 header at all) or ``"next_only"`` (a ``next`` link, never a ``prev`` one); a
@@ -134,14 +134,14 @@ def _item(value):
 def _page(value):
     """A result described as JSON: a page's ids and pagination info, or the value's kind."""
     if isinstance(value, list):
-        return {"ids": [item.get("id") if isinstance(item, dict) else repr(item) for item in value],
-                "next": _attribute(value, "_pagination_next"),
-                "prev": _attribute(value, "_pagination_prev")}
-    if isinstance(value, dict) and "notification_groups" in value:
-        return {"ids": [group["group_key"] for group in value["notification_groups"]],
-                "next": _attribute(value, "_pagination_next"),
-                "prev": _attribute(value, "_pagination_prev")}
-    return {"kind": type(value).__name__, "value": value if isinstance(value, (str, int)) else None}
+        ids = [item.get("id") if isinstance(item, dict) else repr(item) for item in value]
+    elif isinstance(value, dict) and "notification_groups" in value:
+        ids = [group["group_key"] for group in value["notification_groups"]]
+    else:
+        return {"kind": type(value).__name__,
+                "value": value if isinstance(value, (str, int)) else None}
+    return {"ids": ids, "next": _attribute(value, "_pagination_next"),
+            "prev": _attribute(value, "_pagination_prev")}
 
 
 def _raised(exc):
@@ -215,7 +215,6 @@ def follow(method, kwargs, links, helper, what, *helper_args):
                     if index >= MAX_ITEMS:
                         break
                     taken.append(element)
-                result = taken
                 described = ([_page(element) for element in taken]
                              if helper == "pagination_page_iterator" else
                              [_item(element) for element in taken])
