@@ -119,13 +119,16 @@ class UtilityMixin(VersionsMixin):
         """Where the page after or before ``page`` is, or None when there is none.
 
         ``page`` is a page returned by a paginated method (or an item or
-        PaginationInfo from one); ``pagination_direction`` is ``"next"`` (older
-        items) or ``"previous"`` (newer items).
+        PaginationInfo from one; anything else has no info);
+        ``pagination_direction`` is ``"next"`` (older items) or ``"previous"``
+        (newer items).
         """
         return page_info(page, pagination_direction)
 
     def _fetch_page(self, page: Any, direction: str, name: str) -> Any:
-        info = page_info(page, direction, name)
+        if page is not None:
+            check_page(page, name)
+        info = page_info(page, direction)
         if info is None:
             return None
         method, endpoint, params, type_name = request_of(info)

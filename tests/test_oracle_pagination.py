@@ -104,6 +104,17 @@ def test_helpers_on_pages_and_odd_input_match(oracle: Oracle, helper: str, what:
     assert without_item_info(mine) == without_item_info(theirs)
 
 
+INFOS = ("info_next", "info_prev", "info_as_dict")
+
+
+@pytest.mark.parametrize("direction", ["next", "previous"])
+@pytest.mark.parametrize("what", [what for what in ODD_INPUTS if what not in INFOS])
+def test_get_pagination_info_matches(oracle: Oracle, what: str, direction: str) -> None:
+    """Lenient, unlike the fetch helpers: what is not a page has no info."""
+    mine, theirs = both(oracle, "follow", *HOME, "bare", "get_pagination_info", what, direction)
+    assert mine == theirs
+
+
 @pytest.mark.parametrize("what", ["none", "empty_list", "slice", "dict", "string", "plain_list"])
 @pytest.mark.parametrize("helper", ["fetch_next", "fetch_previous"])
 def test_not_a_page_is_refused_before_sending(helper: str, what: str) -> None:
@@ -155,3 +166,10 @@ def test_the_last_item_of_a_page_still_leads_to_the_next_page(oracle: Oracle) ->
     assert theirs["result"] == {"kind": "NoneType", "value": None}  # 2.3.3 lost it
     earlier = run_here("pagination", "follow", *HOME, "bare", "fetch_previous", "first_item")
     assert earlier["requests"][0]["query"] == [["limit", "3"], ["min_id", "10"]]
+
+
+@pytest.mark.parametrize("what", INFOS)
+def test_get_pagination_info_of_a_pagination_info_is_itself(oracle: Oracle, what: str) -> None:
+    mine, theirs = both(oracle, "follow", *HOME, "bare", "get_pagination_info", what, "next")
+    assert mine["result"] == {"kind": "PaginationInfo", "value": None}
+    assert theirs["result"] == {"kind": "NoneType", "value": None}  # 2.3.3 finds none in it

@@ -115,25 +115,21 @@ def check_page(value: Any, name: str) -> None:
             f"got {type(value).__name__}")
 
 
-def page_info(page: Any, direction: str, name: str = "page") -> Optional[PaginationInfo]:
+def page_info(page: Any, direction: str) -> Optional[PaginationInfo]:
     """The PaginationInfo leading from ``page`` in ``direction`` ('next' or 'previous').
 
-    ``page`` may be a page, a single paginated item, a PaginationInfo (returned
-    as it is) or None (no info). Anything else raises
-    MastodonIllegalArgumentError naming the parameter ``name``.
+    ``page`` may be a page, a single paginated item or a PaginationInfo
+    (returned as it is); for anything else (None, a plain list, a string)
+    there is no info.
     """
     attr = _DIRECTIONS.get(direction) if isinstance(direction, str) else None
     if attr is None:
         raise MastodonIllegalArgumentError(
             f"pagination_direction must be 'next' or 'previous', got {direction!r}")
-    if page is None:
-        return None
-    check_page(page, name)
     info = as_info(page)
-    if info is not None:
-        return info
-    found = getattr(page, "__dict__", {}).get(attr)
-    return as_info(found)
+    if info is None and is_page(page):
+        info = as_info(getattr(page, "__dict__", {}).get(attr))
+    return info
 
 
 def request_of(info: PaginationInfo) -> Tuple[str, str, Dict[str, Any], str]:
