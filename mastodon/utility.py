@@ -181,23 +181,25 @@ class UtilityMixin(VersionsMixin):
         result: PaginatableList[_T] = PaginatableList()
         if _nothing(first_page):
             return result
-        for page in self._walk_pages(first_page, "next"):
+        for page in self._walk_pages(first_page, "next", "first_page"):
             result.extend(page)
         return result
 
-    def _walk_pages(self, start_page: Any, direction: str) -> Iterator[Any]:
+    def _walk_pages(self, start_page: Any, direction: str,
+                    name: str = "start_page") -> Iterator[Any]:
         """Yield pages from ``start_page`` on, up to and with an empty one (at most MAX_PAGES).
 
-        A PaginationInfo as ``start_page`` is fetched first; None yields nothing.
+        A PaginationInfo as ``start_page`` is fetched first; None yields nothing;
+        anything else that is not a page raises, naming the parameter ``name``.
         """
         if direction not in ("next", "previous"):
             raise MastodonIllegalArgumentError(
                 f"direction must be 'next' or 'previous', got {direction!r}")
         page = start_page
         if page is not None:
-            check_page(page, "start_page")
+            check_page(page, name)
         if as_info(page) is not None:
-            page = self._fetch_page(page, direction, "start_page")
+            page = self._fetch_page(page, direction, name)
         seen = set()
         for _ in range(MAX_PAGES):
             if page is None:
@@ -210,7 +212,7 @@ class UtilityMixin(VersionsMixin):
             if marker in seen:
                 return
             seen.add(marker)
-            page = self._fetch_page(info, direction, "start_page")
+            page = self._fetch_page(info, direction, name)
 
     @overload
     def pagination_page_iterator(self, start_page: _P, direction: str = "next",
