@@ -19,7 +19,8 @@ FILTERED = ("notifications", {"types": ["mention", "follow"], "exclude_types": [
 GROUPED = ("grouped_notifications", {"limit": 2, "expand_accounts": "full",
                                      "types": ["mention"]})
 FOLLOWERS = ("account_followers", {"limit": 2})
-LINK_SHAPES = ["bare", "full", "bare/prefixed", "none", "next_only"]
+LINK_SHAPES = ["bare", "full", "bare/prefixed", "none", "next_only", "bare/standin",
+               "full/standin"]
 HELPERS = ["fetch_next", "fetch_previous", "fetch_remaining", "pagination_iterator",
            "pagination_page_iterator"]
 ODD_INPUTS = ["none", "empty_list", "slice", "plain_list", "dict", "string", "page",

@@ -7,7 +7,9 @@ to 1) on the home timeline, as notifications (grouped too) and as followers,
 call: ``"bare"`` (only the cursor, as some servers do), ``"full"`` (the cursor
 plus the request's other query parameters, as Mastodon does), ``"none"`` (no
 header at all) or ``"next_only"`` (a ``next`` link, never a ``prev`` one); a
-``"/prefixed"`` suffix makes the link's ids non-numeric (``x8`` for 8).
+``"/prefixed"`` suffix makes the link's ids non-numeric (``x8`` for 8), and a
+``"/standin"`` suffix gives the client a session stand-in that only has
+``request()`` instead of a ``requests.Session``.
 """
 import json
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -30,8 +32,8 @@ class _Server(BaseAdapter):
 
     def __init__(self, links):
         super().__init__()
-        self.links, _, style = links.partition("/")
-        self.prefix = "x" if style == "prefixed" else ""
+        self.links, *flags = links.split("/")
+        self.prefix = "x" if "prefixed" in flags else ""
         self.requests = []
 
     def send(self, request, **kwargs):
@@ -99,10 +101,28 @@ class _Server(BaseAdapter):
                          for rel, key, value in targets)
 
 
+class _StandInSession:
+    """Not a ``requests.Session``: only the ``request()`` method clients call."""
+
+    def __init__(self, server):
+        self.server = server
+
+    def request(self, method, url, params=None, data=None, headers=None, **kwargs):
+        prepared = requests.Request(method, url, params=params, data=data,
+                                    headers=headers).prepare()
+        return self.server.send(prepared)
+
+    def close(self):
+        pass
+
+
 def _api(links):
-    session = requests.Session()
     server = _Server(links)
-    session.mount("https://", server)
+    if "standin" in links.split("/"):
+        session = _StandInSession(server)
+    else:
+        session = requests.Session()
+        session.mount("https://", server)
     api = Mastodon(api_base_url=BASE, access_token="token", session=session,
                    mastodon_version="4.3.0", version_check_mode="none")
     return api, server, session
