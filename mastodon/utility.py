@@ -275,4 +275,5 @@ def _nothing(start_page: Any) -> bool:
     """Whether a start page is None or an empty list: nothing to walk, nothing to fetch."""
     return start_page is None or (isinstance(start_page, list) and not start_page)
 
+
 Mastodon = UtilityMixin  # import path kept for compatibility: mastodon.utility.Mastodon

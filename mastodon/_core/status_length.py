@@ -51,6 +51,7 @@ _LATIN_ACCENTS = ("\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u024f\u0253\u0
                   "\u1e00-\u1eff")
 _CYRILLIC = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
 
+
 def _balanced_parens(path_char: str) -> str:
     """``(...)`` with one nested level, its content made of ``path_char``."""
     return rf"\((?:{path_char}+|(?:{path_char}*\({path_char}+\){path_char}*))\)"
