@@ -331,8 +331,9 @@ class StreamingEndpointsMixin(Internals):
 
     def _warn_unless_available(self, timeline: str, local: bool = False,
                                remote: bool = False) -> None:
-        available = self.timeline_is_available(
-            timeline, local=local, remote=remote, with_auth=self.access_token is not None)
+        available = self._server.timeline_is_available(
+            timeline, local=local, remote=remote, with_auth=self.access_token is not None,
+            fail_hard=False)
         if not available:
             warnings.warn(f"the server may not let this client stream the {timeline} timeline",
                           MastodonWarning, stacklevel=4)
@@ -350,7 +351,7 @@ class StreamingEndpointsMixin(Internals):
         for version, path in (("v2", ("configuration", "urls", "streaming")),
                               ("v1", ("urls", "streaming_api"))):
             try:
-                value: Any = self._cached_instance(version)
+                value: Any = self._server.document(version)
             except MastodonAPIError:
                 continue
             for key in path:

@@ -59,7 +59,7 @@ class Full(StreamListener):
 def stream_body(fake: Any, body: bytes) -> None:
     """Queue ``body`` as the next stream; the streaming URL and instance info are known already."""
     fake.api._streaming_base = FAKE_BASE_URL
-    fake.api._instance_cache["v2"] = AttribAccessDict()  # for the timeline availability check
+    fake.api._facts.documents["v2"] = AttribAccessDict()  # for the timeline availability check
     fake.queue(body=body, headers={"Content-Type": "text/event-stream"})
 
 
