@@ -262,7 +262,7 @@ class AuthenticationMixin(Internals):
         self.ratelimit_pacefactor = ratelimit_pacefactor
 
         if mastodon_version is not None:
-            self._facts.given(mastodon_version)
+            self._facts.given(mastodon_version, strict=version_check_mode != "none")
         elif version_check_mode != "none":
             self._server.retrieve()
         self.ratelimit_method = ratelimit_method

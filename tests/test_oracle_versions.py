@@ -149,3 +149,21 @@ def test_a_version_given_with_checks_off_is_honoured_unlike_mastodon_py(oracle: 
         [4, 1, 0, 0], {"type": "InstanceV2", "title": "v2", "version": "4.3.0"}, True]
     assert theirs["calls"][1]["sent"] == [["GET", "https://mastodon.example/api/v1/instance/", True]]
     assert mine["calls"][1]["sent"] == [["GET", "https://mastodon.example/api/v2/instance/", True]]
+
+
+@pytest.mark.parametrize("given", ["banana", "", "v"])
+def test_an_unreadable_given_version_is_refused_only_with_checks_on(oracle: Oracle,
+                                                                   given: str) -> None:
+    served = documents("4.3.0", "4.3.0")
+    calls = [call("verify_minimum_version", "2.0.0", cached=True), call("instance_v1")]
+    for mode in ("created", "changed"):
+        options = {"mastodon_version": given, "version_check_mode": mode}
+        mine = run_here("versions_probe", "scenario", served, options, calls)
+        assert mine == oracle.call("versions_probe", "scenario", served, options, calls)
+        assert mine["constructor"] == {"sent": [], "error": "MastodonVersionError"}
+    options = {"mastodon_version": given}
+    mine = run_here("versions_probe", "scenario", served, options, calls)
+    theirs = oracle.call("versions_probe", "scenario", served, options, calls)
+    assert [s["sent"] for s in mine["calls"]] == [s["sent"] for s in theirs["calls"]]
+    assert mine["calls"][0] == {"sent": [], "result": True}  # unknown: nothing ruled out
+    assert theirs["calls"][0] == {"sent": [], "result": False}  # taken for 1.0.0

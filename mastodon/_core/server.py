@@ -55,9 +55,21 @@ class ServerFacts:
         #: The last warning about the version, so that each is logged once.
         self.warning: Optional[str] = None
 
-    def given(self, version_str: str) -> None:
-        """Take ``version_str`` (the constructor's ``mastodon_version``) as the server's version."""
-        version = parse_version_string(version_str)
+    def given(self, version_str: Any, strict: bool) -> None:
+        """Take the constructor's ``mastodon_version`` as the server's version.
+
+        An unreadable one raises MastodonVersionError when ``strict`` (version
+        checks on); otherwise it leaves the version unknown, and nothing is asked
+        either, as with Mastodon.py.
+        """
+        try:
+            version = parse_version_string(version_str)
+        except MastodonVersionError:
+            if strict:
+                raise
+            with self.lock:
+                self.known, self.checked = False, True
+            return
         with self.lock:
             self.version, self.known, self.checked = version, True, True
 
