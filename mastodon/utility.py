@@ -82,8 +82,8 @@ class UtilityMixin(VersionsMixin):
         readable; link timelines always check both). ``with_auth`` counts
         timelines open to logged-in users as available, for a client with a
         user token. ``fail_hard`` raises instead of answering True: an unknown
-        ``timeline`` raises MastodonIllegalArgumentError, and an error while
-        fetching the instance information MastodonAPIError.
+        ``timeline`` raises MastodonIllegalArgumentError, and a failed lookup of
+        the instance information MastodonAPIError.
 
         Calls ``GET /api/v2/instance/`` (kept until :meth:`clear_caches`).
         """

@@ -3,6 +3,7 @@ Pleroma, Akkoma and GoToSocial: which endpoints the client picks, what the
 version checks refuse, how unusable versions are reported, and that the
 instance answers are kept until clear_caches() (as with Mastodon.py)."""
 import logging
+import threading
 
 import pytest
 
@@ -221,3 +222,22 @@ def test_a_version_given_to_the_constructor_is_used_until_clear_caches(serve, co
     api.clear_caches()
     assert api.verify_minimum_version("4.3.0", cached=True)  # now the server is asked
     assert probes(server) == PROBE
+
+
+def test_threads_checking_at_once_share_one_lookup(serve, connect):
+    server = serve("mastodon")
+    api = connect(server)
+    start = threading.Barrier(8)
+    answers = []
+
+    def check():
+        start.wait(timeout=60)
+        answers.append(api.verify_minimum_version("4.0.0"))
+
+    threads = [threading.Thread(target=check) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert answers == [True] * 8
+    assert probes(server) == PROBE  # one v1 and one v2 request for all of them

@@ -22,7 +22,8 @@ from typing import Any, Callable, Dict, Optional, Tuple
 from .. import return_types as rt
 from ..errors import MastodonAPIError, MastodonError, MastodonIllegalArgumentError, \
     MastodonVersionError
-from .version_text import Version, dotted, mastodon_level, parse_version_string, release_text
+from .version_text import UNKNOWN_VERSION, Version, dotted, mastodon_level, \
+    parse_version_string, release_text
 
 log = logging.getLogger("mastodon")
 
@@ -158,7 +159,7 @@ class ServerLookup:
             self.facts.known = False
         self.facts.warn_once(f"Could not ask {self.base_url} for its version ({error}); "
                              "version checks let calls through until it answers")
-        return release_text(None)
+        return UNKNOWN_VERSION
 
     # ------------------------------------------------------------------ answering checks
 
