@@ -84,7 +84,9 @@ class VersionsMixin(Internals):
         unless ``cached`` is set and the version is known already; since the
         instance information is kept until :meth:`clear_caches`, that sends a
         request only the first time. When the server's version is unknown the
-        answer is True: nothing can be ruled out, and the server decides.
+        answer is True: nothing can be ruled out, and the server decides. A
+        ``version_str`` that does not start with a number raises
+        MastodonIllegalArgumentError (a ``ValueError``, as with Mastodon.py).
         """
         return self._server.verify(version_str, cached)
 

@@ -167,3 +167,16 @@ def test_an_unreadable_given_version_is_refused_only_with_checks_on(oracle: Orac
     assert [s["sent"] for s in mine["calls"]] == [s["sent"] for s in theirs["calls"]]
     assert mine["calls"][0] == {"sent": [], "result": True}  # unknown: nothing ruled out
     assert theirs["calls"][0] == {"sent": [], "result": False}  # taken for 1.0.0
+
+
+def test_an_unreadable_version_to_verify_is_a_value_error_in_both(oracle: Oracle,
+                                                                  fake_at: Any) -> None:
+    served = documents("4.3.0", "4.3.0")
+    calls = [call("verify_minimum_version", "banana", cached=True)]
+    options = {"mastodon_version": "4.3.0", "version_check_mode": "created"}
+    mine = run_here("versions_probe", "scenario", served, options, calls)
+    theirs = oracle.call("versions_probe", "scenario", served, options, calls)
+    assert theirs["calls"] == [{"sent": [], "error": "ValueError"}]
+    assert mine["calls"] == [{"sent": [], "error": "MastodonIllegalArgumentError"}]
+    with pytest.raises(ValueError, match="version_str"):  # a ValueError here too
+        fake_at("4.3.0").api.verify_minimum_version("banana")

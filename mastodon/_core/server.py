@@ -169,7 +169,10 @@ class ServerLookup:
         Learns the version first unless ``cached`` is set and it is known
         already; learning it sends nothing once the documents are kept.
         """
-        wanted = parse_version_string(version_str)
+        try:
+            wanted = parse_version_string(version_str)
+        except MastodonVersionError as exc:  # a ValueError, as with Mastodon.py
+            raise MastodonIllegalArgumentError(f"version_str: {exc}") from exc
         if not cached or not self.facts.checked:
             self.retrieve()
         return self.facts.meets(wanted)
