@@ -180,3 +180,23 @@ def test_an_unreadable_version_to_verify_is_a_value_error_in_both(oracle: Oracle
     assert mine["calls"] == [{"sent": [], "error": "MastodonIllegalArgumentError"}]
     with pytest.raises(ValueError, match="version_str"):  # a ValueError here too
         fake_at("4.3.0").api.verify_minimum_version("banana")
+
+
+@pytest.mark.parametrize("method", ["stream_user", "stream_public"])
+@pytest.mark.parametrize("v1,v2", [("wss://streaming.example", "wss://v2.example"),
+                                   ("wss://streaming.example", None), (None, None)],
+                         ids=["both", "v1 only", "none"])
+def test_streams_look_up_the_instance_as_mastodon_py_does(oracle: Oracle, method: str,
+                                                          v1: Any, v2: Any) -> None:
+    served = documents("4.3.0", "4.3.0")
+    if v1:
+        served["/api/v1/instance/"][1]["urls"] = {"streaming_api": v1}
+    if v2:
+        served["/api/v2/instance/"][1]["configuration"] = {"urls": {"streaming": v2}}
+    mine = run_here("versions_probe", "stream_lookups", served, method)
+    theirs = oracle.call("versions_probe", "stream_lookups", served, method)
+    # The stream request itself answers 404: MastodonNotFoundError here, MastodonNetworkError
+    # in Mastodon.py (the streaming area's business); the requests are the same.
+    assert [attempt["sent"] for attempt in mine] == [attempt["sent"] for attempt in theirs]
+    assert mine[0]["sent"][:2] == [["GET", "https://mastodon.example/api/v2/instance/", True],
+                                   ["GET", "https://mastodon.example/api/v1/instance/", True]]

@@ -9,7 +9,7 @@ or the name of the exception it raised.
 import json
 
 import requests
-from mastodon import Mastodon
+from mastodon import Mastodon, StreamListener
 
 BASE_URL = "https://mastodon.example"
 
@@ -39,6 +39,10 @@ class RecordingSession:
         response.headers["Content-Type"] = "application/json; charset=utf-8"
         response._content = json.dumps(body).encode("utf-8")
         return response
+
+    def get(self, url, **kwargs):
+        """Mastodon.py opens streams with ``session.get``."""
+        return self.request("GET", url, **kwargs)
 
     def taken(self):
         """The requests recorded since the last call, and forget them."""
@@ -85,3 +89,18 @@ def scenario(documents, options, calls):
         else:
             steps.append({"sent": session.taken(), "result": _described(result)})
     return {"constructor": constructed, "calls": steps}
+
+
+def stream_lookups(documents, method):
+    """Open ``method`` (``"stream_user"``, ``"stream_public"`` ...) twice, with
+    clear_caches() between; the requests each attempt sent and the exception class."""
+    session = RecordingSession(documents)
+    api = Mastodon(access_token="probe-token", api_base_url=BASE_URL, session=session)
+    attempts = []
+    for _ in range(2):
+        try:
+            getattr(api, method)(StreamListener())
+        except Exception as exc:  # noqa: BLE001 - the class is the answer
+            attempts.append({"sent": session.taken(), "error": type(exc).__name__})
+        api.clear_caches()
+    return attempts
