@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional, Tuple, Type, TypeVar, Union, cast
 
 from . import return_types as rt
 from ._core import validate
-from ._core.credentials import write_secret_file
+from ._core.credentials import adopt_token
 from ._core.params import id_list, page_params, path_segment, unpack_id
 from .defaults import _DEFAULT_SCOPES
 from .errors import (
@@ -67,9 +67,6 @@ def _creation_error(exc: MastodonAPIError) -> rt.AccountCreationError:
 
 class AccountsMixin(Internals):
     """Look up accounts, act on them, and edit or create your own."""
-
-    client_id: Optional[str]  # set up by the constructor
-    client_secret: Optional[str]
 
     def _call(self, method: str, path: str, entity: Type[_T],
               params: Optional[Dict[str, Any]] = None, **kw: Any) -> _T:
@@ -530,9 +527,7 @@ class AccountsMixin(Internals):
                 return None, error
             raise MastodonIllegalArgumentError(
                 f"the server refused to create the account: {error.error}") from exc
-        self._adopt_token(answer, scope_list)
-        if to_file is not None:
-            write_secret_file(to_file, self.persistable_login_credentials().splitlines())
+        adopt_token(self, answer, scope_list, to_file)
         token = answer if return_token_info else self.access_token
         return (token, None) if return_detailed_error else token
 

@@ -5,8 +5,8 @@ import ipaddress
 import os
 import threading
 import warnings
-from datetime import datetime, timedelta
-from typing import Any, Dict, List, Optional, Set, Tuple
+from datetime import datetime
+from typing import Any, Dict, List, Optional, Tuple
 from urllib.parse import urlencode, urlsplit
 
 import requests
@@ -15,16 +15,18 @@ from . import return_types as rt
 from ._core import validate
 from ._core.blocklist import refuse_blocked
 from ._core.check import raise_for_status
-from ._core.credentials import credential_path, read_lines, write_secret_file
+from ._core.credentials import adopt_token, credential_path, persistable_text, read_lines, \
+    write_secret_file
 from ._core.ratelimit import RateLimiter
 from ._core.retry import RetryPolicy
-from .defaults import _DEFAULT_SCOPES, _DEFAULT_TIMEOUT, _DEFAULT_USER_AGENT, _SCOPE_SETS
+from .defaults import _DEFAULT_SCOPES, _DEFAULT_TIMEOUT, _DEFAULT_USER_AGENT
 from .errors import (
     MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError, MastodonWarning,
 )
 from .internals import Internals
 from .types_base import AttribAccessDict
-from .versions import api_version, parse_version_string
+from ._core.server import ServerFacts
+from .versions import api_version
 
 FEATURE_SETS = ("mainline", "fedibird", "pleroma")
 VERSION_CHECK_MODES = ("created", "changed", "none")
@@ -127,13 +129,6 @@ def _post_app(session: Any, url: str, form: Dict[str, str], headers: Dict[str, s
     return app
 
 
-def _expand_scopes(scopes: List[str]) -> Set[str]:
-    granted = set(scopes)
-    for scope in scopes:
-        granted.update(_SCOPE_SETS.get(scope, ()))
-    return granted
-
-
 class AuthenticationMixin(Internals):
     """Constructor, app registration, login and token handling."""
 
@@ -201,10 +196,9 @@ class AuthenticationMixin(Internals):
             raise MastodonIllegalArgumentError(
                 f"feature_set must be one of {', '.join(FEATURE_SETS)}; got {feature_set!r}")
         self._cache_lock = threading.RLock()
-        self._instance_cache: Dict[str, Any] = {}
+        self._facts = ServerFacts(self._cache_lock)
         self._oauth_info: Optional[AttribAccessDict] = None
         self._streaming_base: Optional[str] = None
-        self._version_checked = False
         file_base_url = None
 
         client_file = credential_path("client_id", client_id)
@@ -261,8 +255,6 @@ class AuthenticationMixin(Internals):
         self.lang = lang
         self.version_check_mode = version_check_mode
         self.retry_policy = retry_policy if retry_policy is not None else RetryPolicy()
-        self.mastodon_major, self.mastodon_minor, self.mastodon_patch = 1, 0, 0
-        self.mastodon_api_version = 0
         self._token_expired = datetime.now()
         self._refresh_token: Optional[str] = None
         self._ratelimit_backoff = 2
@@ -270,9 +262,9 @@ class AuthenticationMixin(Internals):
         self.ratelimit_pacefactor = ratelimit_pacefactor
 
         if mastodon_version is not None:
-            self._set_version(mastodon_version)
+            self._facts.given(mastodon_version, strict=version_check_mode != "none")
         elif version_check_mode != "none":
-            self.retrieve_mastodon_version()
+            self._server.retrieve()
         self.ratelimit_method = ratelimit_method
 
     @staticmethod
@@ -281,11 +273,6 @@ class AuthenticationMixin(Internals):
             raise MastodonIllegalArgumentError(
                 f"the credential files name different instances: {first} and {second}")
         return first or second
-
-    def _set_version(self, version: str) -> None:
-        self.mastodon_major, self.mastodon_minor, self.mastodon_patch = \
-            parse_version_string(version)
-        self._version_checked = True
 
     def __repr__(self) -> str:
         return f"<Mastodon client for {self.api_base_url}>"
@@ -460,25 +447,10 @@ class AuthenticationMixin(Internals):
                 raise MastodonIllegalArgumentError(
                     f"the server refused the {params['grant_type']} grant: {exc.error}") from None
             raise
-        self._adopt_token(answer, scope_list)
-        if to_file is not None:
-            write_secret_file(to_file, self.persistable_login_credentials().splitlines())
-        if self.version_check_mode != "none" and not self._version_checked:
-            self.retrieve_mastodon_version()
+        adopt_token(self, answer, scope_list, to_file)
+        if self.version_check_mode != "none" and not self._facts.checked:
+            self._server.retrieve()
         return self.access_token  # type: ignore[return-value]
-
-    def _adopt_token(self, answer: Any, requested: List[str]) -> None:
-        token = answer.get("access_token") if isinstance(answer, dict) else None
-        if not token:
-            raise MastodonAPIError("the token endpoint returned no access_token")
-        granted = _expand_scopes(str(answer.get("scope") or " ".join(requested)).split())
-        missing = [scope for scope in requested if scope not in granted]
-        if missing:
-            raise MastodonAPIError(f"Granted scopes lack requested scope(s): {', '.join(missing)}")
-        self.access_token = token
-        self._refresh_token = answer.get("refresh_token")
-        if answer.get("expires_in"):
-            self._token_expired = datetime.now() + timedelta(seconds=int(answer["expires_in"]))
 
     def revoke_access_token(self, allow_http: bool = False) -> None:
         """Revoke the client's access token on the server and forget it.
@@ -508,16 +480,14 @@ class AuthenticationMixin(Internals):
 
     def persistable_login_credentials(self) -> str:
         """Access token, base URL, client id and secret, one per line, for saving to a file."""
-        return "".join(f"{value or ''}\n" for value in (
-            self.access_token, self.api_base_url, self.client_id, self.client_secret))
+        return persistable_text(self)
 
     def clear_caches(self) -> None:
         """Forget cached server facts: version, instance info, OAuth and streaming URLs."""
         with self._cache_lock:
-            self._instance_cache.clear()
+            self._facts.forget()
             self._oauth_info = None
             self._streaming_base = None
-            self._version_checked = False
 
 
 Mastodon = AuthenticationMixin  # import path kept for compatibility: mastodon.authentication.Mastodon

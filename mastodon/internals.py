@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Type, TypedDict, TypeVar, overload
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Dict, Literal, Optional, Type, TypedDict, TypeVar, overload
 
 import requests
 
@@ -22,6 +23,7 @@ from ._core.decode import decode_response
 from ._core.pagination import attach_pagination
 from ._core.ratelimit import RateLimiter, bucket_for
 from ._core.retry import RetryPolicy, note_idempotency_key, with_idempotency_key
+from ._core.server import ServerFacts, ServerLookup
 from ._core.transport import BearerAuth, Call, build_call, transmit
 from ._core.validate import header_value
 from .errors import (
@@ -88,6 +90,10 @@ class Internals:
 
     api_base_url: str
     access_token: Optional[str]
+    client_id: Optional[str]
+    client_secret: Optional[str]
+    _refresh_token: Optional[str]
+    _token_expired: datetime
     session: requests.Session
     request_timeout: Any
     user_agent: Optional[str]
@@ -99,19 +105,16 @@ class Internals:
     _cache_lock: threading.RLock
     _owns_session = False  # whether close() may close ``session`` (the client created it)
 
-    if TYPE_CHECKING:
-        # Methods of sibling mixins that the composed client (mastodon.client.Mastodon)
-        # has; declared here for type checkers only, so each mixin checks on its own.
-        def retrieve_mastodon_version(self, fail_hard: bool = False) -> str: ...
-        def verify_minimum_version(self, version_str: str, cached: bool = False) -> bool: ...
-        def _version_known_at_least(self, version_str: str) -> bool: ...
-        def _require_version(self, version_str: str, what: str) -> None: ...
-        def _cached_instance(self, version: str) -> Any: ...
-        def timeline_is_available(self, timeline: str = "public", local: bool = False,
-                                  remote: bool = False, with_auth: bool = False,
-                                  fail_hard: bool = False) -> bool: ...
-        def _adopt_token(self, answer: Any, requested: List[str]) -> None: ...
-        def persistable_login_credentials(self) -> str: ...
+    _facts: ServerFacts  # what the client knows about its server (version, instance documents)
+
+    @property
+    def _server(self) -> ServerLookup:
+        """The server's version and instance information, with the means to ask for them.
+
+        Every mixin that needs them uses this core service (:mod:`mastodon._core.server`).
+        """
+        return ServerLookup(self._facts, lambda path, entity: self._get(path, entity=entity),
+                            self.api_base_url, self.version_check_mode)
 
     @overload
     def _request(self, method: str, path: str, params: Params = None, *, entity: Type[_E],

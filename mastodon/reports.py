@@ -47,7 +47,7 @@ class ReportsMixin(Internals):
 
         Calls ``GET /api/v1/reports``.
         """
-        if self._version_known_at_least("2.5.0"):
+        if self._server.known_at_least("2.5.0"):
             raise MastodonVersionError(
                 "reports() is not available: Mastodon 2.5.0 removed GET /api/v1/reports "
                 "(moderators can use admin_reports())")
@@ -93,7 +93,7 @@ class ReportsMixin(Internals):
         }
         for name, version in _PARAM_VERSIONS:
             if params[name] is not None:
-                self._require_version(version, f"report: {name}")
+                self._server.require(version, f"report: {name}")
         return self._post("/api/v1/reports/", params, entity=rt.Report)
 
 

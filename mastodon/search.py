@@ -31,10 +31,10 @@ class SearchMixin(Internals):
     """Search accounts, statuses and hashtags (v2 search, and v1 for old servers)."""
 
     def _server_has(self, version: str) -> bool:
-        return self.verify_minimum_version(version, cached=True)
+        return self._server.verify(version, cached=True)
 
     def _require(self, version: str, what: str) -> None:
-        self._require_version(version, what)
+        self._server.require(version, what)
 
     @api_version("1.1.0", "2.8.0")
     def search(self, q: str, resolve: bool = True, result_type: Optional[str] = None,

@@ -78,7 +78,7 @@ class StatusActionsMixin(Internals):
         Calls ``GET /api/v1/statuses/:id`` (``GET /api/v1/statuses/:id/card``
         on servers older than 3.0.0).
         """
-        if self.verify_minimum_version("3.0.0", cached=True):
+        if self._server.verify("3.0.0", cached=True):
             return self.status(id).card
         return self._get(f"/api/v1/statuses/{path_segment(id)}/card", entity=rt.PreviewCard)
 

@@ -337,7 +337,7 @@ class StatusesMixin(Internals):
             attributes["focus"] = focus_param(focus)
         if thumbnail is not None:
             _, handle, mime = file_part("thumbnail", thumbnail, thumb_mimetype)
-            self._require_version("3.2.0", "a media thumbnail")
+            self._server.require("3.2.0", "a media thumbnail")
             attributes["thumbnail"] = f"data:{mime};base64," + base64.b64encode(
                 handle.read()).decode("ascii")
         return attributes

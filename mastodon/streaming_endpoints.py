@@ -331,8 +331,9 @@ class StreamingEndpointsMixin(Internals):
 
     def _warn_unless_available(self, timeline: str, local: bool = False,
                                remote: bool = False) -> None:
-        available = self.timeline_is_available(
-            timeline, local=local, remote=remote, with_auth=self.access_token is not None)
+        available = self._server.timeline_is_available(
+            timeline, local=local, remote=remote, with_auth=self.access_token is not None,
+            fail_hard=False)
         if not available:
             warnings.warn(f"the server may not let this client stream the {timeline} timeline",
                           MastodonWarning, stacklevel=4)
@@ -340,19 +341,23 @@ class StreamingEndpointsMixin(Internals):
     def _get_streaming_base(self) -> str:
         """The streaming server's base URL (http/https), from the instance info; cached.
 
-        Uses ``configuration.urls.streaming`` (v2 instance info), else
-        ``urls.streaming_api`` (v1), else the API base URL.
+        Looks up the v2, then the v1 instance info, as Mastodon.py does, and
+        uses ``urls.streaming_api`` (v1), else ``configuration.urls.streaming``
+        (v2), else the API base URL.
         """
         with self._cache_lock:
             if self._streaming_base:
                 return self._streaming_base
-        url: Any = None
-        for version, path in (("v2", ("configuration", "urls", "streaming")),
-                              ("v1", ("urls", "streaming_api"))):
+        documents: Dict[str, Any] = {}
+        for version in ("v2", "v1"):
             try:
-                value: Any = self._cached_instance(version)
+                documents[version] = self._server.document(version)
             except MastodonAPIError:
                 continue
+        url: Any = None
+        for version, path in (("v1", ("urls", "streaming_api")),
+                              ("v2", ("configuration", "urls", "streaming"))):
+            value: Any = documents.get(version)
             for key in path:
                 value = value.get(key) if isinstance(value, dict) else None
             if isinstance(value, str) and value.strip():

@@ -7,7 +7,7 @@ from typing import Any, Iterable, Iterator, Literal, Optional, Tuple, TypeVar, U
 
 from ._core.pagination import as_info, check_page, page_info, request_of
 from .defaults import _SUPPORTED_MASTODON_VERSION
-from .errors import MastodonAPIError, MastodonError, MastodonIllegalArgumentError
+from .errors import MastodonAPIError, MastodonIllegalArgumentError
 from .types_base import PaginatableList, PaginationInfo, _str_to_type
 from .versions import VersionsMixin, api_version, max_version, parse_version_string
 
@@ -82,36 +82,12 @@ class UtilityMixin(VersionsMixin):
         readable; link timelines always check both). ``with_auth`` counts
         timelines open to logged-in users as available, for a client with a
         user token. ``fail_hard`` raises instead of answering True: an unknown
-        ``timeline`` raises MastodonIllegalArgumentError, and an error while
-        fetching the instance information is passed on.
+        ``timeline`` raises MastodonIllegalArgumentError, and a failed lookup of
+        the instance information MastodonAPIError.
 
-        Calls ``GET /api/v2/instance`` (cached until :meth:`clear_caches`).
+        Calls ``GET /api/v2/instance/`` (kept until :meth:`clear_caches`).
         """
-        feeds = {"public": "live_feeds", "local": "live_feeds", "hashtag": "hashtag_feeds",
-                 "tag": "hashtag_feeds", "link": "trending_link_feeds"}
-        key = feeds.get(timeline.split("/", 1)[0])
-        if key is None:
-            if fail_hard:
-                raise MastodonIllegalArgumentError(f"timeline: unknown timeline {timeline!r}")
-            return True
-        try:
-            instance = self._cached_instance("v2")
-            configuration = instance.get("configuration") if isinstance(instance, dict) else None
-            access = configuration.get("timelines_access") if isinstance(
-                configuration, dict) else None
-        except MastodonError:
-            if fail_hard:
-                raise
-            return True
-        rules = access.get(key) if isinstance(access, dict) else None
-        rules = rules if isinstance(rules, dict) else {}
-        if key == "trending_link_feeds":
-            wanted = ["local", "remote"]
-        else:
-            wanted = ["local"] if local or timeline == "local" else (
-                ["remote"] if remote else ["local", "remote"])
-        allowed = {"public"} | ({"authenticated"} if with_auth else set())
-        return all(rules.get(scope, "public") in allowed for scope in wanted)
+        return self._server.timeline_is_available(timeline, local, remote, with_auth, fail_hard)
 
     # ------------------------------------------------------------------ pagination
 

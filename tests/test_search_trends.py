@@ -31,13 +31,14 @@ def test_search_uses_v2_on_new_servers(fake):
 def test_search_asks_the_server_version_once(fake_at):
     helper = FakeMastodon()  # no version given: the client asks the server
     try:
-        helper.queue(json={"version": "4.2.0"})
+        helper.queue(json={"version": "4.2.0"})  # v1, then v2 (as Mastodon.py asks)
+        helper.queue(json={})
         helper.queue(json=RESULTS)
         helper.queue(json=RESULTS)
         helper.api.search("a")
         helper.api.search("b")
-        assert helper.calls == [("GET", "/api/v2/instance/"), ("GET", "/api/v2/search"),
-                                ("GET", "/api/v2/search")]
+        assert helper.calls == [("GET", "/api/v1/instance/"), ("GET", "/api/v2/instance/"),
+                                ("GET", "/api/v2/search"), ("GET", "/api/v2/search")]
     finally:
         helper.close()
 

@@ -59,7 +59,7 @@ class Full(StreamListener):
 def stream_body(fake: Any, body: bytes) -> None:
     """Queue ``body`` as the next stream; the streaming URL and instance info are known already."""
     fake.api._streaming_base = FAKE_BASE_URL
-    fake.api._instance_cache["v2"] = AttribAccessDict()  # for the timeline availability check
+    fake.api._facts.documents["v2"] = AttribAccessDict()  # for the timeline availability check
     fake.queue(body=body, headers={"Content-Type": "text/event-stream"})
 
 
@@ -222,12 +222,15 @@ def test_websocket_message_malformed() -> None:
 
 # ------------------------------------------------------------------ request shapes
 
-def test_streaming_base_from_v2_instance(fake: Any) -> None:
-    fake.queue(json={"domain": "mastodon.example", "configuration": {"urls": {"streaming": "wss://stream.example/"}}})
+def test_streaming_base_from_the_instance_documents(fake: Any) -> None:
+    # the v2, then the v1 instance info, as Mastodon.py asks; v1's streaming URL counts
+    fake.queue(json={"domain": "mastodon.example", "configuration": {"urls": {"streaming": "wss://v2.example/"}}})
+    fake.queue(json={"uri": "mastodon.example", "urls": {"streaming_api": "wss://stream.example/"}})
     fake.queue(body=b"", headers={"Content-Type": "text/event-stream"})
     with pytest.raises(MastodonNetworkError):
         fake.api.stream_user(Recorder())
-    assert fake.calls == [("GET", "/api/v2/instance/"), ("GET", "/api/v1/streaming/user")]
+    assert fake.calls == [("GET", "/api/v2/instance/"), ("GET", "/api/v1/instance/"),
+                          ("GET", "/api/v1/streaming/user")]
     assert fake.last.url == "https://stream.example/api/v1/streaming/user"
     assert fake.last.headers["Authorization"] == "Bearer fake_token"
     assert "access_token" not in fake.last.url
@@ -240,10 +243,15 @@ def test_streaming_base_from_v2_instance(fake: Any) -> None:
     assert fake.api._streaming_base is None
 
 
-def test_streaming_base_falls_back_to_v1_then_api_base(fake: Any) -> None:
+def test_streaming_base_from_v1_else_v2_else_api_base(fake: Any) -> None:
     fake.queue(status=404, json={"error": "Not found"})
     fake.queue(json={"uri": "mastodon.example", "urls": {"streaming_api": "ws://old.example:4000"}})
     assert fake.api._get_streaming_base() == "http://old.example:4000"
+    assert fake.calls == [("GET", "/api/v2/instance/"), ("GET", "/api/v1/instance/")]
+    fake.api.clear_caches()
+    fake.queue(json={"configuration": {"urls": {"streaming": "wss://new.example"}}})
+    fake.queue(status=404, json={"error": "Not found"})
+    assert fake.api._get_streaming_base() == "https://new.example"
     fake.api.clear_caches()
     fake.queue(status=404, json={"error": "Not found"})
     fake.queue(status=404, json={"error": "Not found"})

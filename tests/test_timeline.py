@@ -17,7 +17,7 @@ INSTANCE_OPEN = {"version": "4.7.3", "configuration": {"timelines_access": {}}}
 @pytest.fixture
 def fake():
     helper = FakeMastodon(mastodon_version="4.7.3")
-    helper.api._instance_cache["v2"] = INSTANCE_OPEN  # timeline access known: open
+    helper.api._facts.documents["v2"] = INSTANCE_OPEN  # timeline access known: open
     yield helper
     helper.close()
 
@@ -177,7 +177,7 @@ def test_iterators_start_by_fetching_the_page_of_a_pagination_info(fake, iterate
 
 
 def test_restricted_public_timeline_warns(fake):
-    fake.api._instance_cache["v2"] = {"version": "4.7.3", "configuration": {"timelines_access": {
+    fake.api._facts.documents["v2"] = {"version": "4.7.3", "configuration": {"timelines_access": {
         "live_feeds": {"local": "authenticated", "remote": "disabled"}}}}
     with pytest.warns(MastodonWarning, match="public"):
         fake.api.timeline_public()
