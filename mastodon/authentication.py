@@ -15,9 +15,11 @@ from . import return_types as rt
 from ._core import validate
 from ._core.blocklist import refuse_blocked
 from ._core.check import raise_for_status
-from ._core.credentials import credential_path, read_lines, write_secret_file
+from ._core.params import encodable
+from ._core.credentials import credential_path, read_credentials, read_lines, write_secret_file
 from ._core.ratelimit import RateLimiter
 from ._core.retry import RetryPolicy
+from ._core.transport import new_session
 from .defaults import _DEFAULT_SCOPES, _DEFAULT_TIMEOUT, _DEFAULT_USER_AGENT, _SCOPE_SETS
 from .errors import (
     MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError, MastodonWarning,
@@ -209,7 +211,8 @@ class AuthenticationMixin(Internals):
 
         client_file = credential_path("client_id", client_id)
         if client_file is not None:
-            client_id, client_secret, file_base_url, client_name = read_lines(client_file, 4)
+            client_id, client_secret, file_base_url, client_name = read_credentials(
+                "client_id", client_file, 4, url_line=2)
             if user_agent is None and client_name:
                 user_agent = client_name
         elif client_id is not None and client_secret is None:
@@ -218,7 +221,8 @@ class AuthenticationMixin(Internals):
 
         token_file = credential_path("access_token", access_token)
         if token_file is not None:
-            access_token, token_base_url, token_client_id, token_secret = read_lines(token_file, 4)
+            access_token, token_base_url, token_client_id, token_secret = read_credentials(
+                "access_token", token_file, 4, url_line=1)
             file_base_url = self._merge_base_urls(file_base_url, token_base_url)
             if client_id is None:
                 client_id, client_secret = token_client_id, token_secret
@@ -254,7 +258,7 @@ class AuthenticationMixin(Internals):
         self.access_token = access_token
         self.debug_requests = debug_requests
         self.request_timeout = request_timeout
-        self.session = session if session is not None else requests.Session()
+        self.session = session if session is not None else new_session()
         self._owns_session = session is None
         self.feature_set = feature_set
         self.user_agent = user_agent
@@ -335,6 +339,8 @@ class AuthenticationMixin(Internals):
                                 "redirect_uris": redirect_uris or _OOB}
         if website is not None:
             form["website"] = validate.text("website", website, required=True)
+        for name, value in form.items():  # what cannot be sent is refused before sending
+            encodable(name, value)
         to_file = _check_writable("to_file", to_file)
         _check_timeout(request_timeout)
         validate.header_value("user_agent", user_agent)

@@ -22,7 +22,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Callable, Dict, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 from urllib.parse import urlsplit
 
 from ..errors import MastodonIllegalArgumentError, MastodonRatelimitError
@@ -58,6 +58,12 @@ def bucket_for(method: str, url: str) -> str:
     return DEFAULT_BUCKET
 
 
+def header_text(headers: Mapping[str, Any], name: str) -> str:
+    """The value of header ``name``, or "" when absent or not text (a stand-in's, a mock's)."""
+    value = headers.get(name) if name in headers else None  # "in" first: a mock has any key
+    return value.strip() if isinstance(value, str) else ""
+
+
 def parse_reset(value: Optional[str]) -> Optional[float]:
     """A reset header as POSIX seconds; ISO-8601 (Mastodon) or epoch seconds (others)."""
     if not value:
@@ -85,11 +91,11 @@ def limit_error(headers: Mapping[str, str],
     message and are attributes too (None where the server did not say).
     """
     def number(name: str) -> Optional[int]:
-        value = headers.get(name, "").strip()
+        value = header_text(headers, name)
         return int(value) if value.isdigit() else None
 
     limit, remaining = number("X-RateLimit-Limit"), number("X-RateLimit-Remaining")
-    reset = parse_reset(headers.get("X-RateLimit-Reset"))
+    reset = parse_reset(header_text(headers, "X-RateLimit-Reset"))
     when = datetime.fromtimestamp(reset, timezone.utc).isoformat() if reset else "unknown"
     error = MastodonRatelimitError(
         f"{message} (limit {'unknown' if limit is None else limit}, "
@@ -259,14 +265,12 @@ class RateLimiter:
         """Release a reservation and adopt the limit, count and reset an answer reports."""
         remaining: Optional[int] = None
         limit: Optional[int] = None
-        # "in" first: a stand-in's headers (a MagicMock) answer any lookup
-        if "X-RateLimit-Remaining" in headers:
-            try:
-                remaining = int(headers["X-RateLimit-Remaining"])
-                limit = int(headers.get("X-RateLimit-Limit", 0)) or None
-            except (TypeError, ValueError):
-                remaining = limit = None
-        reset = parse_reset(headers["X-RateLimit-Reset"]) if "X-RateLimit-Reset" in headers else None
+        try:
+            remaining = int(header_text(headers, "X-RateLimit-Remaining"))
+            limit = int(header_text(headers, "X-RateLimit-Limit") or 0) or None
+        except ValueError:
+            remaining = limit = None
+        reset = parse_reset(header_text(headers, "X-RateLimit-Reset"))
         with self._lock:
             state = self._bucket(bucket)
             self._finish(state)
@@ -282,9 +286,10 @@ class RateLimiter:
         Raises MastodonRatelimitError in ``throw`` mode, after ``max_retries``
         attempts, and in ``pace`` mode when the server names no usable reset.
         """
-        reset = parse_reset(headers.get("X-RateLimit-Reset"))
-        if reset is None and headers.get("Retry-After", "").strip().isdigit():
-            reset = self.clock() + int(headers["Retry-After"])
+        reset = parse_reset(header_text(headers, "X-RateLimit-Reset"))
+        retry_after = header_text(headers, "Retry-After")
+        if reset is None and retry_after.isdigit():
+            reset = self.clock() + int(retry_after)
         with self._lock:
             state = self._bucket(bucket)
             state.reported = 0
