@@ -31,7 +31,6 @@ from .versions import api_version, parse_version_string
 FEATURE_SETS = ("mainline", "fedibird", "pleroma")
 VERSION_CHECK_MODES = ("created", "changed", "none")
 _OOB = "urn:ietf:wg:oauth:2.0:oob"
-_MAX_TIMEOUT = 1e6  # seconds; sockets refuse timeouts far beyond this
 
 
 def normalize_base_url(url: str) -> str:
@@ -51,17 +50,6 @@ def normalize_base_url(url: str) -> str:
     if not host:
         raise MastodonIllegalArgumentError(f"api_base_url has no host: {url!r}")
     return url
-
-
-def _check_timeout(value: Any) -> Any:
-    """Accept a positive number, a (connect, read) pair of them, or None."""
-    parts = value if isinstance(value, tuple) else (value,)
-    if value is not None and (len(parts) not in (1, 2) or not all(
-            part is None or (isinstance(part, (int, float)) and not isinstance(part, bool)
-                             and 0 < part <= _MAX_TIMEOUT) for part in parts)):
-        raise MastodonIllegalArgumentError(
-            f"request_timeout must be a positive number of seconds, got {value!r}")
-    return value
 
 
 def _check_writable(name: str, path: Any) -> Optional[str]:
@@ -251,7 +239,7 @@ class AuthenticationMixin(Internals):
                 f"retry_policy must be a RetryPolicy, got {type(retry_policy).__name__}")
         validate.header_value("access_token", access_token)
         validate.header_value("user_agent", user_agent)
-        _check_timeout(request_timeout)
+        validate.timeout("request_timeout", request_timeout)
         self.api_base_url = api_base_url
         self.client_id = client_id
         self.client_secret = client_secret
@@ -342,7 +330,7 @@ class AuthenticationMixin(Internals):
         for name, value in form.items():  # what cannot be sent is refused before sending
             encodable(name, value)
         to_file = _check_writable("to_file", to_file)
-        _check_timeout(request_timeout)
+        validate.timeout("request_timeout", request_timeout)
         validate.header_value("user_agent", user_agent)
         headers = {"User-Agent": user_agent} if user_agent else {}
         app = _post_app(_check_session(session), api_base_url + "/api/v1/apps", form, headers,
