@@ -38,6 +38,7 @@ _POLL_WAIT = 0.5  # how long threads wait at a time for answers to requests unde
 _MAX_POLLS = 1200  # bounds every waiting loop (10 minutes of such waits)
 _SAME_WINDOW = 0.5  # resets closer than this (seconds) name the same window
 _LOG_SLEEPS_OVER = 1.0  # sleeps longer than this are logged at INFO
+_GO, _AT_LIMIT, _NEXT_WINDOW = "go", "rate limit reached", "pacing: waiting for the next window"
 
 # Mastodon's endpoint-specific limits (config/initializers/rack_attack.rb), by method and path end
 _BUCKETS: Tuple[Tuple[str, "re.Pattern[str]", str], ...] = (
@@ -117,6 +118,7 @@ class Bucket:
     limited: bool = False  # whether the server sends X-RateLimit-* headers for it
     probing: bool = False  # whether the first request is still under way
     ended: Optional[float] = None  # reset of the last window that ended (older answers are stale)
+    next_slot: float = 0.0  # pace mode: the earliest time the next request may go
 
     @property
     def remaining(self) -> int:
@@ -206,42 +208,60 @@ class RateLimiter:
                 if slot is None:
                     self._answered.wait(timeout=_POLL_WAIT)
                     continue
-            delay, reserved = slot
-            if reserved:
+            delay, outcome = slot
+            if outcome == _GO:
                 self._sleep(delay, bucket, "pacing")
                 return
-            sleeps += 1
-            if sleeps > self.max_retries:
-                break
-            self._sleep(delay, bucket, "rate limit reached")
+            if outcome == _AT_LIMIT:
+                sleeps += 1
+                if sleeps > self.max_retries:
+                    break
+            self._sleep(delay, bucket, outcome)
         raise MastodonRatelimitError(f"rate limit did not reset in time ({self.snapshot(bucket)})")
 
-    def _reserve(self, bucket: Bucket) -> Optional[Tuple[float, bool]]:
-        """Take a slot: (seconds to sleep first, True); (seconds until reset, False) when the
-        server said none is left; None when only answers to requests under way can tell.
+    def _reserve(self, bucket: Bucket) -> Optional[Tuple[float, str]]:
+        """Take a slot: (seconds to sleep first, _GO); (seconds until reset, _AT_LIMIT) when
+        the server said none is left, or (..., _NEXT_WINDOW) when pace mode has given the
+        window's last request its slot; None when only answers to requests under way can tell.
         """
         if not bucket.known:
             if bucket.probing:
                 return None
             bucket.probing = True
         elif not bucket.limited:
-            return 0.0, True  # the server sends no limits: nothing to keep to
+            return 0.0, _GO  # the server sends no limits: nothing to keep to
         now = self.clock()
         bucket.roll_over(now)
         if bucket.reported <= 0:
-            return ((bucket.reset - now) if bucket.reset is not None else _BACKOFF_START), False
-        if bucket.remaining <= 0:
+            return ((bucket.reset - now) if bucket.reset is not None else _BACKOFF_START), _AT_LIMIT
+        delay = 0.0
+        if self.method == "pace":
+            paced = self._pace(bucket, now)
+            if paced is None or paced[1] != _GO:
+                return paced
+            delay = paced[0]
+        elif bucket.remaining <= 0:
             return None
-        delay = self._pace_delay(bucket, now) if self.method == "pace" else 0.0
         bucket.inflight += 1
-        bucket.lastcall = max(now + max(delay, 0.0), bucket.lastcall or 0.0)
-        return delay, True
+        bucket.lastcall = max(now + delay, bucket.lastcall or 0.0)
+        return delay, _GO
 
-    def _pace_delay(self, bucket: Bucket, now: float) -> float:
-        if bucket.reset is None or bucket.lastcall is None:
-            return 0.0
-        per_request = max(bucket.reset - now, 0.0) / bucket.remaining
-        return bucket.lastcall + per_request / self.pacefactor - now
+    def _pace(self, bucket: Bucket, now: float) -> Optional[Tuple[float, str]]:
+        """Pace mode's slot for the next request of a known, limited bucket.
+
+        The requests left in the window are spread evenly (``pacefactor`` times
+        faster) over the time left until its reset, one slot after the other
+        whatever thread asks, so the window's last request goes shortly before
+        the reset and the limit is never reached. While a new window's reset
+        is not known yet, one request at a time goes to learn it.
+        """
+        if bucket.reset is None:
+            return None if bucket.inflight else (0.0, _GO)
+        if bucket.remaining <= 0:  # every request the window allows has its slot
+            return bucket.reset - now, _NEXT_WINDOW
+        slot = max(now, bucket.next_slot)
+        bucket.next_slot = slot + (bucket.reset - slot) / bucket.remaining / self.pacefactor
+        return slot - now, _GO
 
     def _sleep(self, seconds: float, bucket: str, why: str) -> None:
         seconds = min(seconds, _MAX_WAIT)
@@ -283,8 +303,9 @@ class RateLimiter:
                   bucket: str = DEFAULT_BUCKET) -> float:
         """Seconds to wait before retrying a request the server refused with 429.
 
-        Raises MastodonRatelimitError in ``throw`` mode, after ``max_retries``
-        attempts, and in ``pace`` mode when the server names no usable reset.
+        Raises MastodonRatelimitError in ``throw`` mode and after ``max_retries``
+        attempts. Without a usable reset time, ``wait`` and ``pace`` back off
+        exponentially.
         """
         reset = parse_reset(header_text(headers, "X-RateLimit-Reset"))
         retry_after = header_text(headers, "Retry-After")
@@ -298,8 +319,6 @@ class RateLimiter:
         if self.method == "throw" or attempt >= self.max_retries:
             raise limit_error(headers)
         if reset is None:
-            if self.method == "pace":
-                raise limit_error(headers, "Hit rate limit and the server named no reset time.")
             return min(_BACKOFF_START * 2.0 ** attempt, _MAX_WAIT)
         wait = reset - self.clock()
         return min(wait if wait > 0 else 0.25 * 2 ** attempt, _MAX_WAIT)
