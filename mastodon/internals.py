@@ -220,16 +220,18 @@ class Internals:
                   stream: bool) -> requests.Response:
         """One request and its answer, holding a rate-limit slot (when ``limiter`` is given)
         that is given back on every way out, exceptions of any kind included."""
-        if limiter is not None:
-            limiter.before_request(bucket)
-        try:
+        if limiter is None:
             response = transmit(self.session, call, authorizer, timeout, stream)
-        except BaseException:
-            if limiter is not None:
-                limiter.request_done(bucket)
-            raise
-        if limiter is not None:
-            limiter.update(response.headers, bucket)
+        else:
+            limiter.before_request(bucket)
+            answered = False
+            try:
+                response = transmit(self.session, call, authorizer, timeout, stream)
+                limiter.update(response.headers, bucket)  # releases the slot
+                answered = True
+            finally:
+                if not answered:
+                    limiter.request_done(bucket)
         self._log_exchange(response, stream)
         return response
 

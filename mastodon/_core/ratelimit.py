@@ -61,7 +61,10 @@ def bucket_for(method: str, url: str) -> str:
 
 def header_text(headers: Mapping[str, Any], name: str) -> str:
     """The value of header ``name``, or "" when absent or not text (a stand-in's, a mock's)."""
-    value = headers.get(name) if name in headers else None  # "in" first: a mock has any key
+    try:
+        value = headers.get(name) if name in headers else None  # "in" first: a mock has any key
+    except TypeError:  # a stand-in's headers that are no mapping at all
+        value = None
     return value.strip() if isinstance(value, str) else ""
 
 
@@ -291,13 +294,14 @@ class RateLimiter:
         except ValueError:
             remaining = limit = None
         reset = parse_reset(header_text(headers, "X-RateLimit-Reset"))
-        with self._lock:
+        now = self.clock()
+        with self._lock:  # nothing below raises: the reservation is always released
             state = self._bucket(bucket)
             self._finish(state)
             state.known = True
             if remaining is not None:
                 state.adopt(max(remaining, 0), limit or state.limit, reset)
-            state.lastcall = max(self.clock(), state.lastcall or 0.0)
+            state.lastcall = max(now, state.lastcall or 0.0)
 
     def after_429(self, headers: Mapping[str, str], attempt: int,
                   bucket: str = DEFAULT_BUCKET) -> float:
