@@ -236,8 +236,10 @@ class Internals:
         return response
 
     def _retry(self, failures: int, call: Call, reason: str) -> None:
-        """Wait as the retry policy says before sending ``call`` again (logged once, at INFO)."""
-        self.retry_policy.wait(failures, _described(call), reason)
+        """Log why a request is sent again (once, at INFO), then wait as the retry policy says."""
+        log.info("retrying %s (retry %d of %d) after: %s", _described(call), failures + 1,
+                 self.retry_policy.max_retries, reason)
+        self.retry_policy.wait(failures)
 
     def _default_headers(self) -> Dict[str, str]:
         return {"User-Agent": header_value("user_agent", self.user_agent)} if self.user_agent else {}

@@ -25,7 +25,8 @@ def test_a_session_raising_anything_gives_a_network_error_like_mastodon_py(
     mine = run_here("session_probe", "raising_session", error, "unrecorded request")
     assert mine == oracle.call("session_probe", "raising_session", error, "unrecorded request")
     assert mine["first"]["raised"] == "MastodonNetworkError" and mine["first"]["is_oserror"]
-    assert mine["first"]["chained"] == [error, str(eval(error)("unrecorded request"))]
+    raised = {"RuntimeError": RuntimeError, "KeyError": KeyError, "TypeError": TypeError}[error]
+    assert mine["first"]["chained"] == [error, str(raised("unrecorded request"))]
     assert mine["then"] == {"returned": "Status", "id": "2"}
 
 

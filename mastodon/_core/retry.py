@@ -1,7 +1,6 @@
 """Retry policy: which failed requests may be sent again, and after how long."""
 from __future__ import annotations
 
-import logging
 import random
 import re
 import time
@@ -12,8 +11,6 @@ from urllib.parse import urlsplit
 
 from ..errors import MastodonError, MastodonIllegalArgumentError, add_note
 from .pause import pause
-
-log = logging.getLogger("mastodon")
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 IDEMPOTENCY_HEADER = "Idempotency-Key"
@@ -77,13 +74,9 @@ class RetryPolicy:
         base = min(self.backoff_factor * 2.0 ** attempt, self.max_backoff)
         return base * (0.5 + self.jitter() / 2)
 
-    def wait(self, attempt: int, what: str = "request", reason: str = "a transient failure") -> None:
-        """Sleep before retry number ``attempt`` + 1 of ``what``, logging it once at INFO:
-        what is sent again, when, and after which ``reason``."""
-        delay = self.backoff(attempt)
-        log.info("retrying %s in %.2f s (retry %d of %d) after: %s", what, delay, attempt + 1,
-                 self.max_retries, reason)
-        pause(delay, self.sleep)
+    def wait(self, attempt: int) -> None:
+        """Sleep before retry number ``attempt`` + 1 (the client logs the retry itself)."""
+        pause(self.backoff(attempt), self.sleep)
 
 
 NO_RETRIES = RetryPolicy(max_retries=0)
