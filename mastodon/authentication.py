@@ -15,11 +15,13 @@ from . import return_types as rt
 from ._core import validate
 from ._core.blocklist import refuse_blocked
 from ._core.check import raise_for_status
-from ._core.credentials import adopt_token, credential_path, persistable_text, read_lines, \
-    write_secret_file
+from ._core.params import encodable
+from ._core.credentials import adopt_token, credential_path, persistable_text, read_credentials, \
+    read_lines, write_secret_file
 from ._core.ratelimit import RateLimiter
 from ._core.retry import RetryPolicy
-from .defaults import _DEFAULT_SCOPES, _DEFAULT_TIMEOUT, _DEFAULT_USER_AGENT
+from ._core.transport import new_session
+from .defaults import _DEFAULT_SCOPES, _DEFAULT_TIMEOUT, _DEFAULT_USER_AGENT, _SCOPE_SETS
 from .errors import (
     MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError, MastodonWarning,
 )
@@ -31,7 +33,6 @@ from .versions import api_version
 FEATURE_SETS = ("mainline", "fedibird", "pleroma")
 VERSION_CHECK_MODES = ("created", "changed", "none")
 _OOB = "urn:ietf:wg:oauth:2.0:oob"
-_MAX_TIMEOUT = 1e6  # seconds; sockets refuse timeouts far beyond this
 
 
 def normalize_base_url(url: str) -> str:
@@ -51,17 +52,6 @@ def normalize_base_url(url: str) -> str:
     if not host:
         raise MastodonIllegalArgumentError(f"api_base_url has no host: {url!r}")
     return url
-
-
-def _check_timeout(value: Any) -> Any:
-    """Accept a positive number, a (connect, read) pair of them, or None."""
-    parts = value if isinstance(value, tuple) else (value,)
-    if value is not None and (len(parts) not in (1, 2) or not all(
-            part is None or (isinstance(part, (int, float)) and not isinstance(part, bool)
-                             and 0 < part <= _MAX_TIMEOUT) for part in parts)):
-        raise MastodonIllegalArgumentError(
-            f"request_timeout must be a positive number of seconds, got {value!r}")
-    return value
 
 
 def _check_writable(name: str, path: Any) -> Optional[str]:
@@ -203,7 +193,8 @@ class AuthenticationMixin(Internals):
 
         client_file = credential_path("client_id", client_id)
         if client_file is not None:
-            client_id, client_secret, file_base_url, client_name = read_lines(client_file, 4)
+            client_id, client_secret, file_base_url, client_name = read_credentials(
+                "client_id", client_file, 4, url_line=2)
             if user_agent is None and client_name:
                 user_agent = client_name
         elif client_id is not None and client_secret is None:
@@ -212,7 +203,8 @@ class AuthenticationMixin(Internals):
 
         token_file = credential_path("access_token", access_token)
         if token_file is not None:
-            access_token, token_base_url, token_client_id, token_secret = read_lines(token_file, 4)
+            access_token, token_base_url, token_client_id, token_secret = read_credentials(
+                "access_token", token_file, 4, url_line=1)
             file_base_url = self._merge_base_urls(file_base_url, token_base_url)
             if client_id is None:
                 client_id, client_secret = token_client_id, token_secret
@@ -241,14 +233,14 @@ class AuthenticationMixin(Internals):
                 f"retry_policy must be a RetryPolicy, got {type(retry_policy).__name__}")
         validate.header_value("access_token", access_token)
         validate.header_value("user_agent", user_agent)
-        _check_timeout(request_timeout)
+        validate.timeout("request_timeout", request_timeout)
         self.api_base_url = api_base_url
         self.client_id = client_id
         self.client_secret = client_secret
         self.access_token = access_token
         self.debug_requests = debug_requests
         self.request_timeout = request_timeout
-        self.session = session if session is not None else requests.Session()
+        self.session = session if session is not None else new_session()
         self._owns_session = session is None
         self.feature_set = feature_set
         self.user_agent = user_agent
@@ -322,8 +314,10 @@ class AuthenticationMixin(Internals):
                                 "redirect_uris": redirect_uris or _OOB}
         if website is not None:
             form["website"] = validate.text("website", website, required=True)
+        for name, value in form.items():  # what cannot be sent is refused before sending
+            encodable(name, value)
         to_file = _check_writable("to_file", to_file)
-        _check_timeout(request_timeout)
+        validate.timeout("request_timeout", request_timeout)
         validate.header_value("user_agent", user_agent)
         headers = {"User-Agent": user_agent} if user_agent else {}
         app = _post_app(_check_session(session), api_base_url + "/api/v1/apps", form, headers,

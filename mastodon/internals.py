@@ -11,7 +11,9 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Dict, Literal, Optional, Type, TypedDict, TypeVar, overload
+from typing import (
+    TYPE_CHECKING, Any, Dict, Literal, Optional, Tuple, Type, TypedDict, TypeVar, overload,
+)
 
 import requests
 
@@ -19,12 +21,12 @@ from ._core import debuglog
 from ._core.asyncrefresh import attach_async_refresh
 from ._core.blocklist import refuse_blocked
 from ._core.check import raise_for_status, warn_if_deprecated, with_details
-from ._core.decode import decode_response
+from ._core.decode import UnusableBody, decode_response
 from ._core.pagination import attach_pagination
 from ._core.ratelimit import RateLimiter, bucket_for
 from ._core.retry import RetryPolicy, note_idempotency_key, with_idempotency_key
 from ._core.server import ServerFacts, ServerLookup
-from ._core.transport import BearerAuth, Call, build_call, transmit
+from ._core.transport import BearerAuth, Call, build_call, transient, transmit
 from ._core.validate import header_value
 from .errors import (
     MastodonError, MastodonIllegalArgumentError, MastodonNetworkError, MastodonRatelimitError,
@@ -156,50 +158,49 @@ class Internals:
         headers = with_idempotency_key(method, url, {**self._default_headers(), **(headers or {})})
         call = build_call(method, url, params, as_json=json_body, files=files, headers=headers)
         try:
-            response = self._send(call, ratelimit=ratelimit, auth=auth, stream=stream,
-                                  timeout=timeout if timeout is not None else self.request_timeout)
-            if stream:
-                return response
-            result = decode_response(response, entity)
+            response, result = self._send(
+                call, entity, ratelimit=ratelimit, auth=auth, stream=stream,
+                timeout=timeout if timeout is not None else self.request_timeout)
         except MastodonError as exc:
             note_idempotency_key(exc, call.headers)
             raise
+        if stream:
+            return response
         attach_pagination(result, response, call.method, call.query)
         attach_async_refresh(result, response, call.method, path, params)
         return result
 
-    def _send(self, call: Call, *, ratelimit: bool, auth: bool, stream: bool,
-              timeout: Any) -> requests.Response:
-        """Send with rate limiting and retries; return a successful response or raise."""
+    def _send(self, call: Call, entity: Any, *, ratelimit: bool, auth: bool, stream: bool,
+              timeout: Any) -> Tuple[requests.Response, Any]:
+        """Send with rate limiting and retries: the successful response and its body decoded
+        into ``entity`` (None when streaming), or raise.
+
+        Transient failures of a request the retry policy may repeat are retried:
+        network errors, the retry statuses, and success answers whose body is
+        unusable (empty where an entity is expected, cut short, not JSON).
+        """
         limiter = self._ratelimiter if ratelimit else None
         policy = self.retry_policy
         authorizer = BearerAuth(self.access_token) if auth and self.access_token else None
         bucket = bucket_for(call.method, call.url)
         failures = limited = 0
         while True:  # every pass returns, raises, or raises a capped counter
-            if limiter is not None:
-                limiter.before_request(bucket)
             try:
-                response = transmit(self.session, call, authorizer, timeout, stream)
+                response = self._exchange(call, limiter, bucket, authorizer, timeout, stream)
             except MastodonNetworkError as exc:
-                if limiter is not None:
-                    limiter.request_done(bucket)
                 self._log_failure(call, exc)
-                if not policy.can_retry(call.method, call.headers, failures):
+                if not transient(exc) or not policy.can_retry(call.method, call.headers, failures):
                     raise
                 self._retry(failures, call, str(exc))
                 failures += 1
                 continue
-            self._log_exchange(response, stream)
-            if limiter is not None:
-                limiter.update(response.headers, bucket)
-                if response.status_code == 429:
-                    try:
-                        limiter.wait_after_429(response.headers, limited, bucket)
-                    except MastodonRatelimitError as exc:
-                        raise with_details(exc, response)
-                    limited += 1
-                    continue
+            if limiter is not None and response.status_code == 429:
+                try:
+                    limiter.wait_after_429(response.headers, limited, bucket)
+                except MastodonRatelimitError as exc:
+                    raise with_details(exc, response)
+                limited += 1
+                continue
             if policy.can_retry(call.method, call.headers, failures, response.status_code):
                 response.close()
                 self._retry(failures, call, f"{response.status_code} {response.reason}")
@@ -207,10 +208,38 @@ class Internals:
                 continue
             raise_for_status(response)
             warn_if_deprecated(response)
-            return response
+            if stream:
+                return response, None
+            try:
+                return response, decode_response(response, entity)
+            except UnusableBody as broken:
+                if not policy.can_retry(call.method, call.headers, failures):
+                    raise broken.error from broken.__cause__
+                self._retry(failures, call, str(broken.error))
+                failures += 1
+
+    def _exchange(self, call: Call, limiter: Optional[RateLimiter], bucket: str,
+                  authorizer: Optional[BearerAuth], timeout: Any,
+                  stream: bool) -> requests.Response:
+        """One request and its answer, holding a rate-limit slot (when ``limiter`` is given)
+        that is given back on every way out, exceptions of any kind included."""
+        if limiter is None:
+            response = transmit(self.session, call, authorizer, timeout, stream)
+        else:
+            limiter.before_request(bucket)
+            answered = False
+            try:
+                response = transmit(self.session, call, authorizer, timeout, stream)
+                limiter.update(response.headers, bucket)  # releases the slot
+                answered = True
+            finally:
+                if not answered:
+                    limiter.request_done(bucket)
+        self._log_exchange(response, stream)
+        return response
 
     def _retry(self, failures: int, call: Call, reason: str) -> None:
-        """Log why a request is sent again (at INFO), then wait as the retry policy says."""
+        """Log why a request is sent again (once, at INFO), then wait as the retry policy says."""
         log.info("retrying %s (retry %d of %d) after: %s", _described(call), failures + 1,
                  self.retry_policy.max_retries, reason)
         self.retry_policy.wait(failures)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, List, Mapping, Tuple, Union
 
+from ._core import validate
 from ._core.status_length import countable_text
 from .compat import require
 from .errors import MastodonIllegalArgumentError
@@ -82,11 +83,9 @@ class MediaUtilsMixin(Internals):
         require("grapheme", "get_status_length")
         import grapheme
 
-        for name, value in (("text", text), ("spoiler_text", spoiler_text)):
-            if value is not None and not isinstance(value, str):
-                raise MastodonIllegalArgumentError(
-                    f"{name} must be a string, got {type(value).__name__}")
-        return int(grapheme.length((spoiler_text or "") + countable_text(text or "")))
+        validate.text("text", text, required=True)  # None is no status: refused, not 0
+        validate.text("spoiler_text", spoiler_text)
+        return int(grapheme.length((spoiler_text or "") + countable_text(text)))
 
 
 Mastodon = MediaUtilsMixin  # same pattern as the other area modules

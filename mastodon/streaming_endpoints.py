@@ -305,6 +305,7 @@ class StreamingEndpointsMixin(Internals):
             return websocket_handle.subscribe(route.ws_stream, listener, **route.ws_params)
         if listener is None or not callable(getattr(listener, "on_abort", None)):
             raise MastodonIllegalArgumentError("listener must be a StreamListener")
+        validate.timeout("timeout", timeout)
         validate_wait = reconnect_async_wait_sec
         if isinstance(validate_wait, bool) or not isinstance(validate_wait, (int, float)) \
                 or validate_wait < 0:

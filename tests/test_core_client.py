@@ -8,6 +8,7 @@ import pytest
 
 from mastodon import Mastodon
 from mastodon._core.retry import RetryPolicy
+from support.fake_transport import Canned
 from mastodon.errors import (
     MastodonAPIError, MastodonDeprecationWarning, MastodonIllegalArgumentError,
     MastodonNetworkError, MastodonServiceUnavailableError, MastodonVersionError, MastodonWarning,
@@ -121,10 +122,13 @@ def test_decoding_gives_attribute_access_and_aware_datetimes(fake):
     assert result.nested.edited_at.tzinfo is not None
 
 
-def test_malformed_json_raises_api_error(fake):
-    fake.queue(body=b"{not json")
+def test_malformed_json_raises_api_error_after_the_retries(fake):
+    # a GET answered with a broken body is retried like a 502 (issue 25.1)
+    fake.api.retry_policy = RetryPolicy(max_retries=2, sleep=lambda s: None)
+    fake.default = Canned.make(body=b"{not json")
     with pytest.raises(MastodonAPIError, match="Could not parse"):
         fake.api._get("/api/v1/x")
+    assert len(fake.requests) == 3
 
 
 def test_deprecation_header_gives_warning(fake):

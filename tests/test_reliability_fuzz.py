@@ -39,7 +39,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from mastodon import Mastodon
+from mastodon import Mastodon, StreamListener
 from mastodon._core.retry import RetryPolicy
 from mastodon.types_base import PaginatableList
 from mastodon.errors import (
@@ -621,6 +621,20 @@ FOUND_IN_METHODS: Dict[str, Callable[[Any], Any]] = {
         lambda api: api.get_pagination_info([], {}),
     "decode_blurhash('00000\"') was KeyError":
         lambda api: api.decode_blurhash('00000"'),
+    # found by the issue-25 fuzz run (2,200 careless inputs)
+    "media_post(file_name='a\\ud800.png') was UnicodeEncodeError":
+        lambda api: api.media_post(PNG, mime_type="image/png", file_name="a\ud800.png"),
+    "create_app('bot\\ud800') was UnicodeEncodeError":
+        lambda api: Mastodon.create_app("bot\ud800", api_base_url=FAKE_BASE_URL,
+                                        session=api.session),
+    "stream_user(run_async=True, timeout='x') was ValueError":
+        lambda api: api.stream_user(StreamListener(), run_async=True, timeout="x"),
+    "RetryPolicy(max_retries='2') was TypeError at the first retry":
+        lambda api: RetryPolicy(max_retries="2"),
+    "RetryPolicy(max_retries=-1) was accepted":
+        lambda api: RetryPolicy(max_retries=-1),
+    "get_status_length(None) was 0":
+        lambda api: api.get_status_length(None),
 }
 
 

@@ -41,6 +41,22 @@ def read_lines(path: str, count: int) -> List[Optional[str]]:
     return [line or None for line in lines[:count]]
 
 
+def read_credentials(name: str, path: str, count: int, url_line: int) -> List[Optional[str]]:
+    """The first ``count`` lines of the credential file ``path`` given as ``name``.
+
+    Line ``url_line`` (0-based) holds the server URL when present; a file where
+    it is text with spaces (a script, a note) is refused as no credential file,
+    naming ``name``.
+    """
+    lines = read_lines(path, count)
+    url = lines[url_line]
+    if url is not None and any(character.isspace() for character in url):
+        raise MastodonIllegalArgumentError(
+            f"{name}: {path!r} is not a credential file (line {url_line + 1} should be the "
+            f"server URL, not {url[:60]!r})")
+    return lines
+
+
 def write_secret_file(path: str, lines: Sequence[Optional[str]]) -> None:
     """Write one value per line, atomically, readable by the owner only (mode 0600)."""
     text = "".join(f"{line or ''}\n" for line in lines)

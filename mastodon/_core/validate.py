@@ -99,6 +99,21 @@ def duration(name: str, value: Any) -> Optional[int]:
     return count(name, value)
 
 
+_MAX_TIMEOUT = 1e6  # seconds; sockets refuse timeouts far beyond this
+
+
+def timeout(name: str, value: Any) -> Any:
+    """Accept a socket timeout: a positive number of seconds, a (connect, read) pair of
+    them (either may be None), or None for no timeout."""
+    parts = value if isinstance(value, tuple) else (value,)
+    if value is not None and (len(parts) not in (1, 2) or not all(
+            part is None or (isinstance(part, (int, float)) and not isinstance(part, bool)
+                             and 0 < part <= _MAX_TIMEOUT) for part in parts)):
+        raise MastodonIllegalArgumentError(
+            f"{name} must be a positive number of seconds, got {value!r}")
+    return value
+
+
 def moment(name: str, value: Any) -> Optional[datetime]:
     """Accept a datetime (naive ones are taken as local time), or None."""
     return of_type(name, value, datetime)
