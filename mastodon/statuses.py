@@ -223,10 +223,12 @@ class StatusesMixin(Internals):
                      ) -> Union[rt.Status, rt.ScheduledStatus]:
         """Reply to ``to_status``, mentioning the people in it; returns the new status.
 
-        The text is prefixed with @-mentions of the author and everyone the
-        status mentions, except yourself; with ``untag`` True only the author is
-        mentioned. Visibility and content warning default to those of
-        ``to_status``. ``to_status`` may also be an id (it is fetched first).
+        The text is prefixed with @-mentions of the author (also when that is
+        you) and then of everyone the status mentions except you, each account
+        once; with ``untag`` True only the author is mentioned. Visibility and
+        content warning default to those of ``to_status`` (an empty content
+        warning is sent as such). ``to_status`` may also be an id (it is
+        fetched first).
 
         ``status`` is your text after the mentions. ``media_ids``, ``sensitive``,
         ``visibility``, ``spoiler_text``, ``language``, ``idempotency_key``,
@@ -253,7 +255,7 @@ class StatusesMixin(Internals):
         if visibility is None and target.get("visibility") in VISIBILITIES:
             visibility = target["visibility"]
         if spoiler_text is None:
-            spoiler_text = target.get("spoiler_text") or None
+            spoiler_text = target.get("spoiler_text")
         return self.status_post(
             text, in_reply_to_id=target, media_ids=media_ids, sensitive=sensitive,
             visibility=visibility, spoiler_text=spoiler_text, language=language,
@@ -263,14 +265,17 @@ class StatusesMixin(Internals):
             quote_approval_policy=quote_approval_policy)
 
     def _reply_mentions(self, target: Mapping[str, Any], untag: Optional[bool]) -> List[str]:
-        """The accts a reply to ``target`` mentions: author first, no repeats, never oneself."""
-        accounts = [target["account"]] + ([] if untag else list(target.get("mentions") or []))
+        """The accts a reply to ``target`` mentions: the author first (even oneself), then
+        the status's mentions except oneself, each account (by id) once."""
+        author = target["account"]
         own_id = self._own_account_id()
-        mentions: List[str] = []
-        for account in accounts:
-            acct = account.get("acct")
-            if acct and str(account.get("id")) != own_id and acct not in mentions:
-                mentions.append(acct)
+        seen = {str(author.get("id"))}
+        mentions = [author.get("acct")] if author.get("acct") else []
+        for account in [] if untag else list(target.get("mentions") or []):
+            account_id = str(account.get("id"))
+            if account.get("acct") and account_id != own_id and account_id not in seen:
+                seen.add(account_id)
+                mentions.append(account["acct"])
         return mentions
 
     def _own_account_id(self) -> str:

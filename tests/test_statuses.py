@@ -237,10 +237,24 @@ def test_status_reply_untag_and_own_id_is_cached(fake):
         ("GET", "/api/v1/accounts/verify_credentials")]
 
 
-def test_status_reply_to_own_status_mentions_nobody(fake):
+def test_status_reply_to_own_status_mentions_yourself_first_and_copies_an_empty_cw(fake):
     fake.queue(json=ME)
-    fake.api.status_reply(STATUS, "follow-up")
-    assert dict(fake.last_form())["status"] == "follow-up"
+    own = {**STATUS, "mentions": [{"id": "3", "acct": "carol"}, {"id": "1", "acct": "alice"}]}
+    fake.api.status_reply(own, "follow-up")
+    form = fake.last_form()
+    assert dict(form)["status"] == "@alice @carol follow-up"  # as Mastodon.py 2.3.3 does
+    assert ("spoiler_text", "") in form
+    fake.api.status_reply(own, "only me", untag=True)
+    assert dict(fake.last_form())["status"] == "@alice only me"
+
+
+def test_status_reply_mentions_each_account_once_in_order(fake):
+    fake.queue(json=ME)
+    thread = {**_thread_status(), "mentions": [
+        {"id": "7", "acct": "dan"}, {"id": "2", "acct": "bob"}, {"id": "3", "acct": "carol"},
+        {"id": "7", "acct": "dan"}]}
+    fake.api.status_reply(thread, "hi")
+    assert dict(fake.last_form())["status"] == "@bob @dan @carol hi"
 
 
 def test_status_reply_accepts_an_id(fake):

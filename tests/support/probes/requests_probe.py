@@ -16,6 +16,7 @@ Arguments are JSON, with tagged objects for what JSON cannot carry::
     {"$datetime": "2025-03-01T12:00:00+02:00"}   a datetime (naive without offset)
     {"$date": "2025-03-01"}                       a date
     {"$file": "text", "name": "a.png"}           a binary file object (name optional)
+    {"$bytes": "text"}                            bytes
     {"$tuple": [0.5, -0.5]}                       a tuple
     {"$object": {...}}                            an object with those attributes
     {"$entity": "Status", "value": {...}}         that entity of mastodon.return_types
@@ -71,6 +72,8 @@ def _decode(value: Any) -> Any:
         if "name" in value:
             data.name = value["name"]
         return data
+    if "$bytes" in value:
+        return value["$bytes"].encode("utf-8")
     if "$tuple" in value:
         return tuple(_decode(item) for item in value["$tuple"])
     if "$object" in value:
