@@ -392,7 +392,8 @@ class AccountsMixin(Internals):
         """Deprecated: follow an account given as ``user@domain``.
 
         Servers dropped the remote-follow route, so this searches for the
-        handle (resolving it remotely) and follows the first match. Warns
+        handle among the accounts the server knows (without resolving it
+        remotely, as Mastodon.py does) and follows the first match. Warns
         with MastodonDeprecationWarning; raises MastodonNotFoundError when
         nothing matches. Use :meth:`account_lookup` or :meth:`account_search`
         and :meth:`account_follow` instead.
@@ -402,7 +403,7 @@ class AccountsMixin(Internals):
         Calls ``GET /api/v1/accounts/search``, then ``POST /api/v1/accounts/:id/follow``.
         """
         _deprecated("follows() is deprecated; use account_search() and account_follow()")
-        found = self.account_search(uri, resolve=True)
+        found = self.account_search(uri)
         if not found:
             raise MastodonNotFoundError(f"follows(): no account found for {uri!r}")
         return self.account_follow(found[0])

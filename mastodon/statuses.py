@@ -24,20 +24,28 @@ VISIBILITIES = ("public", "unlisted", "private", "direct")
 #: Pleroma and Akkoma (``feature_set="pleroma"``) also post ``local`` statuses (not
 #: federated) and ``list:<list id>`` ones.
 PLEROMA_VISIBILITIES = VISIBILITIES + ("local",)
-#: Visibilities a reblog can have.
-REBLOG_VISIBILITIES = ("public", "unlisted", "private")
 #: Who may quote a status.
 QUOTE_APPROVAL_POLICIES = ("public", "followers", "nobody")
+_BAD_VISIBILITY = ("Invalid visibility value! Acceptable values are "
+                   "['private', 'public', 'unlisted', 'direct']")
+_BAD_QUOTE_POLICY = ("Invalid quote_approval_policy. Valid values are "
+                     "['public', 'followers', 'nobody']")
 
 StatusOrId = Union[rt.Status, IdType]
 
 
-def visibility_param(value: Optional[str], allowed: Tuple[str, ...], name: str = "visibility") -> Optional[str]:
-    """A visibility in lower case; None or "" mean "the account's default"."""
-    if value is None or value == "":
+def visibility_param(value: Optional[str], allowed: Tuple[str, ...] = VISIBILITIES) -> Optional[str]:
+    """A visibility in lower case (None: the account's default); others are refused
+    as Mastodon.py refuses them."""
+    if value is None:
         return None
-    validate.text(name, value)
-    return validate.one_of(name, value.lower(), allowed)
+    validate.text("visibility", value)
+    return validate.known(value.lower(), allowed, _BAD_VISIBILITY)
+
+
+def quote_policy_param(value: Optional[str]) -> Optional[str]:
+    """A quote approval policy (None: the server's default); others are refused."""
+    return validate.known(value, QUOTE_APPROVAL_POLICIES, _BAD_QUOTE_POLICY)
 
 
 def _optional_id(value: Any, name: str) -> Optional[str]:
@@ -130,7 +138,8 @@ class StatusesMixin(Internals):
         ``quote_approval_policy`` (public, followers, nobody) says who may quote
         this one; ``quote_id`` is Fedibird's quoting and needs
         ``feature_set="fedibird"``. ``content_type`` (e.g. ``text/markdown``) is
-        only sent to Pleroma, or anywhere when ``strict_content_type`` is True.
+        sent as given (Pleroma and glitch-soc read it, Mastodon ignores it); with
+        ``strict_content_type`` True it is refused unless ``feature_set="pleroma"``.
 
         ``status`` is the text (it may be empty when there are media).
         ``sensitive`` marks the media as sensitive (hidden behind a warning). ``language``
@@ -168,8 +177,7 @@ class StatusesMixin(Internals):
             "poll": _poll_param(poll),
             "quote_id": self._fedibird_quote_id(quote_id),
             "quoted_status_id": _optional_id(quoted_status_id, "quoted_status_id"),
-            "quote_approval_policy": validate.one_of(
-                "quote_approval_policy", quote_approval_policy, QUOTE_APPROVAL_POLICIES),
+            "quote_approval_policy": quote_policy_param(quote_approval_policy),
             "content_type": self._content_type(content_type, strict_content_type),
         }
         headers = None
@@ -179,7 +187,7 @@ class StatusesMixin(Internals):
 
     def _status_visibility(self, visibility: Any) -> Optional[str]:
         if self.feature_set != "pleroma":
-            return visibility_param(visibility, VISIBILITIES)
+            return visibility_param(visibility)
         if isinstance(visibility, str) and visibility.startswith("list:"):
             return validate.text("visibility", visibility)
         return visibility_param(visibility, PLEROMA_VISIBILITIES)
@@ -195,7 +203,10 @@ class StatusesMixin(Internals):
 
     def _content_type(self, content_type: Optional[str], strict: bool) -> Optional[str]:
         validate.text("content_type", content_type)
-        return content_type if self.feature_set == "pleroma" or strict else None
+        if content_type is not None and strict and self.feature_set != "pleroma":
+            raise MastodonIllegalArgumentError(
+                "content_type is only available with feature set pleroma")
+        return content_type
 
     @api_version("1.0.0", "2.8.0")
     def toot(self, status: str) -> rt.Status:
@@ -316,8 +327,7 @@ class StatusesMixin(Internals):
             "media_ids": _edited_media_ids(media_ids, attributes),
             "poll": _poll_param(poll),
             "media_attributes": attributes,
-            "quote_approval_policy": validate.one_of(
-                "quote_approval_policy", quote_approval_policy, QUOTE_APPROVAL_POLICIES),
+            "quote_approval_policy": quote_policy_param(quote_approval_policy),
         }
         return self._put(f"/api/v1/statuses/{path_segment(id)}", params,
                          json_body=poll is not None or attributes is not None, entity=rt.Status)

@@ -216,7 +216,7 @@ def test_deprecated_follows_searches_then_follows(fake):
         result = fake.api.follows("bob@example.org")
     assert fake.calls == [("GET", "/api/v1/accounts/search"), ("POST", "/api/v1/accounts/7/follow")]
     assert query_of(fake.requests[0]) == [("q", "bob@example.org"), ("following", "0"),
-                                          ("resolve", "1")]
+                                          ("resolve", "0")]  # as Mastodon.py searches
     assert isinstance(result, Relationship)
     fake.queue(json=[])
     with pytest.warns(MastodonDeprecationWarning), pytest.raises(MastodonNotFoundError):

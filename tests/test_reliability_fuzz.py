@@ -282,7 +282,8 @@ SPECS: List[Spec] = [
         "domain": st.one_of(not_str, st.just("")), "severity": bad_enum("silence", "suspend", "noop"),
         "reject_media": bad_flag, "obfuscate": bad_flag, "private_comment": not_str},
         reply={"id": "1", "domain": "bad.example"}),
-    Spec("admin_measures", {"start_at": datetime(2026, 1, 1), "end_at": datetime(2026, 2, 1)}, {
+    Spec("admin_measures", {"start_at": datetime(2026, 1, 1), "end_at": datetime(2026, 2, 1),
+                            "new_users": True}, {
         "start_at": st.one_of(bad_datetime, extreme_datetime),
         "end_at": st.one_of(bad_datetime, extreme_datetime),
         "active_users": bad_flag, "tag_accounts": bad_id}, reply=[]),

@@ -1,9 +1,11 @@
 """Local argument checks, so input no server could accept fails before sending.
 
-Each helper raises MastodonIllegalArgumentError naming the parameter. Only
-what no server could take is refused here: wrong Python types, text that
-cannot be encoded, values that would break a URL or a header. Enum values,
-counts, lengths and other limits belong to the server, which answers with a
+Each helper raises MastodonIllegalArgumentError naming the parameter. What
+is refused here: what Mastodon.py 2.3.3 refuses locally (:func:`known`, with
+its wording, so callers' error handling keeps working), and beyond that only
+what no server could take: wrong Python types, text that cannot be encoded,
+values that would break a URL or a header. Other enum values, counts,
+lengths and limits belong to the server, which answers with a
 MastodonAPIError; servers differ in them and add new values over time.
 """
 from __future__ import annotations
@@ -27,6 +29,17 @@ def one_of(name: str, value: Any, known: Collection[_V]) -> Optional[_V]:
         if types:
             of_type(name, value, types)
     return cast(Optional[_V], value)  # checked: of the known values' type (any, when none are)
+
+
+def known(value: Any, allowed: Collection[_V], message: str) -> Optional[_V]:
+    """Accept None or one of ``allowed``; refuse anything else with ``message``.
+
+    For the values Mastodon.py 2.3.3 itself refuses before sending (an unknown
+    visibility, search ``result_type``, admin account filter ...).
+    """
+    if value is not None and value not in allowed:
+        raise MastodonIllegalArgumentError(message)
+    return cast(Optional[_V], value)
 
 
 def all_of(name: str, values: Optional[Iterable[Any]], known: Collection[Any]) -> Optional[List[Any]]:

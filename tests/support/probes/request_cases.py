@@ -151,5 +151,7 @@ def generated_cases(name: str, signature: str) -> Iterator[Case]:
             yield {"method": name, "kwargs": {**required, param: _typical(param, default)}}
             if param in PAGE_NAMES:
                 yield {"method": name, "kwargs": {**required, param: entity("Status", id="109")}}
-        for bad in BAD.get(param, []):
+        typical = _typical(param, default)
+        odd = ["zzz-unknown"] if isinstance(typical, str) and param not in ID_NAMES | PAGE_NAMES else []
+        for bad in BAD.get(param, []) + odd:
             yield {"method": name, "kwargs": {**required, param: bad}}
