@@ -1,7 +1,7 @@
 """Accounts: request shapes on the fake transport, behaviour on the mock server."""
 import io
 import warnings
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -342,7 +342,7 @@ def test_create_account_gets_app_token_then_signs_up(app_fake, tmp_path):
                          "token_type": "Bearer"})
     token = app_fake.api.create_account("newbie", "hunter22hunter22", "n@example.org",
                                         agreement=True, reason="hello", locale="de",
-                                        date_of_birth=date(2000, 1, 2),
+                                        date_of_birth=datetime(2000, 1, 2, 12, 30),
                                         to_file=str(tmp_path / "user.secret"))
     assert token == "user_tok" and app_fake.api.access_token == "user_tok"
     assert app_fake.calls == [("POST", "/oauth/token"), ("POST", "/api/v1/accounts")]
@@ -389,11 +389,28 @@ def test_create_account_leaves_app_credentials_and_scopes_to_the_server(fake, ap
     assert len(app_fake.requests) == 1
 
 
-def test_create_account_success_with_detailed_flag(app_fake):
+def test_create_account_success_with_detailed_flag_gives_an_empty_error(app_fake):
     app_fake.queue(json={"access_token": "app_tok", "scope": "read"})
     app_fake.queue(json={"access_token": "user_tok", "scope": "read"})
-    assert app_fake.api.create_account("n", "p", "e@example.org", agreement=True,
-                                       scopes=["read"], return_detailed_error=True) == ("user_tok", None)
+    token, error = app_fake.api.create_account("n", "p", "e@example.org", agreement=True,
+                                               scopes=["read"], return_detailed_error=True)
+    assert token == "user_tok"  # and, as Mastodon.py 2.3.3 gives it, an empty error
+    assert isinstance(error, AccountCreationError) and error.error is None
+    assert error.details is None
+
+
+def test_create_account_refuses_what_mastodon_py_refuses(app_fake):
+    for birthday in ("2000-01-02", date(2000, 1, 2)):
+        with pytest.raises(MastodonIllegalArgumentError, match="date_of_birth"):
+            app_fake.api.create_account("n", "p", "e@example.org", date_of_birth=birthday)
+    assert app_fake.requests == []
+    app_fake.queue(json={"token_type": "Bearer"})  # an OAuth answer without a token
+    with pytest.raises(MastodonIllegalArgumentError, match="oauth"):
+        app_fake.api.create_account("n", "p", "e@example.org")
+    app_fake.queue(json={"access_token": "app_tok", "scope": "read"})
+    app_fake.queue(json={"access_token": "user_tok", "scope": "read"})
+    app_fake.api.create_account("n", "p", "e@example.org", scopes=["read"])
+    assert "agreement" not in dict(app_fake.last_form())  # False is left out
 
 
 # ---------------------------------------------------------------- behaviour (mock server)

@@ -10,7 +10,9 @@ which message).
 A case is ``{"method": name, "args": [...], "kwargs": {...}}`` and optionally
 ``"answers"`` (``{"GET /path": json}``: the body answered for that request),
 ``"default"`` (the body for every other request, else one fitting the path), ``"version"`` (the server version the client
-believes, default 4.6.0) and ``"result": true`` (describe the returned value).
+believes, default 4.6.0), ``"client"`` (more constructor arguments, e.g.
+``client_id``; ``access_token`` may be replaced) and ``"result": true``
+(describe the returned value).
 Arguments are JSON, with tagged objects for what JSON cannot carry::
 
     {"$datetime": "2025-03-01T12:00:00+02:00"}   a datetime (naive without offset)
@@ -139,9 +141,10 @@ class RecordingSession:
         """Nothing to release."""
 
 
-def _client(version: str, session: RecordingSession) -> Any:
-    api = mastodon.Mastodon(access_token=TOKEN, api_base_url=BASE_URL,
-                            version_check_mode="created", mastodon_version=version)
+def _client(version: str, session: RecordingSession, options: Dict[str, Any]) -> Any:
+    settings = {"access_token": TOKEN, **options}
+    api = mastodon.Mastodon(api_base_url=BASE_URL, version_check_mode="created",
+                            mastodon_version=version, **settings)
     api.session = session
     return api
 
@@ -166,7 +169,7 @@ def _outcome(call: Callable[[], Any], describe_result: bool) -> Dict[str, Any]:
 def run_case(case: Dict[str, Any]) -> Dict[str, Any]:
     """Run one case; what it sent and how it ended."""
     session = RecordingSession(case.get("answers", {}), case.get("default"))
-    api = _client(case.get("version", "4.6.0"), session)
+    api = _client(case.get("version", "4.6.0"), session, case.get("client", {}))
     method = getattr(api, case["method"])
     args = _decode(case.get("args", []))
     kwargs = _decode(case.get("kwargs", {}))
