@@ -79,6 +79,9 @@ TYPICAL: Dict[str, Any] = {
     "scopes": ["read", "write"], "thumbnail_mime_type": "image/png",
     "header_mime_type": "image/png", "avatar_mime_type": "image/png",
     "date": "2025-01-01",
+    "to_status": entity("Status", id="20", visibility="private", spoiler_text="",
+                        account={"id": "2", "acct": "bob"},
+                        mentions=[{"id": "1", "acct": "me"}, {"id": "3", "acct": "carol"}]),
 }
 
 # bad values a server could never accept, or that Mastodon.py refuses locally

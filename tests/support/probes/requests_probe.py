@@ -20,7 +20,6 @@ Arguments are JSON, with tagged objects for what JSON cannot carry::
     {"$file": "text", "name": "a.png"}           a binary file object (name optional)
     {"$bytes": "text"}                            bytes
     {"$tuple": [0.5, -0.5]}                       a tuple
-    {"$object": {...}}                            an object with those attributes
     {"$entity": "Status", "value": {...}}         that entity of mastodon.return_types
 """
 import datetime
@@ -46,19 +45,6 @@ STATUS = {"id": "100", "content": "<p>hi</p>", "visibility": "public", "spoiler_
           "created_at": "2025-01-01T00:00:00.000Z"}
 
 
-class _Attributes:
-    """A stand-in object: only attributes, like a caller's own record type."""
-
-    def __init__(self, values: Dict[str, Any]) -> None:
-        self.__dict__.update(values)
-
-    def __getitem__(self, key: str) -> Any:
-        return self.__dict__[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.__dict__
-
-
 def _decode(value: Any) -> Any:
     """A JSON argument with its tagged objects made real."""
     if isinstance(value, list):
@@ -78,8 +64,6 @@ def _decode(value: Any) -> Any:
         return value["$bytes"].encode("utf-8")
     if "$tuple" in value:
         return tuple(_decode(item) for item in value["$tuple"])
-    if "$object" in value:
-        return _Attributes(_decode(value["$object"]))
     if "$entity" in value:
         return try_cast_recurse(getattr(return_types, value["$entity"]), _decode(value["value"]))
     return {key: _decode(item) for key, item in value.items()}
@@ -136,6 +120,10 @@ class RecordingSession:
         else:
             body = _default_answer(parts.path)
         return _response(prepared, body)
+
+    def post(self, url: str, **kwargs: Any) -> requests.Response:
+        """``requests.Session.post``: create_app sends this way."""
+        return self.request("POST", url, **kwargs)
 
     def close(self) -> None:
         """Nothing to release."""
