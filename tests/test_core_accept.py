@@ -385,7 +385,7 @@ UNKNOWN_VALUES = [
     ("directory", lambda m: m.directory(order="oldest"), ("order", "oldest")),
     ("list", lambda m: m.list_create("l", replies_policy="everyone"),
      ("replies_policy", "everyone")),
-    ("filter_v1", lambda m: m.filter_create("x", ["everywhere"], expires_in=-1),
+    ("filter_v1", lambda m: m.filter_update(1, context=["everywhere"]),
      ("context[]", "everywhere")),
     ("domain_block", lambda m: m.admin_create_domain_block("x.example", severity="block"),
      ("severity", "block")),
@@ -419,6 +419,7 @@ MASTODON_PY_REFUSES = [  # issue 24.5: refused as Mastodon.py 2.3.3 refuses them
     (lambda m: m.search_v2("x", result_type="groups"), ValueError, "result_type"),
     (lambda m: m.report(5, category="legal"), ValueError, "report category"),
     (lambda m: m.admin_accounts_v2(origin="elsewhere"), ValueError, "Origin"),
+    (lambda m: m.filter_create("x", ["everywhere"]), ValueError, "filter context"),
 ]
 
 

@@ -155,6 +155,10 @@ def generated_cases(name: str, signature: str) -> Iterator[Case]:
             if param in PAGE_NAMES:
                 yield {"method": name, "kwargs": {**required, param: entity("Status", id="109")}}
         typical = _typical(param, default)
-        odd = ["zzz-unknown"] if isinstance(typical, str) and param not in ID_NAMES | PAGE_NAMES else []
+        odd: List[Any] = []
+        if isinstance(typical, str) and param not in ID_NAMES | PAGE_NAMES:
+            odd = ["zzz-unknown"]
+        elif isinstance(typical, list) and typical and isinstance(typical[0], str):
+            odd = [["zzz-unknown"]]
         for bad in BAD.get(param, []) + odd:
             yield {"method": name, "kwargs": {**required, param: bad}}
