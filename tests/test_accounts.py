@@ -95,7 +95,7 @@ def test_account_statuses_every_filter_flag(fake):
         ("tagged", "cats"), ("only_media", "1"), ("pinned", "1"),
         ("exclude_replies", "1"), ("exclude_reblogs", "1"), ("exclude_direct", "1")])
     with pytest.raises(MastodonIllegalArgumentError):
-        fake.api.account_statuses(7, only_media="yes")
+        fake.api.account_statuses(7, only_media=["yes"])
 
 
 @pytest.mark.parametrize("method", ["account_followers", "account_following"])
@@ -167,7 +167,7 @@ def test_account_follow_options(fake):
     with pytest.raises(MastodonIllegalArgumentError):
         fake.api.account_follow(7, languages="en")
     with pytest.raises(MastodonIllegalArgumentError):
-        fake.api.account_follow(7, notify="yes")
+        fake.api.account_follow(7, notify=["yes"])
 
 
 def test_account_mute_with_duration(fake):
@@ -279,7 +279,7 @@ def test_update_credentials_fields(fake):
 
 
 def test_update_credentials_rejects_bad_values_before_sending(fake):
-    for kwargs in ({"default_privacy": 3}, {"locked": "yes"}, {"note": 5},
+    for kwargs in ({"default_privacy": 3}, {"locked": ["yes"]}, {"note": 5},
                    {"default_quote_policy": ["public"]}, {"avatar": 12},
                    {"avatar": "/no/such/file.png"}, {"attribution_domains": [1]}):
         with pytest.raises(MastodonIllegalArgumentError):

@@ -39,7 +39,7 @@ def test_filter_create(fake):
     assert fake.last_form() == [("phrase", "x"), ("context[]", "thread"), ("irreversible", "1"),
                                 ("whole_word", "0"), ("expires_in", "3600")]
     for bad in ({"context": [5]}, {"context": None},
-                {"phrase": None}, {"whole_word": "yes"}, {"expires_in": "soon"}):
+                {"phrase": None}, {"whole_word": ["yes"]}, {"expires_in": "soon"}):
         with pytest.raises(MastodonIllegalArgumentError):
             fake.api.filter_create(**{"phrase": "x", "context": ["home"], **bad})
     assert len(fake.requests) == 2

@@ -664,7 +664,7 @@ FOUND_SENDING_FIRST: Dict[str, Callable[[Any], Any]] = {
     "status_reply": lambda api: api.status_reply(dict(STATUS), "x", visibility=5),
     "timeline_hashtag": lambda api: api.timeline_hashtag("cats", max_id=1.5),
     "search_v2": lambda api: api.search_v2("cats", min_id=1.5),
-    "trending_tags": lambda api: api.trending_tags(limit="5"),
+    "trending_tags": lambda api: api.trending_tags(limit="five"),
     "notifications_dismiss": lambda api: api.notifications_dismiss(1.5),
 }
 

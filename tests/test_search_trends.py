@@ -94,7 +94,7 @@ def test_search_v2_following(fake):
     fake.api.search("al", following=False)
     assert all(key != "following" for key, _ in fake.last_query())
     with pytest.raises(MastodonIllegalArgumentError, match="following"):
-        fake.api.search_v2("al", following="yes")
+        fake.api.search_v2("al", following=["yes"])
 
 
 def test_search_v1_shape(fake):
@@ -110,7 +110,7 @@ def test_search_validation(fake):
     with pytest.raises(MastodonIllegalArgumentError, match="q"):
         fake.api.search_v2(None)
     with pytest.raises(MastodonIllegalArgumentError, match="offset"):
-        fake.api.search_v2("x", offset="2")
+        fake.api.search_v2("x", offset="two")
     assert fake.requests == []
 
 

@@ -91,13 +91,32 @@ def text(name: str, value: Any, required: bool = False) -> Optional[str]:
     return of_type(name, value, str)
 
 
+_FALSE_WORDS = frozenset({"0", "f", "false", "off"})
+
+
 def flag(name: str, value: Any) -> Optional[bool]:
-    """Accept a bool or None."""
-    return of_type(name, value, bool)
+    """A bool, or None. Mastodon.py passes ints and strings on, so they are accepted
+    and read the way the server reads them: 0 and "0", "f", "false", "off" (in any
+    case) are False, other ints and strings True, and "" is None (left out)."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value != 0
+    if isinstance(value, str):
+        word = value.strip().lower()
+        return None if not word else word not in _FALSE_WORDS
+    raise MastodonIllegalArgumentError(f"{name} must be a bool, got {type(value).__name__}")
 
 
 def count(name: str, value: Any) -> Optional[int]:
-    """Accept an int or None; its range is the server's to check."""
+    """An int or None (its range is the server's to check); a string holding a whole
+    number, which Mastodon.py passes on, is accepted as that number."""
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            raise MastodonIllegalArgumentError(
+                f"{name} must be a whole number, got {value!r}") from None
     return of_type(name, value, int)
 
 

@@ -35,6 +35,15 @@ ID_NAMES = {"id", "account_id", "filter_id", "keyword_id", "status_id", "filter_
             "collection_id", "item_id", "quoting_status_id", "report_id", "warning_preset_id",
             "target_account_id", "invited_by", "in_reply_to_id", "quote_id", "quoted_status_id"}
 PAGE_NAMES = {"max_id", "min_id", "since_id"}
+# booleans whose default is None (the others show theirs in the signature)
+FLAG_NAMES = {"with_suspended", "locked", "bot", "discoverable", "hide_collections", "indexable",
+              "default_sensitive", "reject_media", "reject_reports", "obfuscate", "unresolved",
+              "sensitive", "local", "irreversible", "whole_word", "include_filtered",
+              "mentions_only", "delete_media", "standard", "show_media", "show_media_replies",
+              "show_featured"}
+# booleans as ints and strings: both libraries must accept them (what each sends differs:
+# Mastodon.py passes "False" on as it is but treats it as true where it decides)
+FLAG_SPELLINGS = ["true", "False", 1, 0]
 
 # a typical value per parameter name, for required and optional parameters alike
 TYPICAL: Dict[str, Any] = {
@@ -126,7 +135,7 @@ def _typical(name: str, default: Any) -> Any:
         return "109"
     if isinstance(default, bool):
         return not default
-    if name.endswith("_events"):
+    if name.endswith("_events") or name in FLAG_NAMES:
         return True
     return "x"
 
@@ -156,9 +165,16 @@ def generated_cases(name: str, signature: str) -> Iterator[Case]:
                 yield {"method": name, "kwargs": {**required, param: entity("Status", id="109")}}
         typical = _typical(param, default)
         odd: List[Any] = []
-        if isinstance(typical, str) and param not in ID_NAMES | PAGE_NAMES:
+        if isinstance(typical, bool):
+            odd = list(FLAG_SPELLINGS)
+        elif param in ("limit", "offset"):
+            odd = ["7"]
+        elif isinstance(typical, str) and param not in ID_NAMES | PAGE_NAMES:
             odd = ["zzz-unknown"]
         elif isinstance(typical, list) and typical and isinstance(typical[0], str):
             odd = [["zzz-unknown"]]
         for bad in BAD.get(param, []) + odd:
-            yield {"method": name, "kwargs": {**required, param: bad}}
+            case: Case = {"method": name, "kwargs": {**required, param: bad}}
+            if isinstance(typical, bool):
+                case["accept_only"] = True
+            yield case
