@@ -269,7 +269,10 @@ KNOWN_DIFFERENCES: List[Tuple[str, str, str]] = [
      "a dimension flag given as a string or int counts as asked for"),
     ("instance_terms_of_service", "Date parameter should be a datetime.date object",
      "instance.py, another area (listed in the report)"),
-]
+] + [(name, "recorded ['id', 'username'", "an id given as an object is sent as its id "
+      "(Mastodon.py sent the object's field names)")
+     for name in ("admin_account_moderate", "grouped_notifications", "report", "search",
+                  "search_v2")]
 
 
 def _without_bugs(case: Case, theirs: Dict[str, Any]) -> Set[str]:
@@ -285,8 +288,7 @@ def _without_bugs(case: Case, theirs: Dict[str, Any]) -> Set[str]:
 
 
 def _known(method: str, difference: str) -> bool:
-    return any(name in (method, "*") and text in difference
-               for name, text, _ in KNOWN_DIFFERENCES)
+    return any(name == method and text in difference for name, text, _ in KNOWN_DIFFERENCES)
 
 
 Outcome = Tuple[Case, Dict[str, Any], Dict[str, Any]]
@@ -334,7 +336,7 @@ def test_requests_and_refusals_match_mastodon_py(run: Dict[str, Any]) -> None:
 def test_every_known_difference_still_shows(run: Dict[str, Any]) -> None:
     found = _differences(run["outcomes"])
     stale = [(name, text) for name, text, _ in KNOWN_DIFFERENCES
-             if not any(name in (method, "*") and text in item for method, item in found)]
+             if not any(name == method and text in item for method, item in found)]
     assert stale == []
 
 

@@ -163,6 +163,11 @@ def generated_cases(name: str, signature: str) -> Iterator[Case]:
             yield {"method": name, "kwargs": {**required, param: _typical(param, default)}}
             if param in PAGE_NAMES:
                 yield {"method": name, "kwargs": {**required, param: entity("Status", id="109")}}
+            if param in ID_NAMES:
+                yield {"method": name, "kwargs": {**required, param: entity("Account", id="77")}}
+        if param.endswith("_ids") or param == "ids":
+            objects = [entity("Account", id="5"), {"id": 6}, 7]
+            yield {"method": name, "kwargs": {**required, param: objects}}
         typical = _typical(param, default)
         odd: List[Any] = []
         if isinstance(typical, bool):
