@@ -491,16 +491,17 @@ class AccountsMixin(Internals):
         Uses ``client_id`` and ``client_secret``. ``agreement`` must be
         True (the user accepted the server rules); ``reason`` is needed
         where sign-ups are approved by hand, and ``date_of_birth`` (a
-        datetime; its day is sent) where the server asks for it. The client switches to the new token;
-        ``to_file`` saves it for the constructor. The account may still
-        need its e-mail address confirmed.
+        datetime; its day is sent) where the server asks for it. The client
+        switches to the new token; ``to_file`` saves it for the constructor.
+        The account may still need its e-mail address confirmed.
 
         When the server refuses, this raises MastodonIllegalArgumentError;
         if ``return_detailed_error`` is True it returns ``(None, error)``
-        instead, where ``error.details`` says which field was wrong (and
-        ``(token, error)`` with an empty error, ``error.error`` None, on success). If ``return_token_info`` is True the
-        token is the server's whole answer instead of the string: a dict with
-        ``access_token``, ``token_type``, ``scope`` and ``created_at``.
+        instead, where ``error.details`` says which field was wrong, and
+        ``(token, error)`` with an empty error (``error.error`` is None) on
+        success. If ``return_token_info`` is True the token is the server's
+        whole answer instead of the string: a dict with ``access_token``,
+        ``token_type``, ``scope`` and ``created_at``.
 
         ``username``, ``password`` and ``email`` are the new account's login data;
         ``locale`` is the language of the confirmation e-mail and of the account's interface

@@ -162,7 +162,8 @@ def generated_cases(name: str, signature: str) -> Iterator[Case]:
         if not needed:
             yield {"method": name, "kwargs": {**required, param: _typical(param, default)}}
             if param in PAGE_NAMES:
-                yield {"method": name, "kwargs": {**required, param: entity("Status", id="109")}}
+                for bound in (entity("Status", id="109"), dt("2025-03-01T12:00:00+01:00")):
+                    yield {"method": name, "kwargs": {**required, param: bound}}
             if param in ID_NAMES:
                 yield {"method": name, "kwargs": {**required, param: entity("Account", id="77")}}
         if param.endswith("_ids") or param == "ids":
