@@ -11,7 +11,8 @@ A case is ``{"method": name, "args": [...], "kwargs": {...}}`` and optionally
 ``"answers"`` (``{"GET /path": json}``: the body answered for that request),
 ``"default"`` (the body for every other request, else one fitting the path), ``"version"`` (the server version the client
 believes, default 4.6.0), ``"client"`` (more constructor arguments, e.g.
-``client_id``; ``access_token`` may be replaced) and ``"result": true``
+``client_id``; ``access_token`` and ``version_check_mode``, by default
+"created", may be replaced) and ``"result": true``
 (describe the returned value).
 Arguments are JSON, with tagged objects for what JSON cannot carry::
 
@@ -130,9 +131,8 @@ class RecordingSession:
 
 
 def _client(version: str, session: RecordingSession, options: Dict[str, Any]) -> Any:
-    settings = {"access_token": TOKEN, **options}
-    api = mastodon.Mastodon(api_base_url=BASE_URL, version_check_mode="created",
-                            mastodon_version=version, **settings)
+    settings = {"access_token": TOKEN, "version_check_mode": "created", **options}
+    api = mastodon.Mastodon(api_base_url=BASE_URL, mastodon_version=version, **settings)
     api.session = session
     return api
 
