@@ -412,6 +412,16 @@ def test_admin_metrics_are_sent_as_json_like_mastodon_pys(run: Dict[str, Any]) -
         assert mine["requests"][0]["kind"] == theirs["requests"][0]["kind"] == "application/json"
 
 
+def test_bodies_are_form_json_or_multipart_as_mastodon_pys(run: Dict[str, Any]) -> None:
+    """Beyond the data, the body's kind: form fields, JSON or multipart, as Mastodon.py's."""
+    pairs = [(case["method"], ours["kind"], its["kind"])
+             for case, mine, theirs in run["outcomes"] if "raised" not in mine
+             for ours, its in zip(mine["requests"], theirs["requests"])
+             if ours["body"] and its["body"]]
+    assert len({kind for _, kind, _ in pairs}) == 3
+    assert [pair for pair in pairs if pair[1] != pair[2]] == []
+
+
 def test_results_asked_for_match(run: Dict[str, Any]) -> None:
     """Issue 24.10 among them: create_account(return_detailed_error=True) on success."""
     checked = [(case, mine, theirs) for case, mine, theirs in run["outcomes"] if case.get("result")]
