@@ -94,6 +94,15 @@ def text(name: str, value: Any, required: bool = False) -> Optional[str]:
 _FALSE_WORDS = frozenset({"0", "f", "false", "off"})
 
 
+def hashtag(name: str, value: Any) -> str:
+    """A hashtag's name, required; one with a leading ``#`` is refused with
+    Mastodon.py's message."""
+    text(name, value, required=True)
+    if value.startswith("#"):
+        raise MastodonIllegalArgumentError("Hashtag parameter should omit leading #")
+    return cast(str, value)
+
+
 def flag(name: str, value: Any) -> Optional[bool]:
     """A bool, or None. Mastodon.py passes ints and strings on, so they are accepted
     and read the way the server reads them: 0 and "0", "f", "false", "off" (in any
