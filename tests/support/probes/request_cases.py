@@ -126,7 +126,8 @@ def parameters(signature: str) -> List[Tuple[str, bool, Any]]:
     return found
 
 
-def _typical(name: str, default: Any) -> Any:
+def typical(name: str, default: Any) -> Any:
+    """A typical value for a parameter of that name (and default)."""
     if name in TYPICAL:
         return TYPICAL[name]
     if name in ID_NAMES:
@@ -152,7 +153,7 @@ def _id_variants(name: str) -> Iterator[Any]:
 def generated_cases(name: str, signature: str) -> Iterator[Case]:
     """Cases for one method from its signature alone."""
     params = parameters(signature)
-    required = {p: _typical(p, None) for p, needed, _ in params if needed}
+    required = {p: typical(p, None) for p, needed, _ in params if needed}
     yield {"method": name, "kwargs": dict(required)}
     for param, needed, _ in params:
         if needed and param in ID_NAMES:
@@ -160,7 +161,7 @@ def generated_cases(name: str, signature: str) -> Iterator[Case]:
                 yield {"method": name, "kwargs": {**required, param: variant}}
     for param, needed, default in params:
         if not needed:
-            yield {"method": name, "kwargs": {**required, param: _typical(param, default)}}
+            yield {"method": name, "kwargs": {**required, param: typical(param, default)}}
             if param in PAGE_NAMES:
                 for bound in (entity("Status", id="109"), dt("2025-03-01T12:00:00+01:00")):
                     yield {"method": name, "kwargs": {**required, param: bound}}
@@ -169,18 +170,18 @@ def generated_cases(name: str, signature: str) -> Iterator[Case]:
         if param.endswith("_ids") or param == "ids":
             objects = [entity("Account", id="5"), {"id": 6}, 7]
             yield {"method": name, "kwargs": {**required, param: objects}}
-        typical = _typical(param, default)
+        usual = typical(param, default)
         odd: List[Any] = []
-        if isinstance(typical, bool):
+        if isinstance(usual, bool):
             odd = list(FLAG_SPELLINGS)
         elif param in ("limit", "offset"):
             odd = ["7"]
-        elif isinstance(typical, str) and param not in ID_NAMES | PAGE_NAMES:
+        elif isinstance(usual, str) and param not in ID_NAMES | PAGE_NAMES:
             odd = ["zzz-unknown"]
-        elif isinstance(typical, list) and typical and isinstance(typical[0], str):
+        elif isinstance(usual, list) and usual and isinstance(usual[0], str):
             odd = [["zzz-unknown"]]
         for bad in BAD.get(param, []) + odd:
             case: Case = {"method": name, "kwargs": {**required, param: bad}}
-            if isinstance(typical, bool):
+            if isinstance(usual, bool):
                 case["accept_only"] = True
             yield case
