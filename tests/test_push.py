@@ -304,3 +304,9 @@ def test_admin_alerts_read_their_dotted_json_keys():
                     rt.WebPushSubscriptionAlerts)
     assert (alerts.follow, alerts.admin_sign_up, alerts.admin_report) == (True, True, False)
     assert alerts["admin_report"] is False and "admin_report" not in alerts  # no copied key
+
+
+def test_an_empty_endpoint_is_refused(fake, keys):
+    with pytest.raises(MastodonIllegalArgumentError, match="endpoint"):
+        fake.api.push_subscription_set(" ", keys[1])
+    assert fake.requests == []
