@@ -89,7 +89,8 @@ IMAGE = upload("GIF89a\x01\x00\x01\x00", "cat.gif")
 
 
 def case(method: str, *args: Any, **kwargs: Any) -> Case:
-    """A hand-written case; ``_answers``, ``_client``, ``_default``, ``_result`` set the extras."""
+    """A hand-written case; ``_answers``, ``_client``, ``_default``, ``_result`` and
+    ``_pass_session`` set the extras of the probe (see requests_probe.py)."""
     extras = {key[1:]: kwargs.pop(key) for key in list(kwargs) if key.startswith("_")}
     return {"method": method, "args": list(args), "kwargs": kwargs, **extras}
 
