@@ -82,7 +82,7 @@ class NotificationsMixin(Internals):
         """``types`` on 3.5.0+, else every other known type excluded."""
         if types is not None or exclude_types is not None:
             raise MastodonIllegalArgumentError(
-                "mentions_only cannot be combined with types or exclude_types")
+                "Cannot specify exclude_types/types when mentions_only is present")
         if self._server.verify("3.5.0", cached=True):
             return ["mention"], None
         return None, [kind for kind in NOTIFICATION_TYPES if kind != "mention"]

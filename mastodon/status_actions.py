@@ -8,7 +8,7 @@ from . import return_types as rt
 from ._core import validate
 from ._core.params import id_list, page_params, path_segment
 from .internals import Internals
-from .statuses import QUOTE_APPROVAL_POLICIES, REBLOG_VISIBILITIES, StatusOrId, visibility_param
+from .statuses import QUOTE_APPROVAL_POLICIES, StatusOrId, visibility_param
 from .types_base import IdType, NonPaginatableList, PaginatableList
 from .versions import api_version
 
@@ -138,13 +138,13 @@ class StatusActionsMixin(Internals):
     def status_reblog(self, id: StatusOrId, visibility: Optional[str] = None) -> rt.Status:
         """Boost the status ``id``; returns the new reblog status wrapping it.
 
-        ``visibility`` (public, unlisted or private) is who sees the boost; left out, the
+        ``visibility`` (public, unlisted, private or direct) is who sees the boost; left out, the
         server's default applies (public, per Mastodon's API documentation).
 
         Calls ``POST /api/v1/statuses/:id/reblog``.
         """
         return self._status_action(id, "reblog", {
-            "visibility": visibility_param(visibility, REBLOG_VISIBILITIES)})
+            "visibility": visibility_param(visibility)})
 
     @api_version("1.0.0", "2.0.0")
     def status_unreblog(self, id: StatusOrId) -> rt.Status:

@@ -17,11 +17,7 @@ TIMELINE_ROOT = "/api/v1/timelines/"
 
 
 def _hashtag(name: Any) -> str:
-    validate.text("hashtag", name, required=True)
-    if name.startswith("#"):
-        raise MastodonIllegalArgumentError(
-            f"hashtag must be given without the leading '#': use {name.lstrip('#')!r}")
-    return path_segment(name, "hashtag")
+    return path_segment(validate.hashtag("hashtag", name), "hashtag")
 
 
 def _route(timeline: Any) -> Tuple[str, str, Dict[str, Any]]:

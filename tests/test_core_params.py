@@ -185,3 +185,26 @@ def test_unencodable_text_never_reaches_a_real_server(fault_server):
     finally:
         api.session.close()
     assert [seen.path for seen in fault_server.requests] == ["/api/v1/statuses/1"]
+
+
+# ---------------------------------------------------------------- issue 24.5: accepted as Mastodon.py accepts
+
+@pytest.mark.parametrize("given, sent", [
+    (True, "1"), (False, "0"), (1, "1"), (0, "0"), ("true", "1"), ("False", "0"), ("off", "0"),
+    ("f", "0"), ("yes", "1"), ("on", "1"),
+])
+def test_flags_as_ints_and_strings_are_read_as_the_server_reads_them(fake, given, sent):
+    fake.api.account_follow(7, notify=given)
+    assert ("notify", sent) in fake.last_form()
+
+
+def test_counts_as_strings_of_numbers_are_accepted(fake):
+    fake.api.timeline_home(limit="10")
+    assert ("limit", "10") in fake.last_query()
+    fake.api.directory(offset=" 4 ", limit=2)
+    assert ("offset", "4") in fake.last_query()
+    with pytest.raises(MastodonIllegalArgumentError, match="limit"):
+        fake.api.timeline_home(limit="ten")
+    with pytest.raises(MastodonIllegalArgumentError, match="notify"):
+        fake.api.account_follow(7, notify=[True])
+    assert len(fake.requests) == 2

@@ -296,8 +296,8 @@ def test_directory_without_arguments_sends_no_parameters(fake):
     assert fake.api.fetch_next(fake.api.directory()) is None
 
 
-@pytest.mark.parametrize("kwargs", [{"order": 1}, {"limit": "1"}, {"offset": "3"},
-                                    {"local": "yes"}])
+@pytest.mark.parametrize("kwargs", [{"order": 1}, {"limit": "one"}, {"offset": "three"},
+                                    {"local": ["yes"]}])
 def test_directory_validates_locally(fake, kwargs):
     with pytest.raises(MastodonIllegalArgumentError):
         fake.api.directory(**kwargs)

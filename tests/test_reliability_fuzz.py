@@ -283,7 +283,8 @@ SPECS: List[Spec] = [
         "domain": st.one_of(not_str, st.just("")), "severity": bad_enum("silence", "suspend", "noop"),
         "reject_media": bad_flag, "obfuscate": bad_flag, "private_comment": not_str},
         reply={"id": "1", "domain": "bad.example"}),
-    Spec("admin_measures", {"start_at": datetime(2026, 1, 1), "end_at": datetime(2026, 2, 1)}, {
+    Spec("admin_measures", {"start_at": datetime(2026, 1, 1), "end_at": datetime(2026, 2, 1),
+                            "new_users": True}, {
         "start_at": st.one_of(bad_datetime, extreme_datetime),
         "end_at": st.one_of(bad_datetime, extreme_datetime),
         "active_users": bad_flag, "tag_accounts": bad_id}, reply=[]),
@@ -678,7 +679,7 @@ FOUND_SENDING_FIRST: Dict[str, Callable[[Any], Any]] = {
     "status_reply": lambda api: api.status_reply(dict(STATUS), "x", visibility=5),
     "timeline_hashtag": lambda api: api.timeline_hashtag("cats", max_id=1.5),
     "search_v2": lambda api: api.search_v2("cats", min_id=1.5),
-    "trending_tags": lambda api: api.trending_tags(limit="5"),
+    "trending_tags": lambda api: api.trending_tags(limit="five"),
     "notifications_dismiss": lambda api: api.notifications_dismiss(1.5),
 }
 

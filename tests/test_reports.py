@@ -52,7 +52,7 @@ def test_report_single_values_become_lists(fake):
 
 @pytest.mark.parametrize("kwargs,word", [
     ({"category": 3}, "category"),
-    ({"forward": "yes"}, "forward"),
+    ({"forward": ["yes"]}, "forward"),
     ({"comment": 5}, "comment"),
     ({"status_ids": [None]}, "status_ids"),
     ({"rule_ids": [1.5]}, "rule_ids"),

@@ -177,9 +177,10 @@ def test_akkoma_local_visibility_with_the_pleroma_feature_set(serve, connect):
     api = connect(server, feature_set="pleroma")
     assert api.status_post("only here", visibility="local").visibility == "local"
     assert server.sent()["visibility"] == "local"
-    # without the feature set it is sent all the same: visibilities are the server's to judge
-    connect(server).status_post("only here too", visibility="local")
-    assert server.sent()["visibility"] == "local"
+    # without the feature set it is refused before sending, as Mastodon.py refuses it
+    with pytest.raises(ValueError, match="Invalid visibility value"):
+        connect(server).status_post("only here too", visibility="local")
+    assert server.sent()["status"] == "only here"
 
 
 # ---------------------------------------------------------------- kept until clear_caches()

@@ -313,7 +313,7 @@ def test_legacy_async_keyword_returns_a_handle(fake: Any) -> None:
     lambda api: api.stream_user(None),
     lambda api: api.stream_user(object()),
     lambda api: api.stream_user(Recorder(), reconnect_async_wait_sec=-1),
-    lambda api: api.stream_public(Recorder(), local="yes"),
+    lambda api: api.stream_public(Recorder(), local=["yes"]),
 ])
 def test_bad_arguments_send_nothing(fake: Any, call: Any) -> None:
     fake.api._streaming_base = FAKE_BASE_URL
