@@ -179,7 +179,9 @@ def check_value(hint: Any, value: Any, where: str) -> None:
             check_value(args[1], item, f"{where}[{key!r}]")
         return
     if hint is datetime:
-        assert isinstance(value, datetime) and value.tzinfo is not None, where
+        # naive only where the server sent a bare date (``last_status_at``), as in Mastodon.py
+        assert isinstance(value, datetime), where
+        assert value.tzinfo is not None or where.endswith("last_status_at"), where
         return
     if hint is MaybeSnowflakeIdType:
         assert type(value) is MaybeSnowflakeIdType, where
@@ -344,7 +346,8 @@ def test_realistic_status():
     assert status.card.published_at.year == 2024
     assert type(status.poll.options[1]) is rt.PollOption and status.poll.own_votes == [1]
     assert type(status.filtered[0].filter) is rt.FilterV2
-    assert status.account.last_status_at.tzinfo is not None
+    assert status.account.last_status_at == datetime(2025, 2, 14)  # a bare date: naive
+    assert status.account.last_status_at.tzinfo is None
     assert type(status.quote_approval) is rt.QuoteApproval
     assert status.application.name == "Web"
     text = repr(status)
@@ -450,3 +453,46 @@ def test_tag_history_days_from_unix_seconds():
                                                 "accounts": "3"}]}, rt.Tag)
     assert tag.history[0].day == datetime.fromisoformat("2025-02-14T00:00:00+00:00")
     assert tag.history[0].uses == "4"
+
+
+def test_entity_equals_the_dict_it_was_decoded_from():
+    raw = fixture("status.json")
+    status = decode(copy.deepcopy(raw), rt.Status)
+    assert status == raw and raw == status and not status != raw
+    assert status.account == raw["account"] and status.media_attachments == \
+        raw["media_attachments"]
+    assert [status] == [raw] and decode([copy.deepcopy(raw)], rt.PaginatableList[rt.Status]) \
+        == [raw]
+    assert status == dict(reversed(list(raw.items())))
+    assert status == decode(copy.deepcopy(raw), rt.Status)
+    changed = copy.deepcopy(raw)
+    changed["account"]["display_name"] += "!"
+    assert status != changed and not status == changed
+    assert status != decode(copy.deepcopy(raw["account"]), rt.Account)
+    assert raw == fixture("status.json")  # comparing left the dict as it was
+
+
+def test_media_meta_without_sizes_has_every_field():
+    media = decode({"id": "1", "type": "unknown", "meta": {}}, rt.MediaAttachment)
+    assert dict(media.meta) == {"original": None, "small": None, "colors": None, "focus": None}
+    assert media.meta.original is None and media.meta.focus is None
+
+
+def test_counts_sent_as_text_are_ints():
+    account = decode({"id": "1", "followers_count": "12", "statuses_count": 3.0}, rt.Account)
+    assert account.followers_count == 12 and type(account.followers_count) is int
+    assert type(account.statuses_count) is int
+    dimension = decode({"key": "languages", "data": [{"key": "en", "value": "3"}]},
+                       rt.AdminDimension)
+    assert dimension.data[0].value == 3
+    measure = decode({"key": "active_users", "data": [{"date": "2024-01-01T00:00:00Z",
+                                                      "value": "4"}]}, rt.AdminMeasure)
+    assert measure.data[0].value == 4
+
+
+def test_bare_date_is_naive_so_it_subtracts_from_now():
+    account = decode({"id": "1", "last_status_at": "2024-01-02",
+                      "created_at": "2024-01-01T00:00:00.000Z"}, rt.Account)
+    assert account.last_status_at == datetime(2024, 1, 2)
+    assert (datetime.now() - account.last_status_at).days > 0
+    assert account.created_at.tzinfo is not None

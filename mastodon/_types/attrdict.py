@@ -95,14 +95,19 @@ def install_codec(dump: Callable[[Any, bool], str], load: Callable[[str], Any]) 
 class FieldReaders:
     """What reading one entity class's fields needs, built once per class by the decoding layer."""
 
-    __slots__ = ("convert", "convert_items", "names", "template", "shapes", "last_shape",
-                 "undeclared")
+    __slots__ = ("convert", "convert_items", "coerce", "coerce_items", "names", "template",
+                 "shapes", "last_shape", "undeclared")
 
     def __init__(self, convert: Dict[str, Converter], names: FrozenSet[str],
-                 template: Tuple[str, ...], undeclared: Optional[Converter]) -> None:
+                 template: Tuple[str, ...], undeclared: Optional[Converter],
+                 coerce: Optional[Dict[str, Converter]] = None) -> None:
         #: JSON key -> converter for the keys whose values are converted when first read
         self.convert = convert
         self.convert_items = tuple(convert.items())
+        #: JSON key -> converter for the number and boolean fields: a number or boolean
+        #: the server sent as text becomes one (see ``_read_raw``)
+        self.coerce = coerce or {}
+        self.coerce_items = tuple(self.coerce.items())
         #: the declared attribute names
         self.names = names
         #: the JSON keys of the declared fields, in declaration order: every object has them
@@ -111,8 +116,9 @@ class FieldReaders:
         #: objects of one kind in one shape, so this stays small; see ``fill``)
         self.shapes: Dict[Tuple[Any, ...], Shape] = {}
         #: the last shape filled and its entry: the objects of one answer share their key
-        #: strings, so comparing with it is quicker than looking the shape up
-        self.last_shape: Tuple[Tuple[Any, ...], Shape] = ((), ({}, {}))
+        #: strings, so comparing with it is quicker than looking the shape up (it starts
+        #: as a shape no object has, so that the first one, even ``{}``, is looked up)
+        self.last_shape: Tuple[Tuple[Any, ...], Shape] = ((_MISSING,), ({}, {}))
         #: converter for objects and lists under keys without a converter (None: keep them)
         self.undeclared = undeclared
 
@@ -142,6 +148,7 @@ def readers_of(cls: type) -> FieldReaders:
 #: entities and lists are subclasses of dict and list).
 _RAW = {str, int, float, dict, list}
 _CONTAINERS = (dict, list)
+_SCALAR_RAW = (str, int, float)
 _CONVERT_LOCK = threading.RLock()
 
 
@@ -150,6 +157,9 @@ def _read_raw(obj: Any, key: Any, value: Any) -> Any:
     readers = readers_of(obj.__class__)
     conv = readers.convert.get(key)
     if conv is None:  # a key the class does not declare, or one kept as the server sent it
+        coerce = readers.coerce.get(key)
+        if coerce is not None and value.__class__ not in _CONTAINERS:
+            return _coerce(obj, key, value, coerce)
         if readers.undeclared is None or value.__class__ not in _CONTAINERS:
             return value
         conv = readers.undeclared
@@ -163,6 +173,17 @@ def _read_raw(obj: Any, key: Any, value: Any) -> Any:
     return new
 
 
+def _coerce(obj: Any, key: Any, value: Any, coerce: Converter) -> Any:
+    """``obj[key]`` (found as ``value``) as the number or boolean its field declares.
+
+    No lock: the result is a number, so threads racing here store equal values.
+    """
+    new = coerce(value)
+    if new is not value:
+        _dict_setitem(obj, key, new)
+    return new
+
+
 def settle(obj: Any) -> Any:
     """Convert every field of ``obj`` that has not been read yet; returns ``obj``."""
     readers = readers_of(obj.__class__)
@@ -170,6 +191,10 @@ def settle(obj: Any) -> Any:
         value = _dict_get(obj, key, _MISSING)
         if value.__class__ in _RAW:
             _read_raw(obj, key, value)
+    for key, coerce in readers.coerce_items:
+        value = _dict_get(obj, key)
+        if value.__class__ in _SCALAR_RAW:
+            _coerce(obj, key, value, coerce)
     if readers.undeclared is not None:
         for key in dict.keys(obj) - readers.convert.keys():
             value = _dict_get(obj, key)
@@ -410,7 +435,21 @@ class AttribAccessDict(OrderedDict, Entity):  # type: ignore[type-arg]
     __hash__ = None  # type: ignore[assignment]
 
     def __eq__(self, other: Any) -> bool:
+        """Equal content; a typed entity first reads a dict of any other class as its own.
+
+        So a decoded status equals the dict it was decoded from (date strings
+        equal their datetimes, absent fields their None, nested objects
+        likewise), in any key order. Untyped objects compare as ordered dicts.
+        """
         settle(self)
+        cls = self.__class__
+        readers = readers_of(cls)
+        if readers.template:
+            if isinstance(other, dict) and other.__class__ is not cls:
+                other = fill(_odict_new(cls), other, readers)
+            if isinstance(other, AttribAccessDict):
+                settle(other)
+            return dict.__eq__(self, other)
         if isinstance(other, AttribAccessDict):
             settle(other)
         result = dict.__eq__(self, other)

@@ -28,7 +28,10 @@ from .attrdict import (
     install_readers, readers_of,
 )
 from .lists import NonPaginatableList, PaginatableList
-from .values import _ID_CACHE, MaybeSnowflakeIdType, _CACHE_LIMIT, _convert_datetime, _maybe_datetime
+from .values import (
+    _ID_CACHE, SCALAR_COERCERS, MaybeSnowflakeIdType, _CACHE_LIMIT, _convert_datetime,
+    _maybe_datetime,
+)
 
 _log = logging.getLogger("mastodon")
 
@@ -75,12 +78,15 @@ def _str_to_type(mastopy_type: str) -> Any:
 class _ClassInfo:
     """The converters of one entity class's fields."""
 
-    __slots__ = ("converters", "names", "known_keys", "template")
+    __slots__ = ("converters", "coercers", "names", "known_keys", "template")
 
     def __init__(self, converters: Dict[str, Optional[Converter]], names: FrozenSet[str],
-                 template: Tuple[str, ...]) -> None:
+                 template: Tuple[str, ...],
+                 coercers: Optional[Dict[str, Converter]] = None) -> None:
         #: JSON key (field name and wire name) -> converter, None when the value is kept as is.
         self.converters = converters
+        #: JSON key -> converter of the number and boolean fields (see FieldReaders.coerce)
+        self.coercers = coercers or {}
         #: The declared attribute names.
         self.names = names
         self.known_keys = frozenset(converters)
@@ -143,13 +149,29 @@ def _build_class_info(cls: type) -> _ClassInfo:
     if cls is AttribAccessDict or not issubclass(cls, AttribAccessDict) \
             or issubclass(cls, ParsedObject):
         return _ClassInfo({}, frozenset(), ())
-    converters = {name: converter_for(hint) for name, hint in _class_hints(cls).items()}
+    hints = _class_hints(cls)
+    converters = {name: converter_for(hint) for name, hint in hints.items()}
+    coercers = {name: coercer for name, coercer in
+                ((name, _coercer_for(hint)) for name, hint in hints.items())
+                if coercer is not None}
     names = frozenset(converters)
     template = tuple(cls._rename_map.get(name, name) for name in converters)
     for name, wire in cls._rename_map.items():
         if name in names:
             converters[wire] = converters[name]
-    return _ClassInfo(converters, names, template)
+            if name in coercers:
+                coercers[wire] = coercers[name]
+    return _ClassInfo(converters, names, template, coercers)
+
+
+def _coercer_for(hint: Any) -> Optional[Converter]:
+    """The converter of an int, float or bool field (Optional or not), else None."""
+    if typing.get_origin(hint) is Union:
+        members = [arg for arg in typing.get_args(hint) if arg is not _NoneType]
+        if len(members) != 1:
+            return None
+        hint = members[0]
+    return SCALAR_COERCERS.get(hint) if isinstance(hint, type) else None
 
 
 def _build_readers(cls: type) -> FieldReaders:
@@ -157,7 +179,7 @@ def _build_readers(cls: type) -> FieldReaders:
     if not info.names:
         return FieldReaders({}, frozenset(), (), None)
     convert = {key: conv for key, conv in info.converters.items() if conv is not None}
-    return FieldReaders(convert, info.names, info.template, _as_parsed)
+    return FieldReaders(convert, info.names, info.template, _as_parsed, info.coercers)
 
 
 install_readers(_build_readers)
