@@ -136,7 +136,7 @@ def test_rename_and_access_maps():
     shape["name"] = "own"
     assert shape.name == "own"
     shape.at2x = "other.png"
-    assert shape["@2x"] == "other.png" and "at2x" not in shape
+    assert shape["at2x"] == "other.png" and shape["@2x"] == "big.png"  # as in Mastodon.py
     empty = decode({}, Shape)
     assert empty.name is None and empty.owner_mail is None and empty.members is None
 
@@ -535,9 +535,12 @@ def test_decode_typed_fields():
     assert type(shape.by_lang) is AttribAccessDict and type(shape.by_lang.de) is Point
     assert type(shape.flags) is AttribAccessDict and shape.flags.a is True
     assert isinstance(shape.unknown, AttribAccessDict) and shape.unknown.k == "v"
-    # the server's keys in its order, then the absent declared fields (None) in the class's
+    # the server's keys in its order, then the absent declared fields (None) in the class's;
+    # a renamed field has its value under its own name too (``members`` from ``items``)
     assert list(shape) == ["id", "title", "items", "centre", "corners", "created_at", "ref",
-                           "by_lang", "flags", "unknown", "name", "owner_mail", "@2x"]
+                           "by_lang", "flags", "unknown", "name", "owner_mail", "at2x",
+                           "members"]
+    assert shape["members"] == shape["items"] and shape.at2x is None and "@2x" not in shape
 
 
 UNDECLARED = {"x": 1, "seen_at": "2024-01-02T03:04:05Z", "extra": [{"k": [{"n": 1}]}, 2],
@@ -545,10 +548,16 @@ UNDECLARED = {"x": 1, "seen_at": "2024-01-02T03:04:05Z", "extra": [{"k": [{"n": 
 
 
 def test_undeclared_keys_are_kept_as_parsed():
+    # as in Mastodon.py: objects become AttribAccessDicts, lists NonPaginatableLists
     point = decode(dict(UNDECLARED), Point)
-    assert type(point.extra) is list and isinstance(point.extra[0], AttribAccessDict)
+    assert type(point.extra) is NonPaginatableList and type(point.extra[0]) is AttribAccessDict
+    assert type(point.extra[0].k) is NonPaginatableList and type(point.extra[0].k[0]) is \
+        AttribAccessDict
     assert point.extra[0].k[0].n == 1 and point.extra[1] == 2
-    assert isinstance(point.meta, AttribAccessDict) and point.meta.deep.v is None
+    assert type(point.meta) is AttribAccessDict and point.meta.deep.v is None
+    in_place = decode(parse_json(json.dumps(UNDECLARED)), Point)
+    assert type(in_place.meta) is AttribAccessDict and type(in_place.meta.deep) is \
+        AttribAccessDict and type(in_place.extra[0].k) is NonPaginatableList
     assert point.meta.when_at == "2024-01-02T03:04:05Z"  # only declared fields are typed
     assert isinstance(point.seen_at, datetime)
 

@@ -96,28 +96,29 @@ class FieldReaders:
     """What reading one entity class's fields needs, built once per class by the decoding layer."""
 
     __slots__ = ("convert", "convert_items", "coerce", "coerce_items", "names", "template",
-                 "shapes", "last_shape", "undeclared")
+                 "renamed", "shapes", "last_shape", "undeclared")
 
     def __init__(self, convert: Dict[str, Converter], names: FrozenSet[str],
                  template: Tuple[str, ...], undeclared: Optional[Converter],
-                 coerce: Optional[Dict[str, Converter]] = None) -> None:
+                 coerce: Optional[Dict[str, Converter]] = None,
+                 renamed: Tuple[Tuple[str, str], ...] = ()) -> None:
         #: JSON key -> converter for the keys whose values are converted when first read
         self.convert = convert
         self.convert_items = tuple(convert.items())
-        #: JSON key -> converter for the number and boolean fields: a number or boolean
-        #: the server sent as text becomes one (see ``_read_raw``)
+        #: JSON key -> converter of the number and bool fields (``"12"`` becomes 12)
         self.coerce = coerce or {}
         self.coerce_items = tuple(self.coerce.items())
         #: the declared attribute names
         self.names = names
-        #: the JSON keys of the declared fields, in declaration order: every object has them
+        #: the names of the declared fields, in declaration order: every object has them
         self.template = template
+        #: (field name, JSON key) of the renamed fields: objects have both keys, one value
+        self.renamed = renamed
         #: the server's keys in order -> what objects of that shape get (servers send
         #: objects of one kind in one shape, so this stays small; see ``fill``)
         self.shapes: Dict[Tuple[Any, ...], Shape] = {}
-        #: the last shape filled and its entry: the objects of one answer share their key
-        #: strings, so comparing with it is quicker than looking the shape up (it starts
-        #: as a shape no object has, so that the first one, even ``{}``, is looked up)
+        #: the last shape filled and its entry (objects of one answer share their key strings,
+        #: so comparing is quicker than a lookup); it starts as a shape no object (not even {}) has
         self.last_shape: Tuple[Tuple[Any, ...], Shape] = ((_MISSING,), ({}, {}))
         #: converter for objects and lists under keys without a converter (None: keep them)
         self.undeclared = undeclared
@@ -147,7 +148,7 @@ def readers_of(cls: type) -> FieldReaders:
 #: Converted values are never of these exact classes (ids are a str subclass,
 #: entities and lists are subclasses of dict and list).
 _RAW = {str, int, float, dict, list}
-_CONTAINERS = (dict, list)
+_CONTAINERS = {dict, list}
 _SCALAR_RAW = (str, int, float)
 _CONVERT_LOCK = threading.RLock()
 
@@ -174,10 +175,7 @@ def _read_raw(obj: Any, key: Any, value: Any) -> Any:
 
 
 def _coerce(obj: Any, key: Any, value: Any, coerce: Converter) -> Any:
-    """``obj[key]`` (found as ``value``) as the number or boolean its field declares.
-
-    No lock: the result is a number, so threads racing here store equal values.
-    """
+    """``obj[key]`` as its field's number or bool (no lock: racing threads store equal ones)."""
     new = coerce(value)
     if new is not value:
         _dict_setitem(obj, key, new)
@@ -210,7 +208,8 @@ def fill(obj: Any, data: Any, readers: FieldReaders, share_keys: bool = True) ->
     """Add ``data``'s entries to ``obj``, then None for each declared field it lacks.
 
     The server's keys keep their order; the absent declared ones follow in the
-    order the class declares them. Returns ``obj``.
+    order the class declares them. A renamed field (``_rename_map``) gets its JSON key's
+    value under its own name too, as in Mastodon.py. Returns ``obj``.
 
     With ``share_keys`` a new object first takes every key of its shape from a
     table kept per shape, then the values from ``data``: a dict keeps the key
@@ -239,6 +238,9 @@ def fill(obj: Any, data: Any, readers: FieldReaders, share_keys: bool = True) ->
     else:
         _dict_update(obj, data)
         _dict_update(obj, known[1])
+    for name, wire in readers.renamed:
+        if wire in obj:
+            _dict_setitem(obj, name, _dict_getitem(obj, wire))
     return obj
 
 
@@ -435,12 +437,8 @@ class AttribAccessDict(OrderedDict, Entity):  # type: ignore[type-arg]
     __hash__ = None  # type: ignore[assignment]
 
     def __eq__(self, other: Any) -> bool:
-        """Equal content; a typed entity first reads a dict of any other class as its own.
-
-        So a decoded status equals the dict it was decoded from (date strings
-        equal their datetimes, absent fields their None, nested objects
-        likewise), in any key order. Untyped objects compare as ordered dicts.
-        """
+        """Equal content: a typed entity reads a dict of another class as its own first (so
+        a status equals its JSON, in any key order); untyped ones compare as ordered dicts."""
         settle(self)
         cls = self.__class__
         readers = readers_of(cls)
@@ -579,6 +577,7 @@ class ParsedObject(AttribAccessDict):
 
 #: An object fresh from parse_json still needs its entity type.
 _RAW.add(ParsedObject)
+_CONTAINERS.add(ParsedObject)
 
 
 class EmptyResponse(AttribAccessDict):
