@@ -250,15 +250,15 @@ class MaybeSnowflakeIdType(str):
         super().__init__()
 
     def to_datetime(self) -> Optional[datetime]:
-        """The creation time encoded in the id, or None when it encodes none."""
+        """The creation time encoded in the id, or None when it encodes none.
+
+        A naive datetime in local time, as in Mastodon.py, so that
+        ``datetime.now() - status.id.to_datetime()`` works.
+        """
         if self.isdigit():
-            millis = int(self) >> 16
-            if millis <= 0:
-                return None
-            return datetime.fromtimestamp(millis / 1000, tz=_UTC)
+            return datetime.fromtimestamp((int(self) >> 16) / 1000)
         if self._assume_pleroma and self and all(char in _BASE62_INDEX for char in self):
-            millis = base62_to_int(self) >> 64 - 48
-            return datetime.fromtimestamp(millis / 1000, tz=_UTC)
+            return datetime.fromtimestamp((base62_to_int(self) >> 64 - 48) / 1000)
         return None
 
     def __reduce__(self) -> Tuple[Any, ...]:
