@@ -34,6 +34,7 @@ from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Tup
 from .display import short_repr
 
 Converter = Callable[[Any], Any]
+Coercer = Tuple[type, Converter]  # a number or bool field's type and the converter to it
 #: What a shape of object gets: every key of it (the server's, then the absent declared
 #: ones) and just the absent ones, all with None.
 Shape = Tuple[Dict[Any, None], Dict[str, None]]
@@ -100,12 +101,12 @@ class FieldReaders:
 
     def __init__(self, convert: Dict[str, Converter], names: FrozenSet[str],
                  template: Tuple[str, ...], undeclared: Optional[Converter],
-                 coerce: Optional[Dict[str, Converter]] = None,
+                 coerce: Optional[Dict[str, Coercer]] = None,
                  renamed: Tuple[Tuple[str, str], ...] = ()) -> None:
         #: JSON key -> converter for the keys whose values are converted when first read
         self.convert = convert
         self.convert_items = tuple(convert.items())
-        #: JSON key -> converter of the number and bool fields (``"12"`` becomes 12)
+        #: JSON key -> (type, converter) of the number and bool fields (``"12"`` becomes 12)
         self.coerce = coerce or {}
         self.coerce_items = tuple(self.coerce.items())
         #: the declared attribute names
@@ -149,7 +150,7 @@ def readers_of(cls: type) -> FieldReaders:
 #: entities and lists are subclasses of dict and list).
 _RAW = {str, int, float, dict, list}
 _CONTAINERS = {dict, list}
-_SCALAR_RAW = (str, int, float)
+_SCALAR_RAW = frozenset({str, int, float})
 _CONVERT_LOCK = threading.RLock()
 
 
@@ -159,8 +160,8 @@ def _read_raw(obj: Any, key: Any, value: Any) -> Any:
     conv = readers.convert.get(key)
     if conv is None:  # a key the class does not declare, or one kept as the server sent it
         coerce = readers.coerce.get(key)
-        if coerce is not None and value.__class__ not in _CONTAINERS:
-            return _coerce(obj, key, value, coerce)
+        if coerce is not None and value.__class__ is not coerce[0] and value.__class__ in _SCALAR_RAW:
+            return _coerce(obj, key, value, coerce[1])
         if readers.undeclared is None or value.__class__ not in _CONTAINERS:
             return value
         conv = readers.undeclared
@@ -185,13 +186,13 @@ def _coerce(obj: Any, key: Any, value: Any, coerce: Converter) -> Any:
 def settle(obj: Any) -> Any:
     """Convert every field of ``obj`` that has not been read yet; returns ``obj``."""
     readers = readers_of(obj.__class__)
-    for key, conv in readers.convert_items:
+    for key, _ in readers.convert_items:
         value = _dict_get(obj, key, _MISSING)
         if value.__class__ in _RAW:
             _read_raw(obj, key, value)
-    for key, coerce in readers.coerce_items:
+    for key, (kind, coerce) in readers.coerce_items:
         value = _dict_get(obj, key)
-        if value.__class__ in _SCALAR_RAW:
+        if value.__class__ is not kind and value.__class__ in _SCALAR_RAW:
             _coerce(obj, key, value, coerce)
     if readers.undeclared is not None:
         for key in dict.keys(obj) - readers.convert.keys():

@@ -24,8 +24,8 @@ from datetime import datetime
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple, TypeVar, Union
 
 from .attrdict import (
-    AttribAccessDict, Converter, EmptyResponse, FieldReaders, PaginationInfo, ParsedObject, fill,
-    install_readers, readers_of,
+    AttribAccessDict, Coercer, Converter, EmptyResponse, FieldReaders, PaginationInfo,
+    ParsedObject, fill, install_readers, readers_of,
 )
 from .lists import NonPaginatableList, PaginatableList
 from .values import (
@@ -81,7 +81,7 @@ class _ClassInfo:
     __slots__ = ("converters", "coercers", "names", "known_keys", "template", "renamed")
 
     def __init__(self, converters: Dict[str, Optional[Converter]], names: FrozenSet[str],
-                 template: Tuple[str, ...], coercers: Optional[Dict[str, Converter]] = None,
+                 template: Tuple[str, ...], coercers: Optional[Dict[str, Coercer]] = None,
                  renamed: Tuple[Tuple[str, str], ...] = ()) -> None:
         #: JSON key (field name and wire name) -> converter, None when the value is kept as is.
         self.converters = converters
@@ -165,14 +165,13 @@ def _build_class_info(cls: type) -> _ClassInfo:
     return _ClassInfo(converters, names, template, coercers, renamed)
 
 
-def _coercer_for(hint: Any) -> Optional[Converter]:
-    """The converter of an int, float or bool field (Optional or not), else None."""
+def _coercer_for(hint: Any) -> Optional[Coercer]:
+    """(type, converter) of an int, float or bool field (Optional or not), else None."""
     if typing.get_origin(hint) is Union:
         members = [arg for arg in typing.get_args(hint) if arg is not _NoneType]
-        if len(members) != 1:
-            return None
-        hint = members[0]
-    return SCALAR_COERCERS.get(hint) if isinstance(hint, type) else None
+        hint = members[0] if len(members) == 1 else None
+    coerce = SCALAR_COERCERS.get(hint) if isinstance(hint, type) else None
+    return None if coerce is None else (hint, coerce)
 
 
 def _build_readers(cls: type) -> FieldReaders:
@@ -243,7 +242,7 @@ def _build_converter(hint: Any) -> Optional[Converter]:
         return _UnionConverter(members)
     parts = _list_parts(hint)
     if parts is not None:  # items of a list of numbers are numbers (``own_votes``)
-        return _list_converter(parts[0], converter_for(parts[1]) or _coercer_for(parts[1]))
+        return _list_converter(parts[0], converter_for(parts[1]) or SCALAR_COERCERS.get(parts[1]))
     if origin in (dict, Dict) or (origin is not None and _is_entity_class(origin)):
         container = origin if _is_entity_class(origin) else AttribAccessDict
         value_hint = args[1] if len(args) == 2 else Any
