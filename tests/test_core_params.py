@@ -39,12 +39,14 @@ def test_pagination_ids_accept_objects_and_datetimes():
     assert pairs["max_id"] == "77"
     assert pairs["since_id"] == "5"
     assert int(pairs["min_id"]) >> 16 == int(moment.timestamp() * 1000)
-    assert MaybeSnowflakeIdType(pairs["min_id"]).to_datetime() == moment
+    # to_datetime() gives naive local time, as in Mastodon.py
+    assert MaybeSnowflakeIdType(pairs["min_id"]).to_datetime().astimezone(timezone.utc) == moment
 
 
 def test_snowflake_round_trip_for_pytz_style_aware_datetimes():
     moment = datetime(2023, 5, 4, 3, 2, 1, tzinfo=timezone.utc)
-    assert MaybeSnowflakeIdType(datetime_to_snowflake(moment)).to_datetime() == moment
+    assert MaybeSnowflakeIdType(datetime_to_snowflake(moment)).to_datetime().astimezone(
+        timezone.utc) == moment
 
 
 def test_json_body_keeps_types_and_formats_datetimes():
