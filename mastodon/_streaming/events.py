@@ -8,14 +8,16 @@ underscores (``status.update`` -> ``on_status_update``).
 """
 from __future__ import annotations
 
+import inspect
 import json
-from typing import Any, Dict
+from typing import Any, Callable, Dict
 
 from .. import return_types as rt
 from ..errors import MastodonMalformedEventError
 from ..types_base import MaybeSnowflakeIdType, decode, load_json
 
-__all__ = ["EVENT_ENTITIES", "decode_payload", "dispatch_event", "handle_ws_frame", "parse_ws_frame"]
+__all__ = ["EVENT_ENTITIES", "decode_payload", "dispatch_event", "call_handler", "for_stream_passing",
+           "handle_ws_frame", "parse_ws_frame"]
 
 #: The type each event's payload decodes into (others decode untyped).
 EVENT_ENTITIES: Dict[str, Any] = {
@@ -37,13 +39,13 @@ def decode_payload(name: str, data: Any) -> Any:
 
     ``delete`` and ``announcement.delete`` carry a bare id; ``filters_changed``
     and ``notifications_merged`` carry nothing. Raises MastodonMalformedEventError
-    when a known event's data is missing or not JSON.
+    when the data of any other event is missing or not JSON.
     """
     if name in _BARE_EVENTS:
         return None
     if data is None:
         raise MastodonMalformedEventError(f"The streaming event {name!r} carries no data")
-    if isinstance(data, (dict, list)):
+    if not isinstance(data, (str, bytes)):  # a WebSocket frame's parsed payload
         return decode(data, EVENT_ENTITIES.get(name))
     if name in _ID_EVENTS:
         text = (data.decode("utf-8", "replace") if isinstance(data, bytes) else str(data)).strip()
@@ -55,8 +57,6 @@ def decode_payload(name: str, data: Any) -> Any:
     try:
         value = load_json(data)
     except ValueError as exc:
-        if name not in EVENT_ENTITIES and name != "encrypted_message":
-            return data.decode("utf-8", "replace") if isinstance(data, bytes) else data
         preview = bytes(data[:80]) if isinstance(data, bytes) else str(data)[:80]
         raise MastodonMalformedEventError(
             f"Could not parse the data of streaming event {name!r}: {exc} (data: {preview!r})"
@@ -65,21 +65,65 @@ def decode_payload(name: str, data: Any) -> Any:
 
 
 def dispatch_event(listener: Any, name: str, payload: Any, for_stream: Any = None) -> None:
-    """Hand one decoded event to ``on_any_event`` and then to its handler (or ``on_unknown_event``)."""
+    """Hand one decoded event to ``on_any_event`` and then to its handler (or ``on_unknown_event``).
+
+    Each handler gets ``for_stream`` too when it has a parameter of that name.
+    """
     on_any = getattr(listener, "on_any_event", None)
     if on_any is not None:
-        on_any(name, payload, for_stream)
+        call_handler(on_any, for_stream, name, payload)
     handler = None
     if name not in _RESERVED:
         handler = getattr(listener, "on_" + name.replace(".", "_"), None)
     if handler is None:
         unknown = getattr(listener, "on_unknown_event", None)
         if unknown is not None:
-            unknown(name, payload)
+            call_handler(unknown, for_stream, name, payload)
     elif name in _BARE_EVENTS:
-        handler()
+        call_handler(handler, for_stream)
     else:
-        handler(payload)
+        call_handler(handler, for_stream, payload)
+
+
+def call_handler(handler: Callable[..., Any], for_stream: Any, *args: Any) -> Any:
+    """Call a listener's handler with ``args``, and ``for_stream`` if it takes a parameter of that name."""
+    how = for_stream_passing(handler)
+    if how is _NOT_PASSED:
+        return handler(*args)
+    if how is _BY_KEYWORD:
+        return handler(*args, for_stream=for_stream)
+    return handler(*args, for_stream)
+
+
+_NOT_PASSED, _BY_KEYWORD, _BY_POSITION = "no", "keyword", "position"
+_PASSING: Dict[Any, str] = {}  # per function (a method's function is its class's): how for_stream goes
+_PASSING_KEEP = 4096  # remembered functions; beyond that the memory starts again
+
+
+def for_stream_passing(handler: Callable[..., Any]) -> str:
+    """Whether (and how) ``handler`` takes ``for_stream``; remembered per function."""
+    function = getattr(handler, "__func__", handler)
+    try:
+        return _PASSING[function]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable callable: looked at every time
+        return _inspect_passing(handler)
+    how = _inspect_passing(handler)
+    if len(_PASSING) >= _PASSING_KEEP:
+        _PASSING.clear()
+    _PASSING[function] = how
+    return how
+
+
+def _inspect_passing(handler: Callable[..., Any]) -> str:
+    try:
+        parameter = inspect.signature(handler).parameters.get("for_stream")
+    except (TypeError, ValueError):  # no signature to read (some builtins): called without it
+        return _NOT_PASSED
+    if parameter is None or parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
+        return _NOT_PASSED
+    return _BY_POSITION if parameter.kind is parameter.POSITIONAL_ONLY else _BY_KEYWORD
 
 
 def handle_ws_frame(listener: Any, message: Any, for_stream: Any = None) -> None:
