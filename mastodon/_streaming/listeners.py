@@ -20,7 +20,10 @@ class StreamListener:
     """Receives the events of one or more streams; override the handlers you need.
 
     Every handler does nothing by default. Handlers run on the thread that
-    reads the stream (the caller's thread for blocking streams).
+    reads the stream (the caller's thread for blocking streams). A handler
+    that has a parameter named ``for_stream`` (``on_update(self, status,
+    for_stream)``, say) also receives the stream the event came from; one
+    without it is called without it.
     """
 
     def on_update(self, status: rt.Status) -> None:
