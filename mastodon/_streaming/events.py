@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import inspect
 import json
-from typing import Any, Callable, Dict
+from typing import Any, Callable, Dict, Optional, Set, Union
 
 from .. import return_types as rt
 from ..errors import MastodonMalformedEventError
 from ..types_base import MaybeSnowflakeIdType, decode, load_json
 
-__all__ = ["EVENT_ENTITIES", "decode_payload", "dispatch_event", "call_handler", "for_stream_passing",
-           "handle_ws_frame", "parse_ws_frame"]
+__all__ = ["EVENT_ENTITIES", "NO_OPS", "decode_payload", "dispatch_event", "call_handler",
+           "for_stream_passing", "handle_ws_frame", "parse_ws_frame"]
 
 #: The type each event's payload decodes into (others decode untyped).
 EVENT_ENTITIES: Dict[str, Any] = {
@@ -32,6 +32,7 @@ EVENT_ENTITIES: Dict[str, Any] = {
 _ID_EVENTS = frozenset({"delete", "announcement.delete"})  # the payload is a bare id
 _BARE_EVENTS = frozenset({"filters_changed", "notifications_merged"})  # handlers take no argument
 _RESERVED = frozenset({"abort", "any_event", "unknown_event", "websocket_error"})
+_NOT_JSON = _ID_EVENTS | _BARE_EVENTS
 
 
 def decode_payload(name: str, data: Any) -> Any:
@@ -39,8 +40,11 @@ def decode_payload(name: str, data: Any) -> Any:
 
     ``delete`` and ``announcement.delete`` carry a bare id; ``filters_changed``
     and ``notifications_merged`` carry nothing. Raises MastodonMalformedEventError
-    when the data of any other event is missing or not JSON.
+    when the data of any other event is missing or not JSON. JSON text is
+    parsed by :func:`~mastodon.types_base.load_json`, as REST answers are.
     """
+    if type(data) is bytes and name not in _NOT_JSON:  # the usual case, first
+        return decode(_parse(name, data), EVENT_ENTITIES.get(name))
     if name in _BARE_EVENTS:
         return None
     if data is None:
@@ -54,40 +58,67 @@ def decode_payload(name: str, data: Any) -> Any:
         if not text:
             raise MastodonMalformedEventError(f"The streaming event {name!r} carries no id")
         return MaybeSnowflakeIdType(text)
+    return decode(_parse(name, data), EVENT_ENTITIES.get(name))
+
+
+def _parse(name: str, data: Union[str, bytes]) -> Any:
+    """The JSON value of an event's data; MastodonMalformedEventError when it is not JSON."""
     try:
-        value = load_json(data)
+        return load_json(data)
     except ValueError as exc:
         preview = bytes(data[:80]) if isinstance(data, bytes) else str(data)[:80]
         raise MastodonMalformedEventError(
             f"Could not parse the data of streaming event {name!r}: {exc} (data: {preview!r})"
         ) from exc
-    return decode(value, EVENT_ENTITIES.get(name))
 
 
 def dispatch_event(listener: Any, name: str, payload: Any, for_stream: Any = None) -> None:
     """Hand one decoded event to ``on_any_event`` and then to its handler (or ``on_unknown_event``).
 
     Each handler gets ``for_stream`` too when it has a parameter of that name.
+    A handler that is one of :data:`NO_OPS` (the library's do-nothing
+    defaults) is not called at all.
     """
     on_any = getattr(listener, "on_any_event", None)
-    if on_any is not None:
+    if on_any is not None and getattr(on_any, "__func__", None) not in NO_OPS:
         call_handler(on_any, for_stream, name, payload)
-    handler = None
-    if name not in _RESERVED:
-        handler = getattr(listener, "on_" + name.replace(".", "_"), None)
+    try:
+        method = _METHODS[name]
+    except KeyError:
+        method = _method_for(name)
+    handler = None if method is None else getattr(listener, method, None)
     if handler is None:
         unknown = getattr(listener, "on_unknown_event", None)
-        if unknown is not None:
+        if unknown is not None and getattr(unknown, "__func__", None) not in NO_OPS:
             call_handler(unknown, for_stream, name, payload)
+    elif getattr(handler, "__func__", None) in NO_OPS:
+        return
     elif name in _BARE_EVENTS:
         call_handler(handler, for_stream)
     else:
         call_handler(handler, for_stream, payload)
 
 
+#: Handler functions that do nothing (StreamListener's defaults): dispatch skips calling them.
+NO_OPS: Set[Any] = set()
+
+_METHODS: Dict[str, Optional[str]] = {}  # event name -> handler method name (None: reserved)
+
+
+def _method_for(name: str) -> Optional[str]:
+    """The handler method of event ``name``: ``status.update`` -> ``on_status_update``."""
+    method = None if name in _RESERVED else "on_" + name.replace(".", "_")
+    if len(_METHODS) < 1024:  # names come from the server: remember a bounded number
+        _METHODS[name] = method
+    return method
+
+
 def call_handler(handler: Callable[..., Any], for_stream: Any, *args: Any) -> Any:
     """Call a listener's handler with ``args``, and ``for_stream`` if it takes a parameter of that name."""
-    how = for_stream_passing(handler)
+    try:
+        how = _PASSING[getattr(handler, "__func__", handler)]
+    except (KeyError, TypeError):
+        how = for_stream_passing(handler)
     if how is _NOT_PASSED:
         return handler(*args)
     if how is _BY_KEYWORD:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Callable, Optional
 
 from .. import return_types as rt
-from .events import call_handler, handle_ws_frame
+from .events import NO_OPS, call_handler, handle_ws_frame
 from .reader import OWN_READERS, read_stream
 from ..types_base import MaybeSnowflakeIdType
 
@@ -107,6 +107,8 @@ class StreamListener:
 
 
 OWN_READERS.add(StreamListener.handle_stream)
+NO_OPS.update(function for name, function in vars(StreamListener).items()
+              if name.startswith("on_") and name not in ("on_abort", "on_websocket_error"))
 
 
 class CallbackStreamListener(StreamListener):
