@@ -311,3 +311,33 @@ def test_an_object_without_handle_stream_is_refused(fault_server: Any, api: Mast
         with pytest.raises(MastodonIllegalArgumentError, match="listener"):
             api.stream_user(listener, run_async=True)
     assert fault_server.requests == []
+
+
+def test_only_read_and_decoding_failures_go_to_on_abort() -> None:
+    """A handler raising one of the library's own errors is the handler's failure, not the stream's."""
+    class Raising(Recorder):
+        def on_update(self, status: Any) -> None:
+            raise MastodonNetworkError("raised by the handler")
+
+    class Body:
+        def iter_content(self, chunk_size: int = 1) -> Any:
+            yield status(1)
+
+    listener = Raising()
+    with pytest.raises(MastodonNetworkError, match="by the handler"):
+        listener.handle_stream(Body())
+    assert listener.aborts == []
+
+
+def test_local_updates_need_an_account() -> None:
+    got: List[str] = []
+    listener = CallbackStreamListener(update_handler=lambda s: got.append("update"),
+                                      local_update_handler=lambda s: got.append("local"))
+    dispatch_event(listener, "update", STATUS)
+    dispatch_event(listener, "update", {**STATUS, "account": {"acct": "bob@elsewhere"}})
+    with pytest.raises(MastodonMalformedEventError):
+        dispatch_event(listener, "update", {"id": "2"})  # as Mastodon.py: a bad update
+    assert got == ["update", "local", "update", "update"]
+    plain = CallbackStreamListener(update_handler=lambda s: got.append("plain"))
+    dispatch_event(plain, "update", {"id": "3"})  # nobody asked whether it is local
+    assert got[-1] == "plain"

@@ -48,6 +48,11 @@ MIXED = [
     "event: update\n\n",  # an event without data
     'data: {"id": "1"}\n\n',  # data without an event name
     "retry: 100\nid: 4\n" + PARTS["update"],  # fields a Mastodon client ignores
+    f"data: {STATUS}\nevent: update\n\n",  # the fields in the other order
+    'event: blahblah\ndata: {"id": "3"}\n\n',  # an event with a handler the library does not know
+    'event: update\ndata: {"id": "1", "content": "h\u00e9llo \u2713"}\n\n',  # UTF-8
+    PARTS["delete"] + 'event: update\ndata: {"id": "1", "content": "\udcff"}\n\n',  # not UTF-8
+    ":a\n:b\n\n:c\n",  # heartbeats only
 ]
 FEED_KINDS = ["plain", "for_stream", "any_event", "override", "callback"]
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any, Callable, Optional
 
 from .. import return_types as rt
+from ..errors import MastodonMalformedEventError
 from .events import NO_OPS, call_handler, handle_ws_frame
-from .reader import OWN_READERS, read_stream
+from .reader import OWN_READERS, consume_stream
 from ..types_base import MaybeSnowflakeIdType
 
 __all__ = ["StreamListener", "CallbackStreamListener"]
@@ -99,7 +100,7 @@ class StreamListener:
         ``on_abort`` receives the exception first. An exception raised by a
         handler goes through unreported.
         """
-        read_stream(self, response)
+        consume_stream(self, response)
 
     def handle_websocket_message(self, message: Any) -> None:
         """Dispatch one WebSocket text frame (JSON text or its parsed dict) to this listener."""
@@ -116,7 +117,8 @@ class CallbackStreamListener(StreamListener):
 
     ``local_update_handler`` receives the updates by accounts of the
     instance itself (those whose ``acct`` has no domain), in addition to
-    ``update_handler``. ``unknown_event_handler(name, data)`` gets the events
+    ``update_handler``; with it, an update that names no account raises
+    MastodonMalformedEventError (after ``update_handler`` got it). ``unknown_event_handler(name, data)`` gets the events
     without a callback here. ``stream_error_handler(error, for_stream)`` gets
     errors the server reports on WebSocket subscriptions. A callback with a
     parameter named ``for_stream`` receives the stream the event came from, as
@@ -208,6 +210,12 @@ def _relay(callback: Optional[Callable[..., Any]], for_stream: Any, *args: Any) 
 
 
 def _is_local(status: Any) -> bool:
+    """Whether a status is by an account of this instance (an ``acct`` without domain).
+
+    MastodonMalformedEventError when the status names no account, as with Mastodon.py.
+    """
     account = status.get("account") if isinstance(status, dict) else None
     acct = account.get("acct") if isinstance(account, dict) else None
-    return isinstance(acct, str) and "@" not in acct
+    if acct is None:
+        raise MastodonMalformedEventError("received bad update", status)
+    return "@" not in str(acct)

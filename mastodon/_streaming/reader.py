@@ -21,7 +21,7 @@ from .sse import HEARTBEAT, SSEParser
 from ..errors import MastodonMalformedEventError, MastodonNetworkError, MastodonReadTimeout
 from .events import decode_payload, dispatch_event
 
-__all__ = ["READ_SIZE", "StreamItem", "read_events", "consume_stream", "read_stream",
+__all__ = ["READ_SIZE", "StreamItem", "read_events", "consume_stream",
            "stream_blocking", "uses_own_reader", "OWN_READERS", "shutdown_response"]
 
 log = logging.getLogger("mastodon")
@@ -125,32 +125,31 @@ def read_events(response: Any, stop: Optional[threading.Event] = None,
 
 
 def consume_stream(listener: Any, response: Any, for_stream: Any = None) -> None:
-    """Dispatch the events of ``response`` to ``listener`` until the body ends.
+    """Dispatch the events of ``response`` to ``listener`` until the body ends; then return.
 
-    A handler's exception propagates to the caller.
+    A read or decoding failure goes to the listener's ``on_abort`` first and
+    is raised. A handler's own exception propagates unreported.
     """
     heartbeat = getattr(listener, "handle_heartbeat", None)
-    for item in read_events(response):
+    items = read_events(response)
+    while True:
+        try:
+            item = next(items, _END)
+        except (MastodonNetworkError, MastodonMalformedEventError) as exc:
+            on_abort = getattr(listener, "on_abort", None)
+            if on_abort is not None:
+                on_abort(exc)
+            raise
         if item is HEARTBEAT:
             if heartbeat is not None:
                 heartbeat()
+        elif item is _END:
+            return
         else:
             dispatch_event(listener, item[0], item[1], for_stream)
 
 
-def read_stream(listener: Any, response: Any, for_stream: Any = None) -> None:
-    """Dispatch the events of ``response`` to ``listener`` until the body ends; then return.
-
-    A read or decoding failure goes to ``on_abort`` first and is raised. A
-    handler's own exception propagates unreported.
-    """
-    try:
-        consume_stream(listener, response, for_stream)
-    except (MastodonNetworkError, MastodonMalformedEventError) as exc:
-        on_abort = getattr(listener, "on_abort", None)
-        if on_abort is not None:
-            on_abort(exc)
-        raise
+_END: Any = object()  # what next() returns once read_events is exhausted
 
 
 def stream_blocking(listener: Any, connection: Any, for_stream: Any = None) -> None:
@@ -162,14 +161,14 @@ def stream_blocking(listener: Any, connection: Any, for_stream: Any = None) -> N
     """
     try:
         if uses_own_reader(listener):
-            read_stream(listener, connection, for_stream)
+            consume_stream(listener, connection, for_stream)
         else:
             listener.handle_stream(connection)
     finally:
         shutdown_response(connection)
 
 
-#: The ``handle_stream`` functions that read with :func:`read_stream` (set by the listeners module).
+#: The ``handle_stream`` functions that read with :func:`consume_stream` (set by the listeners module).
 OWN_READERS: Set[Any] = set()
 
 

@@ -37,8 +37,9 @@ def pieces_of(body, split):
     """``body`` (text, sent as UTF-8) cut as a caller's stand-in might hand it out.
 
     ``split`` is "bytes" (one byte at a time), "whole" (one piece) or a piece size.
+    Lone surrogates ``\\udc80``-``\\udcff`` stand for bytes that are not UTF-8.
     """
-    data = body.encode("utf-8")
+    data = body.encode("utf-8", "surrogateescape")
     size = {"bytes": 1, "whole": max(len(data), 1)}.get(split, split)
     return [data[start:start + size] for start in range(0, len(data), size)]
 
@@ -91,6 +92,9 @@ class PlainListener(Recording, StreamListener):
 
     def on_unknown_event(self, name, unknown_event=None):
         self._record("on_unknown_event", name, unknown_event)
+
+    def on_blahblah(self, data):  # a handler for an event the library does not know
+        self._record("on_blahblah", data)
 
     def handle_heartbeat(self):
         self._record("handle_heartbeat")
