@@ -44,7 +44,11 @@ def decode_payload(name: str, data: Any) -> Any:
     parsed by :func:`~mastodon.types_base.load_json`, as REST answers are.
     """
     if type(data) is bytes and name not in _NOT_JSON:  # the usual case, first
-        return decode(_parse(name, data), EVENT_ENTITIES.get(name))
+        try:
+            value = load_json(data)
+        except ValueError as exc:
+            raise _malformed(name, data, exc) from exc
+        return decode(value, EVENT_ENTITIES.get(name))
     if name in _BARE_EVENTS:
         return None
     if data is None:
@@ -58,18 +62,17 @@ def decode_payload(name: str, data: Any) -> Any:
         if not text:
             raise MastodonMalformedEventError(f"The streaming event {name!r} carries no id")
         return MaybeSnowflakeIdType(text)
-    return decode(_parse(name, data), EVENT_ENTITIES.get(name))
-
-
-def _parse(name: str, data: Union[str, bytes]) -> Any:
-    """The JSON value of an event's data; MastodonMalformedEventError when it is not JSON."""
     try:
-        return load_json(data)
+        value = load_json(data)
     except ValueError as exc:
-        preview = bytes(data[:80]) if isinstance(data, bytes) else str(data)[:80]
-        raise MastodonMalformedEventError(
-            f"Could not parse the data of streaming event {name!r}: {exc} (data: {preview!r})"
-        ) from exc
+        raise _malformed(name, data, exc) from exc
+    return decode(value, EVENT_ENTITIES.get(name))
+
+
+def _malformed(name: str, data: Union[str, bytes], exc: ValueError) -> MastodonMalformedEventError:
+    preview = bytes(data[:80]) if isinstance(data, bytes) else str(data)[:80]
+    return MastodonMalformedEventError(
+        f"Could not parse the data of streaming event {name!r}: {exc} (data: {preview!r})")
 
 
 def dispatch_event(listener: Any, name: str, payload: Any, for_stream: Any = None) -> None:
@@ -80,7 +83,7 @@ def dispatch_event(listener: Any, name: str, payload: Any, for_stream: Any = Non
     defaults) is not called at all.
     """
     on_any = getattr(listener, "on_any_event", None)
-    if on_any is not None and getattr(on_any, "__func__", None) not in NO_OPS:
+    if on_any is not None and getattr(on_any, "__func__", on_any) not in NO_OPS:
         call_handler(on_any, for_stream, name, payload)
     try:
         method = _METHODS[name]
@@ -89,14 +92,25 @@ def dispatch_event(listener: Any, name: str, payload: Any, for_stream: Any = Non
     handler = None if method is None else getattr(listener, method, None)
     if handler is None:
         unknown = getattr(listener, "on_unknown_event", None)
-        if unknown is not None and getattr(unknown, "__func__", None) not in NO_OPS:
+        if unknown is not None and getattr(unknown, "__func__", unknown) not in NO_OPS:
             call_handler(unknown, for_stream, name, payload)
-    elif getattr(handler, "__func__", None) in NO_OPS:
         return
-    elif name in _BARE_EVENTS:
+    function = getattr(handler, "__func__", handler)
+    if function in NO_OPS:
+        return
+    if name in _BARE_EVENTS:
         call_handler(handler, for_stream)
+        return
+    try:  # the usual case, without call_handler's packing of arguments
+        how = _PASSING[function]
+    except (KeyError, TypeError):
+        how = for_stream_passing(handler)
+    if how is _NOT_PASSED:
+        handler(payload)
+    elif how is _BY_KEYWORD:
+        handler(payload, for_stream=for_stream)
     else:
-        call_handler(handler, for_stream, payload)
+        handler(payload, for_stream)
 
 
 #: Handler functions that do nothing (StreamListener's defaults): dispatch skips calling them.

@@ -131,25 +131,20 @@ def consume_stream(listener: Any, response: Any, for_stream: Any = None) -> None
     is raised. A handler's own exception propagates unreported.
     """
     heartbeat = getattr(listener, "handle_heartbeat", None)
-    items = read_events(response)
-    while True:
-        try:
-            item = next(items, _END)
-        except (MastodonNetworkError, MastodonMalformedEventError) as exc:
-            on_abort = getattr(listener, "on_abort", None)
-            if on_abort is not None:
-                on_abort(exc)
-            raise
-        if item is HEARTBEAT:
-            if heartbeat is not None:
+    in_handler = False
+    try:
+        for item in read_events(response):
+            in_handler = True
+            if item is not HEARTBEAT:
+                dispatch_event(listener, item[0], item[1], for_stream)
+            elif heartbeat is not None:
                 heartbeat()
-        elif item is _END:
-            return
-        else:
-            dispatch_event(listener, item[0], item[1], for_stream)
-
-
-_END: Any = object()  # what next() returns once read_events is exhausted
+            in_handler = False
+    except (MastodonNetworkError, MastodonMalformedEventError) as exc:
+        on_abort = None if in_handler else getattr(listener, "on_abort", None)
+        if on_abort is not None:
+            on_abort(exc)
+        raise
 
 
 def stream_blocking(listener: Any, connection: Any, for_stream: Any = None) -> None:
