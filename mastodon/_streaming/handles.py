@@ -3,9 +3,9 @@
 With ``run_async=True`` a stream method returns a :class:`SSEStreamHandle`
 at once, before connecting: the connection is opened on the stream's thread,
 and a first connection that fails is tried again after the backoff until it
-succeeds or the handle is closed. ``handle.close()`` stops the stream in every state (connecting,
-waiting to reconnect, reading, inside a handler) and joins its thread for a
-bounded time. With ``reconnect_async=True`` the thread reconnects after any
+succeeds or the handle is closed. ``handle.close()`` stops the stream in
+every state (connecting, waiting to reconnect, reading, inside a handler)
+and joins its thread for a bounded time. With ``reconnect_async=True`` the thread reconnects after any
 failure, waiting ``reconnect_async_wait_sec`` seconds at first and twice as
 long after each failure in a row (at most a minute); a connection that
 received anything starts the count again, so one cut costs one wait.
