@@ -1,0 +1,92 @@
+"""The one JSON parser of response bodies and stream events: orjson when installed.
+
+:func:`loads` gives exactly what :func:`json.loads` gives, and raises what
+it raises. With the ``speed`` extra (``pip install 'mastodon-ng[speed]'``,
+which installs orjson) it parses with orjson, and hands the text to
+:func:`json.loads` instead wherever orjson would answer differently:
+
+* orjson refuses what the standard library accepts: ``NaN`` and
+  ``Infinity``, numbers too large for a float, lone surrogates (``"\\ud800"``),
+  text in UTF-16 or UTF-32 or with a byte order mark, and nesting deeper than
+  1024 levels (where :func:`json.loads` may raise RecursionError);
+* orjson reads integers beyond 64 bits as floats (older releases refuse
+  them), where the standard library keeps every digit. Such an integer has at
+  least 19 digits, so text with a run of 19 digits anywhere (also inside a
+  string, which costs only the slower parse) goes to :func:`json.loads`.
+
+Everything else (duplicate keys, where the last value wins in the place of
+the first; floats, rounded the same way; escapes) parses alike, which
+``tests/test_speed_extra.py`` checks on every recorded body and stream.
+Text that is not JSON at all is parsed twice, and :func:`json.loads` raises.
+
+orjson is looked for when the first text is parsed, not on import.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+from typing import Any, Callable, Optional, Type, Union
+
+__all__ = ["loads", "backend"]
+
+Text = Union[str, bytes, bytearray]
+
+#: Maps ASCII digits to ``0`` and every other byte to a space, for :func:`_long_digit_run`.
+_DIGITS_AS_ZEROS = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256))
+#: The shortest integer orjson may not keep exactly (2**63 has 19 digits).
+_RISKY_RUN = b"0" * 19
+
+_json_loads = json.loads
+
+
+def _long_digit_run(data: Union[bytes, bytearray]) -> bool:
+    """Whether ``data`` holds 19 or more ASCII digits in a row."""
+    return _RISKY_RUN in data.translate(_DIGITS_AS_ZEROS)
+
+
+def _with_orjson(orjson_loads: Callable[[Any], Any], refused: Type[Exception]) -> Callable[[Text], Any]:
+    def loads(text: Text) -> Any:
+        data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+        if not _long_digit_run(data):
+            try:
+                return orjson_loads(data)
+            except refused:  # not JSON to orjson: the standard library decides
+                pass
+        return _json_loads(text)
+    return loads
+
+
+def _choose() -> Callable[[Text], Any]:
+    try:
+        orjson = importlib.import_module("orjson")
+    except ImportError:
+        return _json_loads
+    return _with_orjson(orjson.loads, orjson.JSONDecodeError)
+
+
+_parse: Optional[Callable[[Text], Any]] = None
+
+
+def loads(text: Text) -> Any:
+    """Parse JSON text (bytes in UTF-8, -16 or -32, or str) as :func:`json.loads` does.
+
+    Uses orjson when it is installed; see the module's description. Raises
+    ValueError (``json.JSONDecodeError``, ``UnicodeDecodeError``) when the
+    text is not JSON.
+    """
+    parse = _parse
+    if parse is None:
+        parse = _first_use()
+    return parse(text)
+
+
+def _first_use() -> Callable[[Text], Any]:
+    global _parse
+    _parse = _choose()
+    return _parse
+
+
+def backend() -> str:
+    """``"orjson"`` or ``"json"``: which parser :func:`loads` uses."""
+    parse = _parse if _parse is not None else _first_use()
+    return "json" if parse is _json_loads else "orjson"
