@@ -4,13 +4,13 @@ decorator every endpoint carries."""
 from __future__ import annotations
 
 import functools
-import inspect
 import logging
 import re
 import time
 from typing import Any, Callable, Dict, Optional, Tuple, TypeVar
 
 from . import return_types as rt
+from ._core.signature import DeferredSignature
 from .errors import MastodonAPIError, MastodonError, MastodonServerError, MastodonVersionError
 from .internals import Internals
 
@@ -244,6 +244,15 @@ class VersionsMixin(Internals):
             f"{name}() needs Mastodon {created} or newer; this server runs {self._running()}")
 
 
+def _with_note(doc: str, created: str, changed: str) -> str:
+    """``doc`` with the versions note as its last paragraph, at the docstring's indentation
+    (so that :func:`inspect.cleandoc` and ``help()`` show it flush with the rest)."""
+    last_line = doc[doc.rfind("\n") + 1:]
+    indent = last_line[:len(last_line) - len(last_line.lstrip())]
+    return (f"{doc.rstrip()}\n\n{indent}"
+            f"*Added: Mastodon v{created}, last changed: Mastodon v{changed}*")
+
+
 def api_version(created_ver: str, last_changed_ver: str) -> Callable[[_F], _F]:
     """Mark an endpoint with the Mastodon versions that added and last changed it.
 
@@ -268,10 +277,9 @@ def api_version(created_ver: str, last_changed_ver: str) -> Callable[[_F], _F]:
                 self._version_gate(name, created_ver, last_changed_ver)
             return function(self, *args, **kwargs)
 
-        note = f"*Added: Mastodon v{created_ver}, last changed: Mastodon v{last_changed_ver}*"
-        checked.__doc__ = f"{inspect.cleandoc(function.__doc__ or '')}\n\n{note}"
+        checked.__doc__ = _with_note(function.__doc__ or "", created_ver, last_changed_ver)
         checked._min_version = (created_ver, last_changed_ver)  # type: ignore[attr-defined]
-        checked.__signature__ = inspect.signature(function)  # type: ignore[attr-defined]
+        checked.__signature__ = DeferredSignature.of(function)  # type: ignore[attr-defined]
         return checked  # type: ignore[return-value]
 
     return wrap
