@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any, List, Mapping, Tuple, Union
 
-from ._core.status_length import countable_text
 from .compat import require
 from .errors import MastodonIllegalArgumentError
 from .internals import Internals
@@ -80,6 +79,8 @@ class MediaUtilsMixin(Internals):
         """
         require("grapheme", "get_status_length")
         import grapheme
+
+        from ._core.status_length import countable_text  # its patterns cost import time
 
         for name, value in (("text", text), ("spoiler_text", spoiler_text)):
             if value is not None and not isinstance(value, str):

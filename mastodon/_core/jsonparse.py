@@ -31,23 +31,21 @@ __all__ = ["loads", "backend"]
 
 Text = Union[str, bytes, bytearray]
 
-#: Maps ASCII digits to ``0`` and every other byte to a space, for :func:`_long_digit_run`.
-_DIGITS_AS_ZEROS = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256))
 #: The shortest integer orjson may not keep exactly (2**63 has 19 digits).
 _RISKY_RUN = b"0" * 19
 
 _json_loads = json.loads
 
 
-def _long_digit_run(data: Union[bytes, bytearray]) -> bool:
-    """Whether ``data`` holds 19 or more ASCII digits in a row."""
-    return _RISKY_RUN in data.translate(_DIGITS_AS_ZEROS)
-
-
 def _with_orjson(orjson_loads: Callable[[Any], Any], refused: Type[Exception]) -> Callable[[Text], Any]:
+    """A parser that tries ``orjson_loads`` first (``refused``: what it raises on non-JSON)."""
+    # ASCII digits become "0" and every other byte a space: a run of 19 digits
+    # is then a run of 19 zeros, found by one bytes search
+    digits_as_zeros = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256))
+
     def loads(text: Text) -> Any:
         data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
-        if not _long_digit_run(data):
+        if _RISKY_RUN not in data.translate(digits_as_zeros):
             try:
                 return orjson_loads(data)
             except refused:  # not JSON to orjson: the standard library decides
