@@ -110,8 +110,8 @@ EDGE_CASES = [
 
 @pytest.fixture(scope="module")
 def with_orjson() -> Callable[[Any], Any]:
-    orjson = pytest.importorskip("orjson", reason="orjson (the speed extra) is not installed")
-    return jsonparse._with_orjson(orjson.loads, orjson.JSONDecodeError)
+    pytest.importorskip("orjson", reason="orjson (the speed extra) is not installed")
+    return jsonparse.parser("orjson")
 
 
 # ---------------------------------------------------------------- with orjson

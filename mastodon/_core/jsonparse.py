@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import importlib
 import json
-from typing import Any, Callable, Optional, Type, Union
+from typing import Any, Callable, Dict, Optional, Union
 
-__all__ = ["loads", "backend"]
+__all__ = ["loads", "backend", "parser", "use"]
 
 Text = Union[str, bytes, bytearray]
 
@@ -37,8 +37,10 @@ _RISKY_RUN = b"0" * 19
 _json_loads = json.loads
 
 
-def _with_orjson(orjson_loads: Callable[[Any], Any], refused: Type[Exception]) -> Callable[[Text], Any]:
-    """A parser that tries ``orjson_loads`` first (``refused``: what it raises on non-JSON)."""
+def _with_orjson() -> Callable[[Text], Any]:
+    """A parser that tries orjson first; ImportError when orjson is not installed."""
+    orjson = importlib.import_module("orjson")
+    orjson_loads, refused = orjson.loads, orjson.JSONDecodeError
     # ASCII digits become "0" and every other byte a space: a run of 19 digits
     # is then a run of 19 zeros, found by one bytes search
     digits_as_zeros = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256))
@@ -54,15 +56,36 @@ def _with_orjson(orjson_loads: Callable[[Any], Any], refused: Type[Exception]) -
     return loads
 
 
-def _choose() -> Callable[[Text], Any]:
-    try:
-        orjson = importlib.import_module("orjson")
-    except ImportError:
+def parser(name: str) -> Callable[[Text], Any]:
+    """The parser ``name`` names: ``"json"`` (the standard library) or ``"orjson"``.
+
+    Raises ImportError for ``"orjson"`` when it is not installed.
+    """
+    if name == "json":
         return _json_loads
-    return _with_orjson(orjson.loads, orjson.JSONDecodeError)
+    if name != "orjson":
+        raise ValueError(f"no JSON parser named {name!r}")
+    made = _made.get(name)
+    if made is None:
+        made = _made[name] = _with_orjson()
+    return made
+
+
+_made: Dict[str, Callable[[Text], Any]] = {}
 
 
 _parse: Optional[Callable[[Text], Any]] = None
+_parse_name = ""
+
+
+def use(name: str) -> None:
+    """Make :func:`loads` parse with the parser ``name`` (see :func:`parser`) from now on.
+
+    The library chooses by itself (orjson when installed); benchmarks and
+    tests use this to compare the two.
+    """
+    global _parse, _parse_name
+    _parse, _parse_name = parser(name), name
 
 
 def loads(text: Text) -> Any:
@@ -79,12 +102,16 @@ def loads(text: Text) -> Any:
 
 
 def _first_use() -> Callable[[Text], Any]:
-    global _parse
-    _parse = _choose()
+    try:
+        use("orjson")
+    except ImportError:
+        use("json")
+    assert _parse is not None
     return _parse
 
 
 def backend() -> str:
-    """``"orjson"`` or ``"json"``: which parser :func:`loads` uses."""
-    parse = _parse if _parse is not None else _first_use()
-    return "json" if parse is _json_loads else "orjson"
+    """``"orjson"`` or ``"json"``: the parser :func:`loads` uses."""
+    if _parse is None:
+        _first_use()
+    return _parse_name
