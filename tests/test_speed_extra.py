@@ -211,3 +211,16 @@ def test_orjson_is_looked_for_on_first_parse_not_on_import() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=ROOT, timeout=60, check=True)
     assert json.loads(done.stdout) is False
+
+
+def test_parsers_are_chosen_by_name() -> None:
+    assert jsonparse.parser("json") is json.loads
+    with pytest.raises(ValueError, match="simplejson"):
+        jsonparse.parser("simplejson")
+    chosen = jsonparse.backend()
+    try:
+        jsonparse.use("json")
+        assert jsonparse.backend() == "json"
+        assert jsonparse.loads(b"[12345678901234567890123, NaN]")[0] == 12345678901234567890123
+    finally:
+        jsonparse.use(chosen)
