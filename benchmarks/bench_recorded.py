@@ -217,12 +217,18 @@ def timed(func: Callable[[], Any]) -> float:
 
 
 def take_turns(funcs: Dict[str, Callable[[], Any]], calls: int,
-               times: Dict[str, List[float]]) -> None:
-    """Time ``calls`` rounds of every function, the first of each round rotating."""
-    names = list(funcs)
+               times: Dict[str, List[float]], collect: bool = False) -> None:
+    """Time ``calls`` rounds of every function, in each order by turns.
+
+    Every function goes first, and follows each of the others, equally
+    often. With ``collect``, the garbage collector runs (untimed) before each
+    call, so that no call pays for collecting what the one before it left.
+    """
+    orders = list(itertools.permutations(funcs))
     for index in range(calls):
-        shift = index % len(names)
-        for name in names[shift:] + names[:shift]:
+        for name in orders[index % len(orders)]:
+            if collect:
+                gc.collect()
             times[name].append(timed(funcs[name]))
 
 
@@ -348,7 +354,7 @@ def bench_stream(events: int, rounds: int, parsers: List[str], results: Results)
         for func in funcs.values():
             func()
     times: Dict[str, List[float]] = {key: [] for key in funcs}
-    take_turns(funcs, rounds, times)
+    take_turns(funcs, rounds, times, collect=True)
     for parser in parsers:
         record(results, "stream update events", parser, statistics.median(times[parser]),
                statistics.median(times["floor"]))
