@@ -24,10 +24,10 @@ class DeferredSignature(inspect.Signature):
     plain :class:`inspect.Signature`.
     """
 
-    __slots__ = ("_function", "_read")
+    __slots__ = ("_function", "_resolved")
 
     _function: Callable[..., Any]
-    _read: inspect.Signature
+    _resolved: inspect.Signature
 
     @classmethod
     def of(cls, function: Callable[..., Any]) -> "DeferredSignature":
@@ -37,10 +37,10 @@ class DeferredSignature(inspect.Signature):
 
     def _real(self) -> inspect.Signature:
         try:
-            return self._read
+            return self._resolved
         except AttributeError:
-            self._read = inspect.signature(self._function)
-            return self._read
+            self._resolved = inspect.signature(self._function)
+            return self._resolved
 
     @property
     def parameters(self) -> "OrderedDict[str, inspect.Parameter]":  # type: ignore[override]
