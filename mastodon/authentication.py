@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import ipaddress
 import os
-import threading
 import warnings
 from datetime import datetime, timedelta
 from typing import Any, Dict, List, Optional, Set, Tuple
@@ -200,7 +199,7 @@ class AuthenticationMixin(Internals):
         if feature_set not in FEATURE_SETS:
             raise MastodonIllegalArgumentError(
                 f"feature_set must be one of {', '.join(FEATURE_SETS)}; got {feature_set!r}")
-        self._cache_lock = threading.RLock()
+        self._make_locks()
         self._instance_cache: Dict[str, Any] = {}
         self._oauth_info: Optional[AttribAccessDict] = None
         self._streaming_base: Optional[str] = None

@@ -19,6 +19,7 @@ from ._core.asyncrefresh import attach_async_refresh
 from ._core.blocklist import refuse_blocked
 from ._core.check import raise_for_status, warn_if_deprecated, with_details
 from ._core.decode import decode_response
+from ._core.locks import RecreatedLocks
 from ._core.pagination import attach_pagination
 from ._core.ratelimit import RateLimiter, bucket_for
 from ._core.retry import RetryPolicy, note_idempotency_key, with_idempotency_key
@@ -83,8 +84,12 @@ def _close_pools(session: requests.Session) -> None:
                     pass
 
 
-class Internals:
-    """Shared state and the request core of a :class:`mastodon.Mastodon` client."""
+class Internals(RecreatedLocks):
+    """Shared state and the request core of a :class:`mastodon.Mastodon` client.
+
+    A client pickles (its locks are made anew on load); the restored client
+    owns, and :meth:`close` closes, the copy of the session it was pickled with.
+    """
 
     api_base_url: str
     access_token: Optional[str]
@@ -283,6 +288,15 @@ class Internals:
         return self._request("DELETE", path, params, **kw)
 
     # ------------------------------------------------------------------ lifecycle
+
+    _locks = ("_cache_lock",)
+
+    def _make_locks(self) -> None:
+        self._cache_lock = threading.RLock()
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        super().__setstate__(state)
+        self._owns_session = True  # unpickling made a session of its own
 
     def close(self) -> None:
         """Release the pooled connections of the session this client created.

@@ -23,6 +23,7 @@ from typing import Dict, Iterator, List, Tuple
 
 import pytest
 
+from support.extras import require_extra
 from support.mock_server import TOKENS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,8 +129,8 @@ def pages_with_snippets() -> Iterator[Path]:
 @pytest.fixture(scope="module")
 def inventory(tmp_path_factory: pytest.TempPathFactory) -> Dict[Tuple[str, str], str]:
     """Build the HTML docs once, with warnings as errors, and read the object inventory."""
-    build = pytest.importorskip(
-        "sphinx.cmd.build", reason="Sphinx is not installed (pip install -e '.[docs]')")
+    require_extra("docs", "sphinx.cmd.build")
+    from sphinx.cmd import build
     out = tmp_path_factory.mktemp("docs_html")
     status = build.build_main(["-W", "-q", "-b", "html", "-d", str(out / ".doctrees"),
                                str(DOCS), str(out)])
