@@ -101,3 +101,28 @@ def test_a_declared_field_of_the_wrong_type_is_refused(cache_dir: Path, tmp_path
     assert len(errors) == 1, output  # the undeclared "pleroma" reads as Any, as in Mastodon.py
     assert 'Incompatible types in assignment (expression has type "str", variable has type "int")' \
         in errors[0], output
+
+
+# An id parameter takes an id; only the pagination bounds also take a datetime.
+DATETIME_IDS = '''
+from datetime import datetime, timezone
+from mastodon import Mastodon
+
+api = Mastodon(access_token="token", api_base_url="https://mastodon.example")
+now = datetime.now(timezone.utc)
+api.timeline_home(max_id=now, min_id=now, since_id=now)
+api.account_statuses("1", max_id=now)
+api.admin_accounts_v2(since_id=now)
+api.status(now)
+api.account_follow(now)
+'''
+
+
+def test_a_datetime_is_an_id_only_for_pagination_bounds(cache_dir: Path, tmp_path: Path) -> None:
+    program = tmp_path / "datetime_ids.py"
+    program.write_text(DATETIME_IDS, encoding="utf-8")
+    output, status = _run_mypy(cache_dir, str(program))
+    errors = [line for line in output.splitlines() if ": error:" in line]
+    assert status == 1, output
+    assert [int(line.split(":")[1]) for line in errors] == [10, 11], output
+    assert all('incompatible type "datetime"' in line for line in errors), output

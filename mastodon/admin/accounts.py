@@ -7,7 +7,7 @@ from .. import return_types as rt
 from .._core import validate
 from .._core.params import id_list, page_params, unpack_id
 from ..errors import MastodonIllegalArgumentError
-from ..types_base import IdType, PaginatableList
+from ..types_base import IdType, PaginatableList, PaginationIdType
 from ..versions import api_version
 from .base import AdminBase
 
@@ -31,8 +31,10 @@ class AdminAccountsMixin(AdminBase):
                           display_name: Optional[str] = None, email: Optional[str] = None,
                           ip: Optional[str] = None, permissions: Optional[str] = None,
                           invited_by: Optional[IdType] = None,
-                          role_ids: Optional[List[IdType]] = None, max_id: Any = None,
-                          min_id: Any = None, since_id: Any = None,
+                          role_ids: Optional[List[IdType]] = None,
+                          max_id: Optional[PaginationIdType] = None,
+                          min_id: Optional[PaginationIdType] = None,
+                          since_id: Optional[PaginationIdType] = None,
                           limit: Optional[int] = None) -> PaginatableList[rt.AdminAccount]:
         """List accounts with their admin details, filtered (v2 filters).
 
@@ -75,7 +77,9 @@ class AdminAccountsMixin(AdminBase):
                           status: str = "active", username: Optional[str] = None,
                           display_name: Optional[str] = None, email: Optional[str] = None,
                           ip: Optional[str] = None, staff_only: bool = False,
-                          max_id: Any = None, min_id: Any = None, since_id: Any = None,
+                          max_id: Optional[PaginationIdType] = None,
+                          min_id: Optional[PaginationIdType] = None,
+                          since_id: Optional[PaginationIdType] = None,
                           limit: Optional[int] = None) -> PaginatableList[rt.AdminAccount]:
         """List accounts with their admin details, filtered (the older v1 filters).
 
@@ -112,8 +116,10 @@ class AdminAccountsMixin(AdminBase):
     def admin_accounts(self, remote: bool = False, by_domain: Optional[str] = None,
                        status: str = "active", username: Optional[str] = None,
                        display_name: Optional[str] = None, email: Optional[str] = None,
-                       ip: Optional[str] = None, staff_only: bool = False, max_id: Any = None,
-                       min_id: Any = None, since_id: Any = None,
+                       ip: Optional[str] = None, staff_only: bool = False,
+                       max_id: Optional[PaginationIdType] = None,
+                       min_id: Optional[PaginationIdType] = None,
+                       since_id: Optional[PaginationIdType] = None,
                        limit: Optional[int] = None) -> PaginatableList[rt.AdminAccount]:
         """Same as :meth:`admin_accounts_v1` (kept for old code; deprecated).
 
