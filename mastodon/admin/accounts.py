@@ -52,8 +52,12 @@ class AdminAccountsMixin(AdminBase):
         list (see :doc:`/guide/pagination`); the server sends 100 accounts by
         default and 200 at most.
 
-        Coming from :meth:`admin_accounts_v1` (this v2 listing needs Mastodon
-        3.5 or later): ``remote=True`` becomes ``origin="remote"``,
+        Mastodon servers have this v2 listing since version 3.5. The version
+        check (the *Added* note below) lets it through from 2.9.1, as
+        Mastodon.py's does, so a server from 2.9.1 to 3.4 answers it with
+        :class:`~mastodon.errors.MastodonNotFoundError`.
+
+        Coming from :meth:`admin_accounts_v1`: ``remote=True`` becomes ``origin="remote"``,
         ``staff_only=True`` becomes ``permissions="staff"``, and ``status``
         keeps its name and values (but is no longer required: None lists
         every state).
