@@ -21,7 +21,7 @@ from .defaults import _DEFAULT_SCOPES, _DEFAULT_TIMEOUT, _DEFAULT_USER_AGENT, _S
 from .errors import (
     MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError, MastodonWarning,
 )
-from .internals import Internals
+from .internals import Internals, close_pool_of
 from .types_base import AttribAccessDict
 from .versions import api_version, parse_version_string
 
@@ -113,6 +113,8 @@ def _post_app(session: Any, url: str, form: Dict[str, str], headers: Dict[str, s
     except (requests.exceptions.RequestException, OSError) as exc:
         raise MastodonNetworkError(f"Could not complete request POST {url}: "
                                    f"{type(exc).__name__}") from exc
+    if session is None:  # requests.post's own session only forgot its pool
+        close_pool_of(response)
     status = getattr(response, "status_code", None)
     if isinstance(status, int) and not isinstance(status, bool):
         raise_for_status(response)

@@ -13,6 +13,7 @@ import threading
 from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Type, TypedDict, TypeVar, overload
 
 import requests
+import urllib3
 
 from ._core import debuglog
 from ._core.asyncrefresh import attach_async_refresh
@@ -66,9 +67,10 @@ def _limiter_field(name: str, doc: str) -> Any:
 def _close_pools(session: requests.Session) -> None:
     """Close the pooled connections of every adapter of ``session`` now.
 
-    ``Session.close()`` only forgets the pools; urllib3 closes their connections
-    when a pool is garbage collected, which a response still held elsewhere
-    (for example by an exception the caller kept) delays indefinitely.
+    ``Session.close()`` only forgets the pools; their connections end when the
+    garbage collector gets to them, which a response still held elsewhere (for
+    example by an exception the caller kept) delays indefinitely, and which
+    PyPy, without reference counting, does only now and then.
     """
     for adapter in session.adapters.values():
         managers = [getattr(adapter, "poolmanager", None),
@@ -82,6 +84,17 @@ def _close_pools(session: requests.Session) -> None:
                     pools[key].close()
                 except KeyError:  # dropped by another thread meanwhile
                     pass
+
+
+def close_pool_of(response: Any) -> None:
+    """Close the connection pool a finished ``requests`` response came from, now.
+
+    For a response of a session that is closed already (``requests.post``
+    closes its own at once), whose pool that session only forgot.
+    """
+    pool = getattr(getattr(response, "raw", None), "_pool", None)
+    if isinstance(pool, urllib3.connectionpool.HTTPConnectionPool):
+        pool.close()
 
 
 class Internals(RecreatedLocks):

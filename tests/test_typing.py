@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Dict, Iterator, List, Tuple
 
@@ -17,6 +19,10 @@ import pytest
 from mypy import api as mypy_api
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# mypy checks the whole package on its first run here; on PyPy, where mypy is not
+# compiled, that takes minutes rather than seconds
+pytestmark = pytest.mark.timeout(900)
 EXAMPLE = ROOT / "tests" / "typing" / "example_typed.py"
 
 _REVEALED = re.compile(r'^(?P<file>.+?):(?P<line>\d+): note: Revealed type is "(?P<type>.*)"$')
@@ -126,3 +132,23 @@ def test_a_datetime_is_an_id_only_for_pagination_bounds(cache_dir: Path, tmp_pat
     assert status == 1, output
     assert [int(line.split(":")[1]) for line in errors] == [10, 11], output
     assert all('incompatible type "datetime"' in line for line in errors), output
+
+
+OUTSIDE = '''
+from mastodon import Mastodon
+
+api = Mastodon(access_token="token", api_base_url="https://mastodon.example")
+reveal_type(api.status("1"))
+'''
+
+
+def test_a_script_outside_the_repository_is_checked_against_the_installed_package(
+        cache_dir: Path, tmp_path: Path) -> None:
+    """The README's install (editable, compat mode) is visible to mypy from any directory."""
+    (tmp_path / "script.py").write_text(OUTSIDE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache_dir), "script.py"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False)
+    assert 'Revealed type is "mastodon.return_types.Status"' in done.stdout, \
+        done.stdout + done.stderr + "\n(install the package as the README says)"
+    assert done.returncode == 0, done.stdout
