@@ -27,6 +27,9 @@ from support.extras import require_extra
 from support.mock_server import TOKENS
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# building the whole site takes one to several minutes on a busy machine (more on PyPy)
+pytestmark = pytest.mark.timeout(900)
 DOCS = ROOT / "docs"
 SPEC = ROOT / "tests" / "spec"
 

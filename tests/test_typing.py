@@ -60,13 +60,42 @@ def _expected_reveals() -> Dict[int, str]:
             if "reveal_type(" in text and (match := _EXPECTED.search(text))}
 
 
+def _pep604(text: str) -> str:
+    """``A | B`` and ``A | None`` for the ``Union[A, B]`` and ``Optional[A]`` mypy writes
+    when it checks for Python 3.9."""
+    for _ in range(text.count("[")):
+        match = re.search(r"\b(Union|Optional)\[", text)
+        if match is None:
+            break
+        parts, depth, start = [], 1, match.end()
+        end = start
+        while depth:
+            char = text[end]
+            depth += {"[": 1, "]": -1}.get(char, 0)
+            if depth == 0 or (char == "," and depth == 1):
+                parts.append(text[start:end].strip())
+                start = end + 1
+            end += 1
+        if match[1] == "Optional":
+            parts.append("None")
+        text = text[:match.start()] + " | ".join(parts) + text[end:]
+    return text
+
+
 def _revealed(output: str) -> Dict[int, str]:
     found = {}
     for line in output.splitlines():
         match = _REVEALED.match(line)
         if match and Path(match["file"]).name == EXAMPLE.name:
-            found[int(match["line"])] = _MODULE_PATH.sub("", match["type"])
+            found[int(match["line"])] = _pep604(_MODULE_PATH.sub("", match["type"]))
     return found
+
+
+def test_types_revealed_for_python_3_9_read_as_for_later_versions() -> None:
+    assert _pep604("Union[PaginatableList[Status], None]") == "PaginatableList[Status] | None"
+    assert _pep604("Optional[List[Union[Account, Tag]]]") == "List[Account | Tag] | None"
+    assert _pep604("Dict[str, Union[int, str]]") == "Dict[str, int | str]"
+    assert _pep604("Status | None") == "Status | None"
 
 
 @pytest.fixture(scope="module")
