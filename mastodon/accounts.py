@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import warnings
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, Dict, List, Optional, Tuple, Type, TypeVar, Union, cast
 
 from . import return_types as rt
 from ._core import validate
-from ._core.credentials import write_secret_file
+from ._core.credentials import adopt_token
 from ._core.params import id_list, page_params, path_segment, unpack_id
 from .defaults import _DEFAULT_SCOPES
 from .errors import (
@@ -46,12 +46,13 @@ def _true_or_none(name: str, value: Any) -> Optional[bool]:
 
 
 def _day(name: str, value: Any) -> Optional[str]:
-    """A calendar day as ``YYYY-MM-DD`` (a date, a datetime or such a string)."""
-    if value is None or isinstance(value, str):
-        return validate.text(name, value)
-    if isinstance(value, (date, datetime)):
-        return value.strftime("%Y-%m-%d")
-    raise MastodonIllegalArgumentError(f"{name} must be a date or a YYYY-MM-DD string")
+    """The calendar day of a datetime as ``YYYY-MM-DD``; anything else but None is
+    refused, as Mastodon.py refuses it."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        raise MastodonIllegalArgumentError(f"{name} must be a datetime object")
+    return value.strftime("%Y-%m-%d")
 
 
 def _creation_error(exc: MastodonAPIError) -> rt.AccountCreationError:
@@ -69,9 +70,6 @@ def _creation_error(exc: MastodonAPIError) -> rt.AccountCreationError:
 
 class AccountsMixin(Internals):
     """Look up accounts, act on them, and edit or create your own."""
-
-    client_id: Optional[str]  # set up by the constructor
-    client_secret: Optional[str]
 
     def _call(self, method: str, path: str, entity: Type[_T],
               params: Optional[Dict[str, Any]] = None, **kw: Any) -> _T:
@@ -397,7 +395,8 @@ class AccountsMixin(Internals):
         """Deprecated: follow an account given as ``user@domain``.
 
         Servers dropped the remote-follow route, so this searches for the
-        handle (resolving it remotely) and follows the first match. Warns
+        handle among the accounts the server knows (without resolving it
+        remotely, as Mastodon.py does) and follows the first match. Warns
         with MastodonDeprecationWarning; raises MastodonNotFoundError when
         nothing matches. Use :meth:`account_lookup` or :meth:`account_search`
         and :meth:`account_follow` instead.
@@ -407,7 +406,7 @@ class AccountsMixin(Internals):
         Calls ``GET /api/v1/accounts/search``, then ``POST /api/v1/accounts/:id/follow``.
         """
         _deprecated("follows() is deprecated; use account_search() and account_follow()")
-        found = self.account_search(uri, resolve=True)
+        found = self.account_search(uri)
         if not found:
             raise MastodonNotFoundError(f"follows(): no account found for {uri!r}")
         return self.account_follow(found[0])
@@ -486,24 +485,25 @@ class AccountsMixin(Internals):
                        reason: Optional[str] = None, locale: str = "en",
                        scopes: List[str] = _DEFAULT_SCOPES, to_file: Optional[str] = None,
                        return_detailed_error: bool = False,
-                       date_of_birth: Optional[Union[date, str]] = None, *,
+                       date_of_birth: Optional[datetime] = None, *,
                        return_token_info: bool = False
                        ) -> Union[Optional[str], Dict[str, Any], Tuple[Any, Optional[rt.AccountCreationError]]]:
         """Sign up a new account with this client's app; returns the new user's access token.
 
         Uses ``client_id`` and ``client_secret``. ``agreement`` must be
         True (the user accepted the server rules); ``reason`` is needed
-        where sign-ups are approved by hand, and ``date_of_birth`` where
-        the server asks for it. The client switches to the new token;
-        ``to_file`` saves it for the constructor. The account may still
-        need its e-mail address confirmed.
+        where sign-ups are approved by hand, and ``date_of_birth`` (a
+        datetime; its day is sent) where the server asks for it. The client
+        switches to the new token; ``to_file`` saves it for the constructor.
+        The account may still need its e-mail address confirmed.
 
         When the server refuses, this raises MastodonIllegalArgumentError;
         if ``return_detailed_error`` is True it returns ``(None, error)``
-        instead, where ``error.details`` says which field was wrong (and
-        ``(token, None)`` on success). If ``return_token_info`` is True the
-        token is the server's whole answer instead of the string: a dict with
-        ``access_token``, ``token_type``, ``scope`` and ``created_at``.
+        instead, where ``error.details`` says which field was wrong, and
+        ``(token, error)`` with an empty error (``error.error`` is None) on
+        success. If ``return_token_info`` is True the token is the server's
+        whole answer instead of the string: a dict with ``access_token``,
+        ``token_type``, ``scope`` and ``created_at``.
 
         ``username``, ``password`` and ``email`` are the new account's login data;
         ``locale`` is the language of the confirmation e-mail and of the account's interface
@@ -518,7 +518,7 @@ class AccountsMixin(Internals):
             "username": validate.text("username", username, required=True),
             "password": validate.text("password", password, required=True),
             "email": validate.text("email", email, required=True),
-            "agreement": validate.flag("agreement", agreement),
+            "agreement": True if validate.flag("agreement", agreement) else None,
             "reason": validate.text("reason", reason),
             "locale": validate.text("locale", locale),
             "date_of_birth": _day("date_of_birth", date_of_birth),
@@ -535,11 +535,12 @@ class AccountsMixin(Internals):
                 return None, error
             raise MastodonIllegalArgumentError(
                 f"the server refused to create the account: {error.error}") from exc
-        self._adopt_token(answer, scope_list)
-        if to_file is not None:
-            write_secret_file(to_file, self.persistable_login_credentials().splitlines())
+        adopt_token(self, answer, scope_list, to_file)
         token = answer if return_token_info else self.access_token
-        return (token, None) if return_detailed_error else token
+        if return_detailed_error:
+            return token, cast(rt.AccountCreationError,
+                               decode({"error": None, "details": None}, rt.AccountCreationError))
+        return token
 
     def _app_token(self, scopes: List[str]) -> str:
         """An app-only access token (client credentials grant), for signing up."""
@@ -553,8 +554,9 @@ class AccountsMixin(Internals):
                     f"the server refused an app token for signing up: {exc.error}") from exc
             raise
         token = answer.get("access_token") if isinstance(answer, dict) else None
-        if not token:
-            raise MastodonAPIError("the token endpoint returned no access_token")
+        if not token:  # the class Mastodon.py raises for a broken OAuth answer
+            raise MastodonIllegalArgumentError(
+                "Invalid request during oauth phase: the answer has no access_token")
         return str(token)
 
     @api_version("3.4.0", "3.4.0")

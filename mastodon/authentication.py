@@ -4,8 +4,8 @@ from __future__ import annotations
 import ipaddress
 import os
 import warnings
-from datetime import datetime, timedelta
-from typing import Any, Dict, List, Optional, Set, Tuple
+from datetime import datetime
+from typing import Any, Dict, List, Optional, Tuple
 from urllib.parse import urlencode, urlsplit
 
 import requests
@@ -14,21 +14,24 @@ from . import return_types as rt
 from ._core import validate
 from ._core.blocklist import refuse_blocked
 from ._core.check import raise_for_status
-from ._core.credentials import credential_path, read_lines, write_secret_file
+from ._core.params import encodable
+from ._core.credentials import adopt_token, credential_path, persistable_text, read_credentials, \
+    read_lines, write_secret_file
 from ._core.ratelimit import RateLimiter
 from ._core.retry import RetryPolicy
+from ._core.transport import new_session
 from .defaults import _DEFAULT_SCOPES, _DEFAULT_TIMEOUT, _DEFAULT_USER_AGENT, _SCOPE_SETS
 from .errors import (
     MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError, MastodonWarning,
 )
 from .internals import Internals, close_pool_of
 from .types_base import AttribAccessDict
-from .versions import api_version, parse_version_string
+from ._core.server import ServerFacts
+from .versions import api_version
 
 FEATURE_SETS = ("mainline", "fedibird", "pleroma")
 VERSION_CHECK_MODES = ("created", "changed", "none")
 _OOB = "urn:ietf:wg:oauth:2.0:oob"
-_MAX_TIMEOUT = 1e6  # seconds; sockets refuse timeouts far beyond this
 
 
 def normalize_base_url(url: str) -> str:
@@ -48,17 +51,6 @@ def normalize_base_url(url: str) -> str:
     if not host:
         raise MastodonIllegalArgumentError(f"api_base_url has no host: {url!r}")
     return url
-
-
-def _check_timeout(value: Any) -> Any:
-    """Accept a positive number, a (connect, read) pair of them, or None."""
-    parts = value if isinstance(value, tuple) else (value,)
-    if value is not None and (len(parts) not in (1, 2) or not all(
-            part is None or (isinstance(part, (int, float)) and not isinstance(part, bool)
-                             and 0 < part <= _MAX_TIMEOUT) for part in parts)):
-        raise MastodonIllegalArgumentError(
-            f"request_timeout must be a positive number of seconds, got {value!r}")
-    return value
 
 
 def _check_writable(name: str, path: Any) -> Optional[str]:
@@ -128,13 +120,6 @@ def _post_app(session: Any, url: str, form: Dict[str, str], headers: Dict[str, s
     return app
 
 
-def _expand_scopes(scopes: List[str]) -> Set[str]:
-    granted = set(scopes)
-    for scope in scopes:
-        granted.update(_SCOPE_SETS.get(scope, ()))
-    return granted
-
-
 class AuthenticationMixin(Internals):
     """Constructor, app registration, login and token handling."""
 
@@ -202,15 +187,15 @@ class AuthenticationMixin(Internals):
             raise MastodonIllegalArgumentError(
                 f"feature_set must be one of {', '.join(FEATURE_SETS)}; got {feature_set!r}")
         self._make_locks()
-        self._instance_cache: Dict[str, Any] = {}
+        self._facts = ServerFacts(self._cache_lock)
         self._oauth_info: Optional[AttribAccessDict] = None
         self._streaming_base: Optional[str] = None
-        self._version_checked = False
         file_base_url = None
 
         client_file = credential_path("client_id", client_id)
         if client_file is not None:
-            client_id, client_secret, file_base_url, client_name = read_lines(client_file, 4)
+            client_id, client_secret, file_base_url, client_name = read_credentials(
+                "client_id", client_file, 4, url_line=2)
             if user_agent is None and client_name:
                 user_agent = client_name
         elif client_id is not None and client_secret is None:
@@ -219,7 +204,8 @@ class AuthenticationMixin(Internals):
 
         token_file = credential_path("access_token", access_token)
         if token_file is not None:
-            access_token, token_base_url, token_client_id, token_secret = read_lines(token_file, 4)
+            access_token, token_base_url, token_client_id, token_secret = read_credentials(
+                "access_token", token_file, 4, url_line=1)
             file_base_url = self._merge_base_urls(file_base_url, token_base_url)
             if client_id is None:
                 client_id, client_secret = token_client_id, token_secret
@@ -248,22 +234,20 @@ class AuthenticationMixin(Internals):
                 f"retry_policy must be a RetryPolicy, got {type(retry_policy).__name__}")
         validate.header_value("access_token", access_token)
         validate.header_value("user_agent", user_agent)
-        _check_timeout(request_timeout)
+        validate.timeout("request_timeout", request_timeout)
         self.api_base_url = api_base_url
         self.client_id = client_id
         self.client_secret = client_secret
         self.access_token = access_token
         self.debug_requests = debug_requests
         self.request_timeout = request_timeout
-        self.session = session if session is not None else requests.Session()
+        self.session = session if session is not None else new_session()
         self._owns_session = session is None
         self.feature_set = feature_set
         self.user_agent = user_agent
         self.lang = lang
         self.version_check_mode = version_check_mode
         self.retry_policy = retry_policy if retry_policy is not None else RetryPolicy()
-        self.mastodon_major, self.mastodon_minor, self.mastodon_patch = 1, 0, 0
-        self.mastodon_api_version = 0
         self._token_expired = datetime.now()
         self._refresh_token: Optional[str] = None
         self._ratelimit_backoff = 2
@@ -271,9 +255,9 @@ class AuthenticationMixin(Internals):
         self.ratelimit_pacefactor = ratelimit_pacefactor
 
         if mastodon_version is not None:
-            self._set_version(mastodon_version)
+            self._facts.given(mastodon_version, strict=version_check_mode != "none")
         elif version_check_mode != "none":
-            self.retrieve_mastodon_version()
+            self._server.retrieve()
         self.ratelimit_method = ratelimit_method
 
     @staticmethod
@@ -282,11 +266,6 @@ class AuthenticationMixin(Internals):
             raise MastodonIllegalArgumentError(
                 f"the credential files name different instances: {first} and {second}")
         return first or second
-
-    def _set_version(self, version: str) -> None:
-        self.mastodon_major, self.mastodon_minor, self.mastodon_patch = \
-            parse_version_string(version)
-        self._version_checked = True
 
     def __repr__(self) -> str:
         return f"<Mastodon client for {self.api_base_url}>"
@@ -336,8 +315,10 @@ class AuthenticationMixin(Internals):
                                 "redirect_uris": redirect_uris or _OOB}
         if website is not None:
             form["website"] = validate.text("website", website, required=True)
+        for name, value in form.items():  # what cannot be sent is refused before sending
+            encodable(name, value)
         to_file = _check_writable("to_file", to_file)
-        _check_timeout(request_timeout)
+        validate.timeout("request_timeout", request_timeout)
         validate.header_value("user_agent", user_agent)
         headers = {"User-Agent": user_agent} if user_agent else {}
         app = _post_app(_check_session(session), api_base_url + "/api/v1/apps", form, headers,
@@ -461,25 +442,10 @@ class AuthenticationMixin(Internals):
                 raise MastodonIllegalArgumentError(
                     f"the server refused the {params['grant_type']} grant: {exc.error}") from None
             raise
-        self._adopt_token(answer, scope_list)
-        if to_file is not None:
-            write_secret_file(to_file, self.persistable_login_credentials().splitlines())
-        if self.version_check_mode != "none" and not self._version_checked:
-            self.retrieve_mastodon_version()
+        adopt_token(self, answer, scope_list, to_file)
+        if self.version_check_mode != "none" and not self._facts.checked:
+            self._server.retrieve()
         return self.access_token  # type: ignore[return-value]
-
-    def _adopt_token(self, answer: Any, requested: List[str]) -> None:
-        token = answer.get("access_token") if isinstance(answer, dict) else None
-        if not token:
-            raise MastodonAPIError("the token endpoint returned no access_token")
-        granted = _expand_scopes(str(answer.get("scope") or " ".join(requested)).split())
-        missing = [scope for scope in requested if scope not in granted]
-        if missing:
-            raise MastodonAPIError(f"Granted scopes lack requested scope(s): {', '.join(missing)}")
-        self.access_token = token
-        self._refresh_token = answer.get("refresh_token")
-        if answer.get("expires_in"):
-            self._token_expired = datetime.now() + timedelta(seconds=int(answer["expires_in"]))
 
     def revoke_access_token(self, allow_http: bool = False) -> None:
         """Revoke the client's access token on the server and forget it.
@@ -509,16 +475,14 @@ class AuthenticationMixin(Internals):
 
     def persistable_login_credentials(self) -> str:
         """Access token, base URL, client id and secret, one per line, for saving to a file."""
-        return "".join(f"{value or ''}\n" for value in (
-            self.access_token, self.api_base_url, self.client_id, self.client_secret))
+        return persistable_text(self)
 
     def clear_caches(self) -> None:
         """Forget cached server facts: version, instance info, OAuth and streaming URLs."""
         with self._cache_lock:
-            self._instance_cache.clear()
+            self._facts.forget()
             self._oauth_info = None
             self._streaming_base = None
-            self._version_checked = False
 
 
 Mastodon = AuthenticationMixin  # import path kept for compatibility: mastodon.authentication.Mastodon

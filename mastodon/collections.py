@@ -28,11 +28,16 @@ def _collection_fields(name: Optional[str], description: Optional[str], language
             "discoverable": validate.flag("discoverable", discoverable)}
 
 
-def _collection_path(id: Any, item_id: Any = None, action: str = "") -> str:
-    """``/api/v1/collections/:id[/items[/:item_id[/action]]]``, each id one escaped segment."""
-    path = f"/api/v1/collections/{path_segment(id, 'id')}"
-    if item_id is not None:
-        path += f"/items/{path_segment(item_id, 'item_id')}"
+def _collection_path(id: Any, name: str = "id") -> str:
+    """``/api/v1/collections/:id``, the id one escaped segment."""
+    return f"/api/v1/collections/{path_segment(id, name)}"
+
+
+def _item_path(collection_id: Any, item_id: Any, action: str = "") -> str:
+    """``/api/v1/collections/:collection_id/items/:item_id[/action]``; both ids are
+    required (None is refused, never dropped from the path)."""
+    path = _collection_path(collection_id, "collection_id")
+    path += f"/items/{path_segment(item_id, 'item_id')}"
     return path + (f"/{action}" if action else "")
 
 
@@ -162,7 +167,7 @@ class CollectionsMixin(Internals):
 
         Calls ``DELETE /api/v1/collections/:collection_id/items/:item_id``.
         """
-        return self._collections_call("DELETE", _collection_path(collection_id, item_id),
+        return self._collections_call("DELETE", _item_path(collection_id, item_id),
                                       EmptyResponse)
 
     @api_version("4.6.0", "4.6.0")
@@ -175,7 +180,7 @@ class CollectionsMixin(Internals):
 
         Calls ``POST /api/v1/collections/:collection_id/items/:item_id/revoke``.
         """
-        return self._collections_call("POST", _collection_path(collection_id, item_id, "revoke"),
+        return self._collections_call("POST", _item_path(collection_id, item_id, "revoke"),
                                       EmptyResponse)
 
 

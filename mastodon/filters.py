@@ -188,7 +188,8 @@ class FiltersMixin(Internals):
         """Create a v1 filter for a phrase; returns it.
 
         ``phrase`` is the text to filter. ``context`` is one or more of home,
-        notifications, public, thread and account. ``irreversible`` makes the
+        notifications, public, thread and account (others are refused, as
+        Mastodon.py refuses them). ``irreversible`` makes the
         server drop matching statuses from home and notifications instead of
         hiding them on the client; ``whole_word`` (on by default) matches only
         whole words. ``expires_in`` (seconds or a timedelta) removes the filter
@@ -196,8 +197,11 @@ class FiltersMixin(Internals):
 
         Calls ``POST /api/v1/filters``.
         """
+        contexts = _contexts(context, required=True) or []
+        for item in contexts:
+            validate.known(item, FILTER_CONTEXTS, "Invalid filter context.")
         params = {"phrase": validate.text("phrase", phrase, required=True),
-                  "context": _contexts(context, required=True),
+                  "context": contexts,
                   "irreversible": validate.flag("irreversible", irreversible),
                   "whole_word": validate.flag("whole_word", whole_word),
                   "expires_in": _seconds(expires_in)}

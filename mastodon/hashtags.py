@@ -14,10 +14,7 @@ from .versions import api_version
 
 def _tag_name(name: Any, param: str) -> str:
     """A hashtag name, given without the leading ``#``."""
-    validate.text(param, name, required=True)
-    if name.startswith("#"):
-        raise MastodonIllegalArgumentError(
-            f"{param} must be given without the leading '#': use {name.lstrip('#')!r}")
+    validate.hashtag(param, name)
     if not name:
         raise MastodonIllegalArgumentError(f"{param} must not be empty")
     return cast(str, name)

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from datetime import date as Date, datetime
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Type, TypeVar, Union
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from . import return_types as rt
 from ._core import validate
 from ._core.params import path_segment
+from ._core.server import INSTANCE_DOCUMENTS
 from .errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonNotFoundError, \
     MastodonServerError
 from .internals import Internals
 from .types_base import IdType, NonPaginatableList, PaginatableList, PaginationInfo
-from .versions import INSTANCE_DOCUMENTS, api_version
+from .versions import api_version
 
 _T = TypeVar("_T")
 
@@ -74,55 +75,25 @@ def _attach_offset_pages(page: Any, params: Mapping[str, Any]) -> None:
 class InstanceMixin(Internals):
     """Facts about the instance, its announcements, emojis and profile directory."""
 
-    _instance_cache: Dict[str, Any]  # set up by the constructor, shared with version checks
-
     def _fetch(self, path: str, entity: Type[_T], params: Optional[Dict[str, Any]] = None) -> _T:
         """GET ``path`` and decode the answer as ``entity``."""
         return self._get(path, params, entity=entity)
 
     # ------------------------------------------------------------------ instance information
 
-    def _fresh_instance(self, version: str, probed: Optional[Dict[str, Any]] = None) -> Any:
-        """Fetch instance information and refresh the cached copy version checks use.
-
-        ``probed`` is the cache as it was before a version probe in the same
-        call: if that probe has just fetched this document, it is returned
-        instead of asking the server twice.
-        """
-        with self._cache_lock:
-            current = self._instance_cache.get(version)
-        if probed is not None and current is not None and probed.get(version) is not current:
-            return current
-        path, entity = INSTANCE_DOCUMENTS[version]
-        result = self._get(path, entity=entity)
-        with self._cache_lock:
-            self._instance_cache[version] = result
-        return result
-
     @api_version("1.1.0", "4.0.0")
     def instance(self) -> Union[rt.InstanceV2, rt.Instance]:
-        """Information about the instance: v2 where the server has it, else v1.
+        """Information about the instance: v2 on Mastodon 4.0.0 and newer, else v1.
 
-        v2 is used on Mastodon 4.0.0 and newer, and on any server that served
-        v2 when the client asked for its version (GoToSocial, Akkoma ...,
-        whatever version number they report); a v2 request that the server
-        does not know falls back to v1. Always asks the server (and refreshes
-        the copy used for version checks); the first call on a client may also
-        learn the server version.
+        Picks by the server's version, which the first call on a client may
+        have to learn (see :meth:`retrieve_mastodon_version`); a server whose
+        version is unknown gets the v2 request. The answer itself is fetched
+        afresh on every call.
 
-        Calls ``GET /api/v2/instance/`` (``GET /api/v1/instance/`` on servers without it).
+        Calls ``GET /api/v2/instance/`` or ``GET /api/v1/instance/``.
         """
-        with self._cache_lock:
-            probed = dict(self._instance_cache)
-        newer = self.verify_minimum_version("4.0.0", cached=True)
-        with self._cache_lock:
-            serves_v2 = "v2" in self._instance_cache
-        if not (newer or serves_v2):
-            return self._fresh_instance("v1", probed)  # type: ignore[no-any-return]
-        try:
-            return self._fresh_instance("v2", probed)  # type: ignore[no-any-return]
-        except MastodonNotFoundError:
-            return self._fresh_instance("v1", probed)  # type: ignore[no-any-return]
+        document = "v2" if self._server.verify("4.0.0", cached=True) else "v1"
+        return self._fetch(*INSTANCE_DOCUMENTS[document])  # type: ignore[no-any-return]
 
     @api_version("1.1.0", "2.3.0")
     def instance_v1(self) -> rt.Instance:
@@ -130,7 +101,7 @@ class InstanceMixin(Internals):
 
         Calls ``GET /api/v1/instance/``.
         """
-        return self._fresh_instance("v1")  # type: ignore[no-any-return]
+        return self._fetch(*INSTANCE_DOCUMENTS["v1"])  # type: ignore[no-any-return]
 
     @api_version("4.0.0", "4.0.0")
     def instance_v2(self) -> rt.InstanceV2:
@@ -138,7 +109,7 @@ class InstanceMixin(Internals):
 
         Calls ``GET /api/v2/instance/``.
         """
-        return self._fresh_instance("v2")  # type: ignore[no-any-return]
+        return self._fetch(*INSTANCE_DOCUMENTS["v2"])  # type: ignore[no-any-return]
 
     @api_version("2.1.2", "2.1.2")
     def instance_activity(self) -> NonPaginatableList[rt.Activity]:
@@ -231,9 +202,11 @@ class InstanceMixin(Internals):
         """The instance's nodeinfo document (software, protocols, usage) in ``schema``.
 
         The server lists its nodeinfo documents at a well-known address; the
-        one for ``schema`` is then fetched from the URL given there, which
-        must be on the same host as ``api_base_url`` (else MastodonAPIError).
-        A schema the server does not offer raises MastodonIllegalArgumentError.
+        one for ``schema`` is then fetched from the URL given there, wherever
+        it is. The access token is sent only when that URL has the scheme,
+        host and port of ``api_base_url``. When the URL answers 404 the same
+        path is asked under ``api_base_url``. A schema the server does not
+        offer raises MastodonIllegalArgumentError.
 
         Calls ``GET /.well-known/nodeinfo``, then ``GET`` the document's URL.
         """
@@ -247,17 +220,16 @@ class InstanceMixin(Internals):
             raise MastodonIllegalArgumentError(
                 f"schema: the server offers no nodeinfo document in {schema!r} "
                 f"(it offers {', '.join(map(str, offered)) or 'none'})")
-        href = hrefs[-1]
-        scheme, host, port = _origin(href)
-        if scheme not in _DEFAULT_PORTS or (host, port) != _origin(self.api_base_url)[1:]:
-            raise MastodonAPIError(
-                f"The nodeinfo document is at {href}, which is not on the host of "
-                f"{self.api_base_url}; refusing to follow it")
+        href = urljoin(self.api_base_url + "/", hrefs[-1])
         parts = urlsplit(href)
+        if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname:
+            raise MastodonAPIError(f"The nodeinfo document is at {hrefs[-1]!r}, which is not "
+                                   "an http(s) URL; refusing to follow it")
         path = parts.path + (f"?{parts.query}" if parts.query else "")
+        own = _origin(href) == _origin(self.api_base_url)  # the token goes to the API's origin only
         try:
-            result = self._get(path, base_url=f"{parts.scheme}://{parts.netloc}",
-                               entity=rt.Nodeinfo)
+            result = self._get(path, base_url=f"{parts.scheme}://{parts.netloc}", auth=own,
+                               ratelimit=own, entity=rt.Nodeinfo)
         except MastodonNotFoundError:
             # Servers behind a proxy sometimes advertise an address that is not
             # served; the same path under the API base URL usually is.

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Type, TypedDict, TypeVar, overload
+from datetime import datetime
+from typing import (
+    TYPE_CHECKING, Any, Dict, Literal, Optional, Tuple, Type, TypedDict, TypeVar, overload,
+)
 
 import requests
 import urllib3
@@ -19,12 +22,13 @@ from ._core import debuglog
 from ._core.asyncrefresh import attach_async_refresh
 from ._core.blocklist import refuse_blocked
 from ._core.check import raise_for_status, warn_if_deprecated, with_details
-from ._core.decode import decode_response
+from ._core.decode import UnusableBody, decode_response
 from ._core.locks import RecreatedLocks
 from ._core.pagination import attach_pagination
 from ._core.ratelimit import RateLimiter, bucket_for
 from ._core.retry import RetryPolicy, note_idempotency_key, with_idempotency_key
-from ._core.transport import BearerAuth, Call, build_call, transmit
+from ._core.server import ServerFacts, ServerLookup
+from ._core.transport import BearerAuth, Call, build_call, transient, transmit
 from ._core.validate import header_value
 from .errors import (
     MastodonError, MastodonIllegalArgumentError, MastodonNetworkError, MastodonRatelimitError,
@@ -106,6 +110,10 @@ class Internals(RecreatedLocks):
 
     api_base_url: str
     access_token: Optional[str]
+    client_id: Optional[str]
+    client_secret: Optional[str]
+    _refresh_token: Optional[str]
+    _token_expired: datetime
     session: requests.Session
     request_timeout: Any
     user_agent: Optional[str]
@@ -117,19 +125,16 @@ class Internals(RecreatedLocks):
     _cache_lock: threading.RLock
     _owns_session = False  # whether close() may close ``session`` (the client created it)
 
-    if TYPE_CHECKING:
-        # Methods of sibling mixins that the composed client (mastodon.client.Mastodon)
-        # has; declared here for type checkers only, so each mixin checks on its own.
-        def retrieve_mastodon_version(self, fail_hard: bool = False) -> str: ...
-        def verify_minimum_version(self, version_str: str, cached: bool = False) -> bool: ...
-        def _version_known_at_least(self, version_str: str) -> bool: ...
-        def _require_version(self, version_str: str, what: str) -> None: ...
-        def _cached_instance(self, version: str) -> Any: ...
-        def timeline_is_available(self, timeline: str = "public", local: bool = False,
-                                  remote: bool = False, with_auth: bool = False,
-                                  fail_hard: bool = False) -> bool: ...
-        def _adopt_token(self, answer: Any, requested: List[str]) -> None: ...
-        def persistable_login_credentials(self) -> str: ...
+    _facts: ServerFacts  # what the client knows about its server (version, instance documents)
+
+    @property
+    def _server(self) -> ServerLookup:
+        """The server's version and instance information, with the means to ask for them.
+
+        Every mixin that needs them uses this core service (:mod:`mastodon._core.server`).
+        """
+        return ServerLookup(self._facts, lambda path, entity: self._get(path, entity=entity),
+                            self.api_base_url, self.version_check_mode)
 
     @overload
     def _request(self, method: str, path: str, params: Params = None, *, entity: Type[_E],
@@ -171,50 +176,49 @@ class Internals(RecreatedLocks):
         headers = with_idempotency_key(method, url, {**self._default_headers(), **(headers or {})})
         call = build_call(method, url, params, as_json=json_body, files=files, headers=headers)
         try:
-            response = self._send(call, ratelimit=ratelimit, auth=auth, stream=stream,
-                                  timeout=timeout if timeout is not None else self.request_timeout)
-            if stream:
-                return response
-            result = decode_response(response, entity)
+            response, result = self._send(
+                call, entity, ratelimit=ratelimit, auth=auth, stream=stream,
+                timeout=timeout if timeout is not None else self.request_timeout)
         except MastodonError as exc:
             note_idempotency_key(exc, call.headers)
             raise
-        attach_pagination(result, response, call.method)
+        if stream:
+            return response
+        attach_pagination(result, response, call.method, call.query)
         attach_async_refresh(result, response, call.method, path, params)
         return result
 
-    def _send(self, call: Call, *, ratelimit: bool, auth: bool, stream: bool,
-              timeout: Any) -> requests.Response:
-        """Send with rate limiting and retries; return a successful response or raise."""
+    def _send(self, call: Call, entity: Any, *, ratelimit: bool, auth: bool, stream: bool,
+              timeout: Any) -> Tuple[requests.Response, Any]:
+        """Send with rate limiting and retries: the successful response and its body decoded
+        into ``entity`` (None when streaming), or raise.
+
+        Transient failures of a request the retry policy may repeat are retried:
+        network errors, the retry statuses, and success answers whose body is
+        unusable (empty where an entity is expected, cut short, not JSON).
+        """
         limiter = self._ratelimiter if ratelimit else None
         policy = self.retry_policy
         authorizer = BearerAuth(self.access_token) if auth and self.access_token else None
         bucket = bucket_for(call.method, call.url)
         failures = limited = 0
         while True:  # every pass returns, raises, or raises a capped counter
-            if limiter is not None:
-                limiter.before_request(bucket)
             try:
-                response = transmit(self.session, call, authorizer, timeout, stream)
+                response = self._exchange(call, limiter, bucket, authorizer, timeout, stream)
             except MastodonNetworkError as exc:
-                if limiter is not None:
-                    limiter.request_done(bucket)
                 self._log_failure(call, exc)
-                if not policy.can_retry(call.method, call.headers, failures):
+                if not transient(exc) or not policy.can_retry(call.method, call.headers, failures):
                     raise
                 self._retry(failures, call, str(exc))
                 failures += 1
                 continue
-            self._log_exchange(response, stream)
-            if limiter is not None:
-                limiter.update(response.headers, bucket)
-                if response.status_code == 429:
-                    try:
-                        limiter.wait_after_429(response.headers, limited, bucket)
-                    except MastodonRatelimitError as exc:
-                        raise with_details(exc, response)
-                    limited += 1
-                    continue
+            if limiter is not None and response.status_code == 429:
+                try:
+                    limiter.wait_after_429(response.headers, limited, bucket)
+                except MastodonRatelimitError as exc:
+                    raise with_details(exc, response)
+                limited += 1
+                continue
             if policy.can_retry(call.method, call.headers, failures, response.status_code):
                 response.close()
                 self._retry(failures, call, f"{response.status_code} {response.reason}")
@@ -222,10 +226,38 @@ class Internals(RecreatedLocks):
                 continue
             raise_for_status(response)
             warn_if_deprecated(response)
-            return response
+            if stream:
+                return response, None
+            try:
+                return response, decode_response(response, entity)
+            except UnusableBody as broken:
+                if not policy.can_retry(call.method, call.headers, failures):
+                    raise broken.error from broken.__cause__
+                self._retry(failures, call, str(broken.error))
+                failures += 1
+
+    def _exchange(self, call: Call, limiter: Optional[RateLimiter], bucket: str,
+                  authorizer: Optional[BearerAuth], timeout: Any,
+                  stream: bool) -> requests.Response:
+        """One request and its answer, holding a rate-limit slot (when ``limiter`` is given)
+        that is given back on every way out, exceptions of any kind included."""
+        if limiter is None:
+            response = transmit(self.session, call, authorizer, timeout, stream)
+        else:
+            limiter.before_request(bucket)
+            answered = False
+            try:
+                response = transmit(self.session, call, authorizer, timeout, stream)
+                limiter.update(response.headers, bucket)  # releases the slot
+                answered = True
+            finally:
+                if not answered:
+                    limiter.request_done(bucket)
+        self._log_exchange(response, stream)
+        return response
 
     def _retry(self, failures: int, call: Call, reason: str) -> None:
-        """Log why a request is sent again (at INFO), then wait as the retry policy says."""
+        """Log why a request is sent again (once, at INFO), then wait as the retry policy says."""
         log.info("retrying %s (retry %d of %d) after: %s", _described(call), failures + 1,
                  self.retry_policy.max_retries, reason)
         self.retry_policy.wait(failures)
@@ -306,6 +338,9 @@ class Internals(RecreatedLocks):
 
     def _make_locks(self) -> None:
         self._cache_lock = threading.RLock()
+        facts = self.__dict__.get("_facts")  # unpickling: the server facts share the lock
+        if facts is not None:
+            facts.lock = self._cache_lock
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
         super().__setstate__(state)

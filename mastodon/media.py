@@ -109,11 +109,11 @@ class MediaMixin(Internals):
         params = {"description": validate.text("description", description),
                   "focus": None if focus is None else focus_param(focus)}
         if thumbnail is not None:
-            self._require_version("3.2.0", "media thumbnails")
+            self._server.require("3.2.0", "media thumbnails")
         return params
 
     def _server_has(self, version: str) -> bool:
-        return self.verify_minimum_version(version, cached=True)
+        return self._server.verify(version, cached=True)
 
     def _await_media(self, attachment: rt.MediaAttachment) -> rt.MediaAttachment:
         """Poll an attachment until the server has processed it (its ``url`` is set)."""

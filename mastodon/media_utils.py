@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, List, Mapping, Tuple, Union
 
+from ._core import validate
 from ._core.status_length import countable_text
 from .compat import require
 from .errors import MastodonIllegalArgumentError
@@ -69,7 +70,8 @@ class MediaUtilsMixin(Internals):
         Counts as a Mastodon 4.5 server does for its character limit: every
         URL the server would turn into a link as 23 characters (not, for
         example, URLs of IP addresses or with ``user:pass@``, which count in
-        full), ``@user@domain`` mentions as ``@user``, and user-perceived
+        full; a query in a non-Latin script is not part of the link, as in
+        Mastodon's composer), ``@user@domain`` mentions as ``@user``, and user-perceived
         characters (grapheme clusters), so an emoji or a letter with
         combining marks counts once. Text that is only white space counts
         as nothing; the content warning counts as written. Needs the
@@ -81,11 +83,9 @@ class MediaUtilsMixin(Internals):
         require("grapheme", "get_status_length")
         import grapheme
 
-        for name, value in (("text", text), ("spoiler_text", spoiler_text)):
-            if value is not None and not isinstance(value, str):
-                raise MastodonIllegalArgumentError(
-                    f"{name} must be a string, got {type(value).__name__}")
-        return int(grapheme.length((spoiler_text or "") + countable_text(text or "")))
+        validate.text("text", text, required=True)  # None is no status: refused, not 0
+        validate.text("spoiler_text", spoiler_text)
+        return int(grapheme.length((spoiler_text or "") + countable_text(text)))
 
 
 Mastodon = MediaUtilsMixin  # same pattern as the other area modules

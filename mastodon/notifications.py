@@ -83,8 +83,8 @@ class NotificationsMixin(Internals):
         """``types`` on 3.5.0+, else every other known type excluded."""
         if types is not None or exclude_types is not None:
             raise MastodonIllegalArgumentError(
-                "mentions_only cannot be combined with types or exclude_types")
-        if self.verify_minimum_version("3.5.0", cached=True):
+                "Cannot specify exclude_types/types when mentions_only is present")
+        if self._server.verify("3.5.0", cached=True):
             return ["mention"], None
         return None, [kind for kind in NOTIFICATION_TYPES if kind != "mention"]
 
@@ -104,7 +104,7 @@ class NotificationsMixin(Internals):
         /api/v1/notifications/dismiss`` before Mastodon 2.9.2).
         """
         notification_id = unpack_id(id, "id")
-        if self.verify_minimum_version("2.9.2", cached=True):
+        if self._server.verify("2.9.2", cached=True):
             self._post(f"/api/v1/notifications/{path_segment(notification_id)}/dismiss")
         else:
             self._post("/api/v1/notifications/dismiss", {"id": notification_id})

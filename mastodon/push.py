@@ -184,7 +184,10 @@ class PushMixin(Internals):
 
         Calls ``POST /api/v1/push/subscription``.
         """
-        validate.text("endpoint", endpoint, required=True)
+        if not validate.text("endpoint", endpoint, required=True).strip():
+            raise MastodonIllegalArgumentError("endpoint must not be empty")
+        validate.known(policy, PUSH_POLICIES, "Valid values for policy are 'all', 'none', "
+                       "'follower' or 'followed'.")
         if "://" not in endpoint:
             endpoint = "https://" + endpoint
         data = _push_data(policy, (follow_events, favourite_events, reblog_events, mention_events,

@@ -12,7 +12,7 @@ from .types_base import IdType, NonPaginatableList
 from .versions import api_version
 
 #: Values of ``category``: why an account is reported.
-REPORT_CATEGORIES = ("spam", "legal", "violation", "other")
+REPORT_CATEGORIES = ("spam", "violation", "other")  # what Mastodon.py 2.3.3 lets through
 
 #: Report parameters newer than the endpoint itself, with the version that added them.
 _PARAM_VERSIONS = (("category", "3.5.0"), ("rule_ids", "3.5.0"), ("collection_ids", "4.6.0"))
@@ -47,7 +47,7 @@ class ReportsMixin(Internals):
 
         Calls ``GET /api/v1/reports``.
         """
-        if self._version_known_at_least("2.5.0"):
+        if self._server.known_at_least("2.5.0"):
             raise MastodonVersionError(
                 "reports() is not available: Mastodon 2.5.0 removed GET /api/v1/reports "
                 "(moderators can use admin_reports())")
@@ -71,7 +71,8 @@ class ReportsMixin(Internals):
         1000 characters by default). ``forward`` also sends the report to the
         moderators of a remote account's instance; ``forward_to_domains``
         picks which remote instances (for example those of repliers) get it.
-        ``category`` is one of spam, legal, violation or other; with
+        ``category`` is one of spam, violation or other (others are refused,
+        as Mastodon.py refuses them); with
         ``violation``, pass the broken rules as ``rule_ids`` (see
         :meth:`instance_rules`). Without a ``category`` the server files it as
         ``other``, or as ``violation`` when ``rule_ids`` are given.
@@ -79,7 +80,8 @@ class ReportsMixin(Internals):
         Calls ``POST /api/v1/reports/``.
         """
         validate.text("category", category)
-        validate.one_of("category", category, REPORT_CATEGORIES)
+        validate.known(category, REPORT_CATEGORIES,
+                       "Invalid report category (must be spam, violation or other)")
         validate.flag("forward", forward)
         params = {
             "account_id": unpack_id(account_id, "account_id"),
@@ -93,7 +95,7 @@ class ReportsMixin(Internals):
         }
         for name, version in _PARAM_VERSIONS:
             if params[name] is not None:
-                self._require_version(version, f"report: {name}")
+                self._server.require(version, f"report: {name}")
         return self._post("/api/v1/reports/", params, entity=rt.Report)
 
 

@@ -15,6 +15,12 @@ RESULT_TYPES = ("accounts", "hashtags", "statuses")
 V2_PATH = "/api/v2/search"
 
 
+def _resolve_param(resolve: Any) -> Optional[bool]:
+    """``resolve=True`` is sent; False is left out (the server's default), as 1.x and
+    Mastodon.py 2.3.3 leave it out."""
+    return True if validate.flag("resolve", resolve) else None
+
+
 def _offset_next_page(result: Any, params: Dict[str, Any], result_type: Optional[str]) -> None:
     """Offset pagination: with one ``result_type``, the next page starts after this one."""
     items = result.get(result_type) if result_type else None
@@ -31,10 +37,10 @@ class SearchMixin(Internals):
     """Search accounts, statuses and hashtags (v2 search, and v1 for old servers)."""
 
     def _server_has(self, version: str) -> bool:
-        return self.verify_minimum_version(version, cached=True)
+        return self._server.verify(version, cached=True)
 
     def _require(self, version: str, what: str) -> None:
-        self._require_version(version, what)
+        self._server.require(version, what)
 
     @api_version("1.1.0", "2.8.0")
     def search(self, q: str, resolve: bool = True, result_type: Optional[str] = None,
@@ -74,7 +80,7 @@ class SearchMixin(Internals):
         Calls ``GET /api/v1/search``.
         """
         return self._get("/api/v1/search", {"q": validate.text("q", q, required=True),
-                                             "resolve": validate.flag("resolve", resolve)},
+                                             "resolve": _resolve_param(resolve)},
                          entity=rt.Search)
 
     @api_version("2.4.1", "2.8.0")
@@ -106,8 +112,9 @@ class SearchMixin(Internals):
         """
         params = {
             "q": validate.text("q", q, required=True),
-            "resolve": validate.flag("resolve", resolve),
-            "type": validate.one_of("result_type", result_type, RESULT_TYPES),
+            "resolve": _resolve_param(resolve),
+            "type": validate.known(result_type, RESULT_TYPES, "Invalid result_type. Must be one "
+                                   "of 'accounts', 'hashtags', or 'statuses'."),
             "account_id": None if account_id is None else unpack_id(account_id, "account_id"),
             "offset": validate.count("offset", offset),
             "min_id": None if min_id is None else pagination_id(min_id, "min_id"),

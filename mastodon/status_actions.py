@@ -8,7 +8,7 @@ from . import return_types as rt
 from ._core import validate
 from ._core.params import id_list, page_params, path_segment
 from .internals import Internals
-from .statuses import QUOTE_APPROVAL_POLICIES, REBLOG_VISIBILITIES, StatusOrId, visibility_param
+from .statuses import QUOTE_APPROVAL_POLICIES, StatusOrId, visibility_param
 from .types_base import IdType, NonPaginatableList, PaginatableList, PaginationIdType
 from .versions import api_version
 
@@ -78,7 +78,7 @@ class StatusActionsMixin(Internals):
         Calls ``GET /api/v1/statuses/:id`` (``GET /api/v1/statuses/:id/card``
         on servers older than 3.0.0).
         """
-        if self.verify_minimum_version("3.0.0", cached=True):
+        if self._server.verify("3.0.0", cached=True):
             return self.status(id).card
         return self._get(f"/api/v1/statuses/{path_segment(id)}/card", entity=rt.PreviewCard)
 
@@ -138,13 +138,13 @@ class StatusActionsMixin(Internals):
     def status_reblog(self, id: StatusOrId, visibility: Optional[str] = None) -> rt.Status:
         """Boost the status ``id``; returns the new reblog status wrapping it.
 
-        ``visibility`` (public, unlisted or private) is who sees the boost; left out, the
+        ``visibility`` (public, unlisted, private or direct) is who sees the boost; left out, the
         server's default applies (public, per Mastodon's API documentation).
 
         Calls ``POST /api/v1/statuses/:id/reblog``.
         """
         return self._status_action(id, "reblog", {
-            "visibility": visibility_param(visibility, REBLOG_VISIBILITIES)})
+            "visibility": visibility_param(visibility)})
 
     @api_version("1.0.0", "2.0.0")
     def status_unreblog(self, id: StatusOrId) -> rt.Status:

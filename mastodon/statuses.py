@@ -24,20 +24,28 @@ VISIBILITIES = ("public", "unlisted", "private", "direct")
 #: Pleroma and Akkoma (``feature_set="pleroma"``) also post ``local`` statuses (not
 #: federated) and ``list:<list id>`` ones.
 PLEROMA_VISIBILITIES = VISIBILITIES + ("local",)
-#: Visibilities a reblog can have.
-REBLOG_VISIBILITIES = ("public", "unlisted", "private")
 #: Who may quote a status.
 QUOTE_APPROVAL_POLICIES = ("public", "followers", "nobody")
+_BAD_VISIBILITY = ("Invalid visibility value! Acceptable values are "
+                   "['private', 'public', 'unlisted', 'direct']")
+_BAD_QUOTE_POLICY = ("Invalid quote_approval_policy. Valid values are "
+                     "['public', 'followers', 'nobody']")
 
 StatusOrId = Union[rt.Status, IdType]
 
 
-def visibility_param(value: Optional[str], allowed: Tuple[str, ...], name: str = "visibility") -> Optional[str]:
-    """A visibility in lower case; None or "" mean "the account's default"."""
-    if value is None or value == "":
+def visibility_param(value: Optional[str], allowed: Tuple[str, ...] = VISIBILITIES) -> Optional[str]:
+    """A visibility in lower case (None: the account's default); others are refused
+    as Mastodon.py refuses them."""
+    if value is None:
         return None
-    validate.text(name, value)
-    return validate.one_of(name, value.lower(), allowed)
+    validate.text("visibility", value)
+    return validate.known(value.lower(), allowed, _BAD_VISIBILITY)
+
+
+def quote_policy_param(value: Optional[str]) -> Optional[str]:
+    """A quote approval policy (None: the server's default); others are refused."""
+    return validate.known(value, QUOTE_APPROVAL_POLICIES, _BAD_QUOTE_POLICY)
 
 
 def _optional_id(value: Any, name: str) -> Optional[str]:
@@ -130,7 +138,8 @@ class StatusesMixin(Internals):
         ``quote_approval_policy`` (public, followers, nobody) says who may quote
         this one; ``quote_id`` is Fedibird's quoting and needs
         ``feature_set="fedibird"``. ``content_type`` (e.g. ``text/markdown``) is
-        only sent to Pleroma, or anywhere when ``strict_content_type`` is True.
+        sent as given (Pleroma and glitch-soc read it, Mastodon ignores it); with
+        ``strict_content_type`` True it is refused unless ``feature_set="pleroma"``.
 
         ``status`` is the text (it may be empty when there are media).
         ``sensitive`` marks the media as sensitive (hidden behind a warning). ``language``
@@ -168,8 +177,7 @@ class StatusesMixin(Internals):
             "poll": _poll_param(poll),
             "quote_id": self._fedibird_quote_id(quote_id),
             "quoted_status_id": _optional_id(quoted_status_id, "quoted_status_id"),
-            "quote_approval_policy": validate.one_of(
-                "quote_approval_policy", quote_approval_policy, QUOTE_APPROVAL_POLICIES),
+            "quote_approval_policy": quote_policy_param(quote_approval_policy),
             "content_type": self._content_type(content_type, strict_content_type),
         }
         headers = None
@@ -179,7 +187,7 @@ class StatusesMixin(Internals):
 
     def _status_visibility(self, visibility: Any) -> Optional[str]:
         if self.feature_set != "pleroma":
-            return visibility_param(visibility, VISIBILITIES)
+            return visibility_param(visibility)
         if isinstance(visibility, str) and visibility.startswith("list:"):
             return validate.text("visibility", visibility)
         return visibility_param(visibility, PLEROMA_VISIBILITIES)
@@ -195,7 +203,10 @@ class StatusesMixin(Internals):
 
     def _content_type(self, content_type: Optional[str], strict: bool) -> Optional[str]:
         validate.text("content_type", content_type)
-        return content_type if self.feature_set == "pleroma" or strict else None
+        if content_type is not None and strict and self.feature_set != "pleroma":
+            raise MastodonIllegalArgumentError(
+                "content_type is only available with feature set pleroma")
+        return content_type
 
     @api_version("1.0.0", "2.8.0")
     def toot(self, status: str) -> rt.Status:
@@ -223,10 +234,12 @@ class StatusesMixin(Internals):
                      ) -> Union[rt.Status, rt.ScheduledStatus]:
         """Reply to ``to_status``, mentioning the people in it; returns the new status.
 
-        The text is prefixed with @-mentions of the author and everyone the
-        status mentions, except yourself; with ``untag`` True only the author is
-        mentioned. Visibility and content warning default to those of
-        ``to_status``. ``to_status`` may also be an id (it is fetched first).
+        The text is prefixed with @-mentions of the author (also when that is
+        you) and then of everyone the status mentions except you, each account
+        once; with ``untag`` True only the author is mentioned. Visibility and
+        content warning default to those of ``to_status`` (an empty content
+        warning is sent as such). ``to_status`` may also be an id (it is
+        fetched first).
 
         ``status`` is your text after the mentions. ``media_ids``, ``sensitive``,
         ``visibility``, ``spoiler_text``, ``language``, ``idempotency_key``,
@@ -253,7 +266,7 @@ class StatusesMixin(Internals):
         if visibility is None and target.get("visibility") in VISIBILITIES:
             visibility = target["visibility"]
         if spoiler_text is None:
-            spoiler_text = target.get("spoiler_text") or None
+            spoiler_text = target.get("spoiler_text")
         return self.status_post(
             text, in_reply_to_id=target, media_ids=media_ids, sensitive=sensitive,
             visibility=visibility, spoiler_text=spoiler_text, language=language,
@@ -263,14 +276,17 @@ class StatusesMixin(Internals):
             quote_approval_policy=quote_approval_policy)
 
     def _reply_mentions(self, target: Mapping[str, Any], untag: Optional[bool]) -> List[str]:
-        """The accts a reply to ``target`` mentions: author first, no repeats, never oneself."""
-        accounts = [target["account"]] + ([] if untag else list(target.get("mentions") or []))
+        """The accts a reply to ``target`` mentions: the author first (even oneself), then
+        the status's mentions except oneself, each account (by id) once."""
+        author = target["account"]
         own_id = self._own_account_id()
-        mentions: List[str] = []
-        for account in accounts:
-            acct = account.get("acct")
-            if acct and str(account.get("id")) != own_id and acct not in mentions:
-                mentions.append(acct)
+        seen = {str(author.get("id"))}
+        mentions = [author.get("acct")] if author.get("acct") else []
+        for account in [] if untag else list(target.get("mentions") or []):
+            account_id = str(account.get("id"))
+            if account.get("acct") and account_id != own_id and account_id not in seen:
+                seen.add(account_id)
+                mentions.append(account["acct"])
         return mentions
 
     def _own_account_id(self) -> str:
@@ -311,8 +327,7 @@ class StatusesMixin(Internals):
             "media_ids": _edited_media_ids(media_ids, attributes),
             "poll": _poll_param(poll),
             "media_attributes": attributes,
-            "quote_approval_policy": validate.one_of(
-                "quote_approval_policy", quote_approval_policy, QUOTE_APPROVAL_POLICIES),
+            "quote_approval_policy": quote_policy_param(quote_approval_policy),
         }
         return self._put(f"/api/v1/statuses/{path_segment(id)}", params,
                          json_body=poll is not None or attributes is not None, entity=rt.Status)
@@ -337,7 +352,7 @@ class StatusesMixin(Internals):
             attributes["focus"] = focus_param(focus)
         if thumbnail is not None:
             _, handle, mime = file_part("thumbnail", thumbnail, thumb_mimetype)
-            self._require_version("3.2.0", "a media thumbnail")
+            self._server.require("3.2.0", "a media thumbnail")
             attributes["thumbnail"] = f"data:{mime};base64," + base64.b64encode(
                 handle.read()).decode("ascii")
         return attributes

@@ -27,7 +27,7 @@ from .errors import MastodonAPIError, MastodonError, MastodonIllegalArgumentErro
 from .internals import Internals
 from ._streaming.catchup import CONVERSATIONS, HOME, NOTIFICATIONS, CatchUp, EventGate, Source
 from ._streaming.handles import SSEStreamHandle
-from ._streaming.reader import stream_blocking
+from ._streaming.reader import stream_blocking, uses_own_reader
 from .streaming_websocket import WebSocketStreamHandle, WebSocketSubscription
 from .types_base import IdType
 from .versions import api_version
@@ -35,8 +35,9 @@ from .versions import api_version
 __all__ = ["StreamingEndpointsMixin", "Mastodon"]
 
 STREAM_ROOT = "/api/v1/streaming"
-#: What a stream method returns: its own handle, or its subscription on a ``websocket_handle``.
-StreamResult = Union[SSEStreamHandle, WebSocketSubscription]
+#: What a stream method returns: its own handle, or its subscription on a ``websocket_handle``
+#: (None for a blocking stream, once it ended).
+StreamResult = Union[SSEStreamHandle, WebSocketSubscription, None]
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,14 @@ class StreamingEndpointsMixin(Internals):
         """Stream the user's home timeline and notifications to ``listener``.
 
         ``listener`` is a :class:`~mastodon.streaming.StreamListener`: its
-        ``on_update``, ``on_notification``, ... methods get the events. The call
-        blocks until the stream fails unless ``run_async`` is True, in which case
-        a :class:`~mastodon.streaming.StreamHandle` reading on a thread is returned
-        at once. ``timeout`` is the longest wait for data in seconds; a longer
+        ``on_update``, ``on_notification``, ... methods get the events (any object
+        with a ``handle_stream(response)`` method will do: it is called with the
+        response). The call blocks until the server ends the stream (then it
+        returns None) or the connection fails (then it raises), unless
+        ``run_async`` is True: then a :class:`~mastodon.streaming.StreamHandle`
+        is returned at once, and the stream connects on its own thread, trying
+        again after a failed first connection until it succeeds or is closed.
+        ``timeout`` is the longest wait for data in seconds; a longer
         silence counts as a failure. ``reconnect_async`` (with
         ``run_async``) reconnects after a failure, waiting
         ``reconnect_async_wait_sec`` seconds at first and twice as long after each
@@ -303,36 +308,39 @@ class StreamingEndpointsMixin(Internals):
                      catch_up: bool) -> StreamResult:
         if websocket_handle is not None:
             return websocket_handle.subscribe(route.ws_stream, listener, **route.ws_params)
-        if listener is None or not callable(getattr(listener, "on_abort", None)):
-            raise MastodonIllegalArgumentError("listener must be a StreamListener")
+        if not callable(getattr(listener, "handle_stream", None)):
+            raise MastodonIllegalArgumentError(
+                "listener must have a handle_stream(response) method, as a StreamListener has")
+        validate.timeout("timeout", timeout)
         validate_wait = reconnect_async_wait_sec
         if isinstance(validate_wait, bool) or not isinstance(validate_wait, (int, float)) \
                 or validate_wait < 0:
             raise MastodonIllegalArgumentError(
                 "reconnect_async_wait_sec must be a number of seconds >= 0")
-        base = self._get_streaming_base()
+        catch: Optional[CatchUp] = None
+        if catch_up and run_async and reconnect_async and route.sources \
+                and uses_own_reader(listener):
+            catch = CatchUp(self, route.sources, EventGate())
 
         def connect() -> Any:
-            return self._request("GET", STREAM_ROOT + route.path, route.params, base_url=base,
-                                 stream=True, timeout=timeout, ratelimit=False)
+            if catch is not None and not catch.ready:
+                catch.baseline()  # on the first connection: where the catch-up starts
+            return self._request("GET", STREAM_ROOT + route.path, route.params,
+                                 base_url=self._get_streaming_base(), stream=True,
+                                 timeout=timeout, ratelimit=False)
 
-        gate = catch = None
-        if catch_up and run_async and reconnect_async and route.sources:
-            gate = EventGate()
-            catch = CatchUp(self, route.sources, gate)
-            catch.baseline()
-            if not catch.sources:  # the server shows none of the stream's timelines
-                gate = catch = None
-        connection = connect()
         if not run_async:
-            stream_blocking(listener, connection, route.for_stream)
-        return SSEStreamHandle(connection, connect, reconnect_async, reconnect_async_wait_sec,
-                               listener, for_stream=route.for_stream, on_connect=catch, gate=gate)
+            stream_blocking(listener, connect(), route.for_stream)
+            return None
+        return SSEStreamHandle(None, connect, reconnect_async, reconnect_async_wait_sec,
+                               listener, for_stream=route.for_stream, on_connect=catch,
+                               gate=catch.gate if catch is not None else None)
 
     def _warn_unless_available(self, timeline: str, local: bool = False,
                                remote: bool = False) -> None:
-        available = self.timeline_is_available(
-            timeline, local=local, remote=remote, with_auth=self.access_token is not None)
+        available = self._server.timeline_is_available(
+            timeline, local=local, remote=remote, with_auth=self.access_token is not None,
+            fail_hard=False)
         if not available:
             warnings.warn(f"the server may not let this client stream the {timeline} timeline",
                           MastodonWarning, stacklevel=4)
@@ -340,19 +348,23 @@ class StreamingEndpointsMixin(Internals):
     def _get_streaming_base(self) -> str:
         """The streaming server's base URL (http/https), from the instance info; cached.
 
-        Uses ``configuration.urls.streaming`` (v2 instance info), else
-        ``urls.streaming_api`` (v1), else the API base URL.
+        Looks up the v2, then the v1 instance info, as Mastodon.py does, and
+        uses ``urls.streaming_api`` (v1), else ``configuration.urls.streaming``
+        (v2), else the API base URL.
         """
         with self._cache_lock:
             if self._streaming_base:
                 return self._streaming_base
-        url: Any = None
-        for version, path in (("v2", ("configuration", "urls", "streaming")),
-                              ("v1", ("urls", "streaming_api"))):
+        documents: Dict[str, Any] = {}
+        for version in ("v2", "v1"):
             try:
-                value: Any = self._cached_instance(version)
+                documents[version] = self._server.document(version)
             except MastodonAPIError:
                 continue
+        url: Any = None
+        for version, path in (("v1", ("urls", "streaming_api")),
+                              ("v2", ("configuration", "urls", "streaming"))):
+            value: Any = documents.get(version)
             for key in path:
                 value = value.get(key) if isinstance(value, dict) else None
             if isinstance(value, str) and value.strip():

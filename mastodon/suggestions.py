@@ -19,7 +19,7 @@ class SuggestionsMixin(Internals):
 
         Calls ``GET /api/v2/suggestions`` (``GET /api/v1/suggestions`` before 3.4.0).
         """
-        if self.verify_minimum_version("3.4.0", cached=True):
+        if self._server.verify("3.4.0", cached=True):
             return self.suggestions_v2()
         return self.suggestions_v1()
 

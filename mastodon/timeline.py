@@ -17,11 +17,7 @@ TIMELINE_ROOT = "/api/v1/timelines/"
 
 
 def _hashtag(name: Any) -> str:
-    validate.text("hashtag", name, required=True)
-    if name.startswith("#"):
-        raise MastodonIllegalArgumentError(
-            f"hashtag must be given without the leading '#': use {name.lstrip('#')!r}")
-    return path_segment(name, "hashtag")
+    return path_segment(validate.hashtag("hashtag", name), "hashtag")
 
 
 def _route(timeline: Any) -> Tuple[str, str, Dict[str, Any]]:
@@ -81,9 +77,9 @@ class TimelineMixin(Internals):
                  for name, value in (("only_media", only_media), ("local", local),
                                      ("remote", remote))}
         params = page_params(max_id, min_id, since_id, limit, **{**flags, **fixed})
-        available = self.timeline_is_available(
+        available = self._server.timeline_is_available(
             kind, local=bool(params.get("local")), remote=bool(remote),
-            with_auth=self.access_token is not None)
+            with_auth=self.access_token is not None, fail_hard=False)
         if not available:
             warnings.warn(f"the server may not let this client read the {kind} timeline",
                           MastodonWarning, stacklevel=3)

@@ -36,7 +36,7 @@ class TrendsMixin(Internals):
         Calls ``GET /api/v1/trends/tags`` (``GET /api/v1/trends`` before 3.5.0).
         """
         def path() -> str:
-            newer = self.verify_minimum_version("3.5.0", cached=True)
+            newer = self._server.verify("3.5.0", cached=True)
             return "/api/v1/trends/tags" if newer else "/api/v1/trends"
         return self._trending(path, rt.Tag, limit, offset, lang)
 

@@ -5,9 +5,9 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, Iterable, Iterator, Literal, Optional, Tuple, TypeVar, Union, overload
 
-from ._core.pagination import page_info, request_of
+from ._core.pagination import as_info, check_page, page_info, request_of
 from .defaults import _SUPPORTED_MASTODON_VERSION
-from .errors import MastodonAPIError, MastodonError, MastodonIllegalArgumentError
+from .errors import MastodonAPIError, MastodonIllegalArgumentError
 from .types_base import PaginatableList, PaginationInfo, _str_to_type
 from .versions import VersionsMixin, api_version, max_version, parse_version_string
 
@@ -82,49 +82,28 @@ class UtilityMixin(VersionsMixin):
         readable; link timelines always check both). ``with_auth`` counts
         timelines open to logged-in users as available, for a client with a
         user token. ``fail_hard`` raises instead of answering True: an unknown
-        ``timeline`` raises MastodonIllegalArgumentError, and an error while
-        fetching the instance information is passed on.
+        ``timeline`` raises MastodonIllegalArgumentError, and a failed lookup of
+        the instance information MastodonAPIError.
 
-        Calls ``GET /api/v2/instance`` (cached until :meth:`clear_caches`).
+        Calls ``GET /api/v2/instance/`` (kept until :meth:`clear_caches`).
         """
-        feeds = {"public": "live_feeds", "local": "live_feeds", "hashtag": "hashtag_feeds",
-                 "tag": "hashtag_feeds", "link": "trending_link_feeds"}
-        key = feeds.get(timeline.split("/", 1)[0])
-        if key is None:
-            if fail_hard:
-                raise MastodonIllegalArgumentError(f"timeline: unknown timeline {timeline!r}")
-            return True
-        try:
-            instance = self._cached_instance("v2")
-            configuration = instance.get("configuration") if isinstance(instance, dict) else None
-            access = configuration.get("timelines_access") if isinstance(
-                configuration, dict) else None
-        except MastodonError:
-            if fail_hard:
-                raise
-            return True
-        rules = access.get(key) if isinstance(access, dict) else None
-        rules = rules if isinstance(rules, dict) else {}
-        if key == "trending_link_feeds":
-            wanted = ["local", "remote"]
-        else:
-            wanted = ["local"] if local or timeline == "local" else (
-                ["remote"] if remote else ["local", "remote"])
-        allowed = {"public"} | ({"authenticated"} if with_auth else set())
-        return all(rules.get(scope, "public") in allowed for scope in wanted)
+        return self._server.timeline_is_available(timeline, local, remote, with_auth, fail_hard)
 
     # ------------------------------------------------------------------ pagination
 
     def get_pagination_info(self, page: Any, pagination_direction: str) -> Optional[PaginationInfo]:
         """Where the page after or before ``page`` is, or None when there is none.
 
-        ``page`` is a page returned by a paginated method;
+        ``page`` is a page returned by a paginated method (or an item or
+        PaginationInfo from one; anything else has no info);
         ``pagination_direction`` is ``"next"`` (older items) or ``"previous"``
         (newer items).
         """
         return page_info(page, pagination_direction)
 
-    def _fetch_page(self, page: Any, direction: str) -> Any:
+    def _fetch_page(self, page: Any, direction: str, name: str) -> Any:
+        if page is not None:
+            check_page(page, name)
         info = page_info(page, direction)
         if info is None:
             return None
@@ -143,8 +122,13 @@ class UtilityMixin(VersionsMixin):
     def fetch_next(self, previous_page: _T) -> Optional[Union[PaginatableList[_T], _T]]: ...
 
     def fetch_next(self, previous_page: Any) -> Any:
-        """The page after ``previous_page`` (a page or its pagination info), or None."""
-        return self._fetch_page(previous_page, "next")
+        """The page after ``previous_page`` (a page or its pagination info).
+
+        None when the server named no next page (or ``previous_page`` is None).
+        Anything that is not a page, such as a plain list (a slice of a page
+        is one), a dict or a string, raises MastodonIllegalArgumentError.
+        """
+        return self._fetch_page(previous_page, "next", "previous_page")
 
     @overload
     def fetch_previous(self, next_page: PaginatableList[_T]) -> Optional[PaginatableList[_T]]: ...
@@ -154,41 +138,57 @@ class UtilityMixin(VersionsMixin):
     def fetch_previous(self, next_page: _T) -> Optional[Union[PaginatableList[_T], _T]]: ...
 
     def fetch_previous(self, next_page: Any) -> Any:
-        """The page before ``next_page`` (a page or its pagination info), or None."""
-        return self._fetch_page(next_page, "previous")
+        """The page before ``next_page`` (a page or its pagination info).
+
+        On the newest page this is an empty page, as Mastodon links a previous
+        page there too. None when the server named no previous page (or
+        ``next_page`` is None); anything that is not a page raises
+        MastodonIllegalArgumentError, as in :meth:`fetch_next`.
+        """
+        return self._fetch_page(next_page, "previous", "next_page")
 
     def fetch_remaining(self, first_page: Iterable[_T]) -> PaginatableList[_T]:
         """``first_page`` and every page after it, joined into one list.
 
-        This can take many requests on a long timeline; it stops after
-        10 000 pages at most.
+        ``first_page`` may also be a PaginationInfo, whose page is fetched
+        first; None or an empty list gives an empty list. This can take many
+        requests on a long timeline; it stops after 10 000 pages at most.
         """
-        result: PaginatableList[_T] = PaginatableList(list(first_page))
-        for page in self._walk_pages(first_page, "next", include_start=False):
+        result: PaginatableList[_T] = PaginatableList()
+        if _nothing(first_page):
+            return result
+        for page in self._walk_pages(first_page, "next", "first_page"):
             result.extend(page)
         return result
 
-    def _walk_pages(self, start_page: _P, direction: str,
-                    include_start: bool = True) -> Iterator[_P]:
-        """Yield pages from ``start_page`` on until an empty page (at most MAX_PAGES)."""
+    def _walk_pages(self, start_page: Any, direction: str,
+                    name: str = "start_page") -> Iterator[Any]:
+        """Yield pages from ``start_page`` on, up to and with an empty one (at most MAX_PAGES).
+
+        A PaginationInfo as ``start_page`` is fetched first; None yields nothing;
+        anything else that is not a page raises, naming the parameter ``name``.
+        """
         if direction not in ("next", "previous"):
             raise MastodonIllegalArgumentError(
                 f"direction must be 'next' or 'previous', got {direction!r}")
         page = start_page
+        if page is not None:
+            check_page(page, name)
+        if as_info(page) is not None:
+            page = self._fetch_page(page, direction, name)
         seen = set()
-        for index in range(MAX_PAGES):
-            if index > 0 or include_start:
-                yield page
-            info = page_info(page, direction)
+        for _ in range(MAX_PAGES):
+            if page is None:
+                return
+            yield page
+            info = page_info(page, direction) if page else None
             if info is None:
                 return
             marker = tuple(sorted((k, str(v)) for k, v in info.items()))
             if marker in seen:
                 return
             seen.add(marker)
-            page = self._fetch_page(info, direction)
-            if not page:
-                return
+            page = self._fetch_page(info, direction, name)
 
     @overload
     def pagination_page_iterator(self, start_page: _P, direction: str = "next",
@@ -207,10 +207,11 @@ class UtilityMixin(VersionsMixin):
                                  ) -> Iterator[Union[_P, Tuple[_P, Optional[PaginationInfo]]]]:
         """Iterate over pages, starting with ``start_page``, in ``direction``.
 
-        ``direction`` is ``"next"`` (older items) or ``"previous"`` (newer
-        items). With ``return_pagination_info`` each item is ``(page, info)``
-        where ``info`` leads on from that page. Stops at an empty page or one
-        without a link onward (after 10 000 pages at most).
+        ``start_page`` is a page, or a PaginationInfo whose page comes first;
+        None yields nothing. ``direction`` is ``"next"`` (older items) or
+        ``"previous"`` (newer items). With ``return_pagination_info`` each item
+        is ``(page, info)`` where ``info`` leads on from that page. Stops at an
+        empty page or one without a link onward (after 10 000 pages at most).
         """
         for page in self._walk_pages(start_page, direction):
             yield (page, page_info(page, direction)) if return_pagination_info else page
@@ -232,14 +233,23 @@ class UtilityMixin(VersionsMixin):
                             ) -> Iterator[Union[_T, Tuple[_T, Optional[PaginationInfo]]]]:
         """Iterate over the items of every page, starting with ``start_page``'s.
 
-        ``direction`` is ``"next"`` (older items) or ``"previous"`` (newer
-        items). With ``return_pagination_info`` each item is ``(item, info)``,
-        where ``info`` leads on from the item's page.
+        ``start_page`` is a page, or a PaginationInfo whose page comes first;
+        None or an empty list yields nothing. ``direction`` is ``"next"``
+        (older items) or ``"previous"`` (newer items). With
+        ``return_pagination_info`` each item is ``(item, info)``, where
+        ``info`` leads on from the item's page.
         """
+        if _nothing(start_page):
+            return
         for page in self._walk_pages(start_page, direction):
             info = page_info(page, direction) if return_pagination_info else None
             for item in page:
                 yield (item, info) if return_pagination_info else item
+
+
+def _nothing(start_page: Any) -> bool:
+    """Whether a start page is None or an empty list: nothing to walk, nothing to fetch."""
+    return start_page is None or (isinstance(start_page, list) and not start_page)
 
 
 Mastodon = UtilityMixin  # import path kept for compatibility: mastodon.utility.Mastodon

@@ -1,7 +1,7 @@
 """Accounts: request shapes on the fake transport, behaviour on the mock server."""
 import io
 import warnings
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -95,7 +95,7 @@ def test_account_statuses_every_filter_flag(fake):
         ("tagged", "cats"), ("only_media", "1"), ("pinned", "1"),
         ("exclude_replies", "1"), ("exclude_reblogs", "1"), ("exclude_direct", "1")])
     with pytest.raises(MastodonIllegalArgumentError):
-        fake.api.account_statuses(7, only_media="yes")
+        fake.api.account_statuses(7, only_media=["yes"])
 
 
 @pytest.mark.parametrize("method", ["account_followers", "account_following"])
@@ -106,7 +106,7 @@ def test_followers_and_following_paginate(fake, method):
     suffix = method.split("_")[1]
     assert fake.calls == [("GET", f"/api/v1/accounts/7/{suffix}")]
     assert fake.last_query() == [("max_id", "100"), ("limit", "40")]
-    assert isinstance(page, PaginatableList) and page._pagination_next["max_id"] == "40"
+    assert isinstance(page, PaginatableList) and page._pagination_next["max_id"] == 40
 
 
 def test_account_relationships_one_or_many(fake):
@@ -167,7 +167,7 @@ def test_account_follow_options(fake):
     with pytest.raises(MastodonIllegalArgumentError):
         fake.api.account_follow(7, languages="en")
     with pytest.raises(MastodonIllegalArgumentError):
-        fake.api.account_follow(7, notify="yes")
+        fake.api.account_follow(7, notify=["yes"])
 
 
 def test_account_mute_with_duration(fake):
@@ -216,7 +216,7 @@ def test_deprecated_follows_searches_then_follows(fake):
         result = fake.api.follows("bob@example.org")
     assert fake.calls == [("GET", "/api/v1/accounts/search"), ("POST", "/api/v1/accounts/7/follow")]
     assert query_of(fake.requests[0]) == [("q", "bob@example.org"), ("following", "0"),
-                                          ("resolve", "1")]
+                                          ("resolve", "0")]  # as Mastodon.py searches
     assert isinstance(result, Relationship)
     fake.queue(json=[])
     with pytest.warns(MastodonDeprecationWarning), pytest.raises(MastodonNotFoundError):
@@ -279,7 +279,7 @@ def test_update_credentials_fields(fake):
 
 
 def test_update_credentials_rejects_bad_values_before_sending(fake):
-    for kwargs in ({"default_privacy": 3}, {"locked": "yes"}, {"note": 5},
+    for kwargs in ({"default_privacy": 3}, {"locked": ["yes"]}, {"note": 5},
                    {"default_quote_policy": ["public"]}, {"avatar": 12},
                    {"avatar": "/no/such/file.png"}, {"attribution_domains": [1]}):
         with pytest.raises(MastodonIllegalArgumentError):
@@ -342,7 +342,7 @@ def test_create_account_gets_app_token_then_signs_up(app_fake, tmp_path):
                          "token_type": "Bearer"})
     token = app_fake.api.create_account("newbie", "hunter22hunter22", "n@example.org",
                                         agreement=True, reason="hello", locale="de",
-                                        date_of_birth=date(2000, 1, 2),
+                                        date_of_birth=datetime(2000, 1, 2, 12, 30),
                                         to_file=str(tmp_path / "user.secret"))
     assert token == "user_tok" and app_fake.api.access_token == "user_tok"
     assert app_fake.calls == [("POST", "/oauth/token"), ("POST", "/api/v1/accounts")]
@@ -389,11 +389,28 @@ def test_create_account_leaves_app_credentials_and_scopes_to_the_server(fake, ap
     assert len(app_fake.requests) == 1
 
 
-def test_create_account_success_with_detailed_flag(app_fake):
+def test_create_account_success_with_detailed_flag_gives_an_empty_error(app_fake):
     app_fake.queue(json={"access_token": "app_tok", "scope": "read"})
     app_fake.queue(json={"access_token": "user_tok", "scope": "read"})
-    assert app_fake.api.create_account("n", "p", "e@example.org", agreement=True,
-                                       scopes=["read"], return_detailed_error=True) == ("user_tok", None)
+    token, error = app_fake.api.create_account("n", "p", "e@example.org", agreement=True,
+                                               scopes=["read"], return_detailed_error=True)
+    assert token == "user_tok"  # and, as Mastodon.py 2.3.3 gives it, an empty error
+    assert isinstance(error, AccountCreationError) and error.error is None
+    assert error.details is None
+
+
+def test_create_account_refuses_what_mastodon_py_refuses(app_fake):
+    for birthday in ("2000-01-02", date(2000, 1, 2)):
+        with pytest.raises(MastodonIllegalArgumentError, match="date_of_birth"):
+            app_fake.api.create_account("n", "p", "e@example.org", date_of_birth=birthday)
+    assert app_fake.requests == []
+    app_fake.queue(json={"token_type": "Bearer"})  # an OAuth answer without a token
+    with pytest.raises(MastodonIllegalArgumentError, match="oauth"):
+        app_fake.api.create_account("n", "p", "e@example.org")
+    app_fake.queue(json={"access_token": "app_tok", "scope": "read"})
+    app_fake.queue(json={"access_token": "user_tok", "scope": "read"})
+    app_fake.api.create_account("n", "p", "e@example.org", scopes=["read"])
+    assert "agreement" not in dict(app_fake.last_form())  # False is left out
 
 
 # ---------------------------------------------------------------- behaviour (mock server)

@@ -5,6 +5,10 @@
   module may import, at any depth, a module that imports it back.
 * Every module belongs to one layer of :data:`LAYERS`, and imports only point
   down (or stay in their own layer).
+* The request core and its stages name nothing above them: no method declared
+  for type checkers (``if TYPE_CHECKING:``) and no ``self.<method>`` of a mixin.
+  What several mixins need from below (version knowledge, the kept instance
+  documents) is a core service (``mastodon._core.server``).
 * No hand-written module is longer than :data:`MAX_LINES`.
 * The names in each public module's ``__all__`` are pinned: to the spec's
   ``module_surface.tsv`` / ``entities.tsv`` where they list them, otherwise to
@@ -257,6 +261,72 @@ def test_the_layer_check_catches_an_upward_import() -> None:
     assert _layer_of("mastodon.client") > _layer_of("mastodon.authentication")
     assert _layer_of("mastodon.internals") > _layer_of("mastodon._core.transport")
     assert _layer_of("mastodon.return_types") > _layer_of("mastodon.types_base")
+
+
+#: The layers of the request core: they name no method of the floors above them.
+CORE_LAYERS = {"request stages", "request core"}
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
+
+def _method_names(modules: List[str]) -> Set[str]:
+    """Every method name the classes of ``modules`` define."""
+    return {method.name for module in modules
+            for node in ast.walk(ast.parse(MODULES[module][0].read_text(encoding="utf-8")))
+            if isinstance(node, ast.ClassDef) for method in node.body
+            if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef))}
+
+
+def _core_modules() -> List[str]:
+    return sorted(module for module in MODULES if LAYERS[_layer_of(module)][0] in CORE_LAYERS)
+
+
+def _upper_only_methods() -> Set[str]:
+    """Methods defined above the core and nowhere in it."""
+    top = max(_layer_of(module) for module in _core_modules())
+    upper = [module for module in MODULES if _layer_of(module) > top]
+    return _method_names(upper) - _method_names(_core_modules())
+
+
+def _upward_names(source: str, upper_only: Set[str]) -> List[str]:
+    """What a core module's source declares or calls of the floors above it."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.If) and _is_type_checking(node.test):
+            found += [f"declares {inner.name}() for type checkers" for inner in ast.walk(node)
+                      if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                and node.value.id == "self" and node.attr in upper_only):
+            found.append(f"uses self.{node.attr}")
+    return found
+
+
+def test_the_upward_name_check_catches_a_declaration_and_a_call() -> None:
+    source = """
+from typing import TYPE_CHECKING
+class Internals:
+    if TYPE_CHECKING:
+        def retrieve_mastodon_version(self) -> str: ...
+    def _send(self):
+        self.verify_minimum_version("4.0.0")
+        self._get("/x")
+"""
+    upper_only = _upper_only_methods()
+    assert {"retrieve_mastodon_version", "verify_minimum_version", "clear_caches",
+            "persistable_login_credentials", "instance"} <= upper_only
+    assert "_get" not in upper_only
+    assert _upward_names(source, upper_only) == [
+        "declares retrieve_mastodon_version() for type checkers",
+        "uses self.verify_minimum_version"]
+
+
+@pytest.mark.parametrize("module", _core_modules())
+def test_the_core_names_no_upper_floor(module: str) -> None:
+    source = MODULES[module][0].read_text(encoding="utf-8")
+    assert _upward_names(source, _upper_only_methods()) == []
 
 
 def _line_count_cases() -> List[object]:

@@ -91,12 +91,12 @@ def test_collection_item_calls_shape(fake):
 @pytest.mark.parametrize("call", [
     lambda api: api.collection_create(None),
     lambda api: api.collection_create(b"x"),
-    lambda api: api.collection_create("x", sensitive="no"),
+    lambda api: api.collection_create("x", sensitive=["no"]),
     lambda api: api.collection_create("x", account_ids=[None]),
-    lambda api: api.collection_update("9", discoverable=1),
+    lambda api: api.collection_update("9", discoverable={"on": 1}),
     lambda api: api.collection_item_add("9", None),
     lambda api: api.collection_item_delete("9", ""),
-    lambda api: api.account_collections("5", limit="10"),
+    lambda api: api.account_collections("5", limit="ten"),
     lambda api: api.collection(""),
 ])
 def test_collections_validate_locally(fake, call):

@@ -382,20 +382,14 @@ def test_get_approx_server_time_without_date_header(fake):
 # ---------------------------------------------------------------- enums and counts go to the server
 
 UNKNOWN_VALUES = [
-    ("status_post", lambda m: m.status_post("x", visibility="local"), ("visibility", "local")),
-    ("quote_policy", lambda m: m.status_post("x", quote_approval_policy="friends"),
-     ("quote_approval_policy", "friends")),
-    ("search", lambda m: m.search_v2("x", result_type="groups"), ("type", "groups")),
     ("directory", lambda m: m.directory(order="oldest"), ("order", "oldest")),
     ("list", lambda m: m.list_create("l", replies_policy="everyone"),
      ("replies_policy", "everyone")),
-    ("report", lambda m: m.report(5, category="legal"), ("category", "legal")),
-    ("filter_v1", lambda m: m.filter_create("x", ["everywhere"], expires_in=-1),
+    ("filter_v1", lambda m: m.filter_update(1, context=["everywhere"]),
      ("context[]", "everywhere")),
     ("domain_block", lambda m: m.admin_create_domain_block("x.example", severity="block"),
      ("severity", "block")),
     ("moderate", lambda m: m.admin_account_moderate(1, "ban"), ("type", "ban")),
-    ("accounts_v2", lambda m: m.admin_accounts_v2(origin="elsewhere"), ("origin", "elsewhere")),
     ("profile", lambda m: m.account_update_credentials(default_privacy="direct"),
      ("source[privacy]", "direct")),
     ("mute", lambda m: m.account_mute(1, duration=-1), ("duration", "-1")),
@@ -416,6 +410,25 @@ def test_values_the_client_does_not_know_are_sent(call, pair):
     pairs = form_of(sent) if sent.method != "GET" else fake.last_query()
     assert pair in pairs, pairs
     fake.close()
+
+
+MASTODON_PY_REFUSES = [  # issue 24.5: refused as Mastodon.py 2.3.3 refuses them, nothing sent
+    (lambda m: m.status_post("x", visibility="local"), ValueError, "visibility"),
+    (lambda m: m.status_post("x", quote_approval_policy="friends"), ValueError,
+     "quote_approval_policy"),
+    (lambda m: m.search_v2("x", result_type="groups"), ValueError, "result_type"),
+    (lambda m: m.report(5, category="legal"), ValueError, "report category"),
+    (lambda m: m.admin_accounts_v2(origin="elsewhere"), ValueError, "Origin"),
+    (lambda m: m.filter_create("x", ["everywhere"]), ValueError, "filter context"),
+]
+
+
+@pytest.mark.parametrize("call, error, match", MASTODON_PY_REFUSES)
+def test_values_mastodon_py_refuses_are_refused_before_sending(fake, call, error, match):
+    with pytest.raises(error, match=match) as info:
+        call(fake.api)
+    assert isinstance(info.value, MastodonIllegalArgumentError)
+    assert fake.requests == []
 
 
 def test_unknown_filter_v2_values_are_sent(fake):

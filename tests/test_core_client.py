@@ -8,6 +8,7 @@ import pytest
 
 from mastodon import Mastodon
 from mastodon._core.retry import RetryPolicy
+from support.fake_transport import Canned
 from mastodon.errors import (
     MastodonAPIError, MastodonDeprecationWarning, MastodonIllegalArgumentError,
     MastodonNetworkError, MastodonServiceUnavailableError, MastodonVersionError, MastodonWarning,
@@ -121,10 +122,13 @@ def test_decoding_gives_attribute_access_and_aware_datetimes(fake):
     assert result.nested.edited_at.tzinfo is not None
 
 
-def test_malformed_json_raises_api_error(fake):
-    fake.queue(body=b"{not json")
+def test_malformed_json_raises_api_error_after_the_retries(fake):
+    # a GET answered with a broken body is retried like a 502 (issue 25.1)
+    fake.api.retry_policy = RetryPolicy(max_retries=2, sleep=lambda s: None)
+    fake.default = Canned.make(body=b"{not json")
     with pytest.raises(MastodonAPIError, match="Could not parse"):
         fake.api._get("/api/v1/x")
+    assert len(fake.requests) == 3
 
 
 def test_deprecation_header_gives_warning(fake):
@@ -138,8 +142,8 @@ def test_link_header_becomes_pagination_info(fake):
             f'<{BASE}/api/v1/timelines/home?min_id=9&limit=2>; rel="prev"')
     fake.queue(json=[{"id": "9"}, {"id": "5"}], headers={"Link": link})
     page = fake.api._get("/api/v1/timelines/home", {"limit": 2})
-    assert page[-1]._pagination_next["max_id"] == "5"
-    assert page[0]._pagination_prev["min_id"] == "9"
+    assert page[-1]._pagination_next["max_id"] == 5
+    assert page[0]._pagination_prev["min_id"] == 9
     assert "_pagination_next" not in page[-1]  # attribute only, never a key
     fake.queue(json=[{"id": "4"}])
     following = fake.api.fetch_next(page)

@@ -39,12 +39,14 @@ def test_pagination_ids_accept_objects_and_datetimes():
     assert pairs["max_id"] == "77"
     assert pairs["since_id"] == "5"
     assert int(pairs["min_id"]) >> 16 == int(moment.timestamp() * 1000)
-    assert MaybeSnowflakeIdType(pairs["min_id"]).to_datetime() == moment
+    # to_datetime() gives naive local time, as in Mastodon.py
+    assert MaybeSnowflakeIdType(pairs["min_id"]).to_datetime().astimezone(timezone.utc) == moment
 
 
 def test_snowflake_round_trip_for_pytz_style_aware_datetimes():
     moment = datetime(2023, 5, 4, 3, 2, 1, tzinfo=timezone.utc)
-    assert MaybeSnowflakeIdType(datetime_to_snowflake(moment)).to_datetime() == moment
+    assert MaybeSnowflakeIdType(datetime_to_snowflake(moment)).to_datetime().astimezone(
+        timezone.utc) == moment
 
 
 def test_json_body_keeps_types_and_formats_datetimes():
@@ -185,3 +187,26 @@ def test_unencodable_text_never_reaches_a_real_server(fault_server):
     finally:
         api.session.close()
     assert [seen.path for seen in fault_server.requests] == ["/api/v1/statuses/1"]
+
+
+# ---------------------------------------------------------------- issue 24.5: accepted as Mastodon.py accepts
+
+@pytest.mark.parametrize("given, sent", [
+    (True, "1"), (False, "0"), (1, "1"), (0, "0"), ("true", "1"), ("False", "0"), ("off", "0"),
+    ("f", "0"), ("yes", "1"), ("on", "1"),
+])
+def test_flags_as_ints_and_strings_are_read_as_the_server_reads_them(fake, given, sent):
+    fake.api.account_follow(7, notify=given)
+    assert ("notify", sent) in fake.last_form()
+
+
+def test_counts_as_strings_of_numbers_are_accepted(fake):
+    fake.api.timeline_home(limit="10")
+    assert ("limit", "10") in fake.last_query()
+    fake.api.directory(offset=" 4 ", limit=2)
+    assert ("offset", "4") in fake.last_query()
+    with pytest.raises(MastodonIllegalArgumentError, match="limit"):
+        fake.api.timeline_home(limit="ten")
+    with pytest.raises(MastodonIllegalArgumentError, match="notify"):
+        fake.api.account_follow(7, notify=[True])
+    assert len(fake.requests) == 2

@@ -39,15 +39,17 @@ def test_filter_create(fake):
     assert fake.last_form() == [("phrase", "x"), ("context[]", "thread"), ("irreversible", "1"),
                                 ("whole_word", "0"), ("expires_in", "3600")]
     for bad in ({"context": [5]}, {"context": None},
-                {"phrase": None}, {"whole_word": "yes"}, {"expires_in": "soon"}):
+                {"phrase": None}, {"whole_word": ["yes"]}, {"expires_in": "soon"}):
         with pytest.raises(MastodonIllegalArgumentError):
             fake.api.filter_create(**{"phrase": "x", "context": ["home"], **bad})
     assert len(fake.requests) == 2
-    # contexts and durations the client does not know are the server's to judge
+    # an unknown context is refused as Mastodon.py refuses it; durations are the server's
+    with pytest.raises(MastodonIllegalArgumentError, match="Invalid filter context"):
+        fake.api.filter_create("x", ["home", "everywhere"])
+    assert len(fake.requests) == 2
     fake.queue(status=422, json={"error": "Validation failed"})
     with pytest.raises(MastodonAPIError):
-        fake.api.filter_create("x", ["everywhere"], expires_in=-1)
-    assert ("context[]", "everywhere") in fake.last_form()
+        fake.api.filter_create("x", ["home"], expires_in=-1)
     assert ("expires_in", "-1") in fake.last_form()
 
 

@@ -35,7 +35,7 @@ def test_followed_tags_paginate(fake):
     page = fake.api.followed_tags(limit=1)
     assert fake.calls == [("GET", "/api/v1/followed_tags")] and fake.last_query() == [("limit", "1")]
     assert isinstance(page, PaginatableList) and isinstance(page[0], Tag)
-    assert page._pagination_next["max_id"] == "3"
+    assert page._pagination_next["max_id"] == 3
 
 
 def test_featured_tags(fake):

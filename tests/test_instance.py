@@ -5,7 +5,8 @@ import json
 import pytest
 
 from mastodon.errors import (
-    MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError, MastodonVersionError,
+    MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError, MastodonNotFoundError,
+    MastodonVersionError,
 )
 from mastodon.return_types import (
     Account, Activity, Announcement, CustomEmoji, DomainBlock, ExtendedDescription, Instance,
@@ -23,25 +24,35 @@ NODEINFO = {"version": "2.0", "software": {"name": "mastodon", "version": "4.3.0
             "usage": {"users": {"total": 3}}}
 
 
-# ---------------------------------------------------------------- instance() dispatch and caching
+# ---------------------------------------------------------------- instance() dispatch
+# The version lookup asks v1, then v2, and keeps both answers until clear_caches();
+# instance() then fetches its own document afresh, as Mastodon.py does (this replaces
+# the earlier v2-first probe whose answer instance() reused).
 
-def test_instance_probes_once_and_reuses_the_probe_answer(fake):
+V1_NEW = {**V1, "version": "4.3.0"}
+PROBE = [("GET", "/api/v1/instance/"), ("GET", "/api/v2/instance/")]
+
+
+def test_instance_learns_the_version_then_fetches_the_v2_document(fake):
+    fake.queue(json=V1_NEW)
+    fake.queue(json={**V2, "api_versions": {"mastodon": 2}})
     fake.queue(json=V2)
     info = fake.api.instance()
-    assert fake.calls == [("GET", "/api/v2/instance/")]
+    assert fake.calls == PROBE + [("GET", "/api/v2/instance/")]
     assert isinstance(info, InstanceV2) and info.configuration.statuses.max_characters == 500
     assert (fake.api.mastodon_major, fake.api.mastodon_minor) == (4, 3)
+    assert fake.api.mastodon_api_version == 2
 
 
-def test_instance_explicit_calls_are_fresh_and_refresh_the_cache(fake):
-    fake.queue(json=V2)
-    fake.queue(json={**V2, "title": "Renamed"})
-    first = fake.api.instance()
-    second = fake.api.instance()
-    assert fake.calls == [("GET", "/api/v2/instance/")] * 2
+def test_instance_asks_afresh_each_time_and_keeps_nothing(fake_at):
+    helper = fake_at("4.3.0")
+    helper.queue(json=V2)
+    helper.queue(json={**V2, "title": "Renamed"})
+    first = helper.api.instance()
+    second = helper.api.instance()
+    assert helper.calls == [("GET", "/api/v2/instance/")] * 2
     assert first.title == "Example" and second.title == "Renamed"
-    assert fake.api._cached_instance("v2").title == "Renamed"
-    assert len(fake.requests) == 2  # the cache answered, no third request
+    assert helper.api._facts.documents == {}  # the version lookup's answers are its own
 
 
 def test_instance_uses_v1_on_old_servers(fake_at):
@@ -52,12 +63,12 @@ def test_instance_uses_v1_on_old_servers(fake_at):
     assert isinstance(info, Instance) and info.uri == "mastodon.example"
 
 
-def test_instance_falls_back_to_v1_when_v2_is_missing(fake):
-    fake.queue(status=404, json={"error": "Record not found"})
-    fake.queue(json=V1)
-    info = fake.api.instance()
-    assert fake.calls == [("GET", "/api/v2/instance/"), ("GET", "/api/v1/instance/")]
-    assert isinstance(info, Instance) and info.title == "Old"
+def test_instance_does_not_fall_back_when_v2_is_missing(fake_at):
+    helper = fake_at("4.1.0")
+    helper.queue(status=404, json={"error": "Record not found"})
+    with pytest.raises(MastodonNotFoundError):
+        helper.api.instance()
+    assert helper.calls == [("GET", "/api/v2/instance/")]
 
 
 def test_instance_v1_and_v2_always_ask_the_server(fake_at):
@@ -70,16 +81,17 @@ def test_instance_v1_and_v2_always_ask_the_server(fake_at):
     assert helper.api.instance_v2().title == "New"
     assert helper.calls == [("GET", "/api/v1/instance/"), ("GET", "/api/v2/instance/"),
                             ("GET", "/api/v2/instance/")]
-    assert helper.api._cached_instance("v2").title == "New"
+    assert helper.api._facts.documents == {}
 
 
-def test_clear_caches_makes_instance_probe_again(fake):
-    fake.queue(json=V2)
-    fake.api.instance()
-    fake.api.clear_caches()
-    fake.queue(json=V2)
-    fake.api.instance()
-    assert fake.calls == [("GET", "/api/v2/instance/")] * 2
+def test_clear_caches_makes_instance_ask_for_the_version_again(fake):
+    for _ in range(2):
+        fake.queue(json=V1_NEW)
+        fake.queue(json=V2)
+        fake.queue(json=V2)
+        fake.api.instance()
+        fake.api.clear_caches()
+    assert fake.calls == (PROBE + [("GET", "/api/v2/instance/")]) * 2
 
 
 def test_instance_v2_version_check(fake_at):
@@ -208,24 +220,45 @@ def test_nodeinfo_picks_the_requested_schema(fake):
 def test_nodeinfo_retries_the_path_on_the_api_host_after_404(fake_at):
     helper = fake_at(None, api_base_url="https://mastodon.example")
     helper.queue(json={"links": [{"rel": "http://nodeinfo.diaspora.software/ns/schema/2.0",
-                                  "href": "https://mastodon.example:8443/nodeinfo/2.0"}]})
-    with pytest.raises(MastodonAPIError, match="not on the host"):
-        helper.api.instance_nodeinfo()  # another port is another origin: refused
-    helper.queue(json={"links": [{"rel": "http://nodeinfo.diaspora.software/ns/schema/2.0",
                                   "href": "https://MASTODON.example:443/nodeinfo/2.0?x=1"}]})
     helper.queue(status=404, json={"error": "nope"})
     helper.queue(json=NODEINFO)
     assert helper.api.instance_nodeinfo().version == "2.0"
     assert [r.url for r in helper.requests[-2:]] == [
         "https://mastodon.example:443/nodeinfo/2.0?x=1", "https://mastodon.example/nodeinfo/2.0?x=1"]
+    assert all("Authorization" in r.headers for r in helper.requests)  # the API's own origin
 
 
-@pytest.mark.parametrize("href", ["https://evil.example/nodeinfo/2.0",
-                                  "http://mastodon.example/nodeinfo/2.0",
-                                  "file:///etc/passwd", "//evil.example/x"])
-def test_nodeinfo_refuses_other_hosts(fake, href):
+@pytest.mark.parametrize("href,url", [
+    ("https://evil.example/nodeinfo/2.0", "https://evil.example/nodeinfo/2.0"),
+    ("https://mastodon.example:8443/nodeinfo/2.0", "https://mastodon.example:8443/nodeinfo/2.0"),
+    ("http://mastodon.example/nodeinfo/2.0", "http://mastodon.example/nodeinfo/2.0"),
+    ("//evil.example/x", "https://evil.example/x"),
+])
+def test_nodeinfo_on_another_origin_is_fetched_without_the_token(fake, href, url):
     fake.queue(json={"links": [{"rel": "http://nodeinfo.diaspora.software/ns/schema/2.0",
                                 "href": href}]})
+    fake.queue(json=NODEINFO)
+    assert fake.api.instance_nodeinfo().software.name == "mastodon"
+    index, document = fake.requests
+    assert "Authorization" in index.headers
+    assert document.url == url and "Authorization" not in document.headers
+
+
+def test_nodeinfo_on_another_origin_falls_back_to_the_api_host_with_the_token(fake):
+    fake.queue(json={"links": [{"rel": "http://nodeinfo.diaspora.software/ns/schema/2.0",
+                                "href": "https://other.example:8443/nodeinfo/2.0"}]})
+    fake.queue(status=404, json={"error": "nope"})
+    fake.queue(json=NODEINFO)
+    assert fake.api.instance_nodeinfo().version == "2.0"
+    assert [(r.url, "Authorization" in r.headers) for r in fake.requests[1:]] == [
+        ("https://other.example:8443/nodeinfo/2.0", False),
+        ("https://mastodon.example/nodeinfo/2.0", True)]
+
+
+def test_nodeinfo_refuses_a_document_that_is_not_on_the_web(fake):
+    fake.queue(json={"links": [{"rel": "http://nodeinfo.diaspora.software/ns/schema/2.0",
+                                "href": "file:///etc/passwd"}]})
     with pytest.raises(MastodonAPIError, match="refusing"):
         fake.api.instance_nodeinfo()
     assert fake.calls == [("GET", "/.well-known/nodeinfo")]
@@ -263,8 +296,8 @@ def test_directory_without_arguments_sends_no_parameters(fake):
     assert fake.api.fetch_next(fake.api.directory()) is None
 
 
-@pytest.mark.parametrize("kwargs", [{"order": 1}, {"limit": "1"}, {"offset": "3"},
-                                    {"local": "yes"}])
+@pytest.mark.parametrize("kwargs", [{"order": 1}, {"limit": "one"}, {"offset": "three"},
+                                    {"local": ["yes"]}])
 def test_directory_validates_locally(fake, kwargs):
     with pytest.raises(MastodonIllegalArgumentError):
         fake.api.directory(**kwargs)

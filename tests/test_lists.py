@@ -31,7 +31,7 @@ def test_list_create_and_update(fake):
     assert fake.calls[-1] == ("PUT", "/api/v1/lists/3")
     assert fake.last_form() == [("title", "pals"), ("replies_policy", "followed"),
                                 ("exclusive", "0")]
-    for bad in ({"replies_policy": 1}, {"exclusive": "yes"}, {"title": None}):
+    for bad in ({"replies_policy": 1}, {"exclusive": ["yes"]}, {"title": None}):
         with pytest.raises(MastodonIllegalArgumentError):
             fake.api.list_create(**{"title": "x", **bad})
     assert len(fake.requests) == 3

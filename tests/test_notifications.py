@@ -99,7 +99,7 @@ def test_grouped_notifications_shape_and_pagination(fake):
     assert fake.last_query() == [("limit", "5"), ("exclude_types[]", "follow"),
                                  ("expand_accounts", "full"), ("include_filtered", "1")]
     assert isinstance(result, GroupedNotificationsResults)
-    assert result._pagination_next["max_id"] == "100"
+    assert result._pagination_next["max_id"] == 100
     fake.queue(json=body)
     following = fake.api.fetch_next(result)
     assert fake.calls[-1] == ("GET", "/api/v2/notifications")

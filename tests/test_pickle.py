@@ -56,6 +56,7 @@ def test_the_loaded_client_has_new_locks_of_its_own() -> None:
                 assert copy.acquire(blocking=False)
                 copy.release()
         assert isinstance(restored._ratelimiter._answered, threading.Condition)
+        assert restored._facts.lock is restored._cache_lock  # still one lock for both
         assert restored.ratelimit_method == "pace"
     finally:
         api.close()

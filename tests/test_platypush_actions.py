@@ -340,7 +340,7 @@ def test_create_account_token_info_and_default_string():
         assert helper.api.create_account("n", "p", "e@example.org", agreement=True,
                                          scopes=["read"]) == "user_tok"
         with pytest.raises(MastodonIllegalArgumentError, match="return_token_info"):
-            helper.api.create_account("n", "p", "e@example.org", return_token_info="yes")
+            helper.api.create_account("n", "p", "e@example.org", return_token_info=["yes"])
         assert len(helper.requests) == 6
     finally:
         helper.close()

@@ -55,7 +55,7 @@ def test_profile_update_checks_before_sending(fake, tmp_path):
     with pytest.raises(MastodonUploadFileNotFoundError):
         fake.api.profile_update(avatar=str(tmp_path / "missing.png"))
     with pytest.raises(MastodonIllegalArgumentError):
-        fake.api.profile_update(show_media="no")
+        fake.api.profile_update(show_media=["no"])
     with pytest.raises(MastodonIllegalArgumentError):
         fake.api.profile_update(fields=[("a", "b", "c")])
     assert fake.requests == []

@@ -244,13 +244,13 @@ def test_set_accepts_text_keys_and_a_private_key_dict(fake, keys):
 
 @pytest.mark.parametrize("call, match", [
     (lambda m, k: m.push_subscription_set("https://r.example", k, policy=5), "policy"),
-    (lambda m, k: m.push_subscription_set("https://r.example", k, follow_events="yes"),
+    (lambda m, k: m.push_subscription_set("https://r.example", k, follow_events=["yes"]),
      "follow_events"),
     (lambda m, k: m.push_subscription_set(None, k), "endpoint"),
     (lambda m, k: m.push_subscription_set("https://r.example", {"auth": b"x"}), "pubkey"),
     (lambda m, k: m.push_subscription_set("https://r.example", "key"), "pubkey"),
     (lambda m, k: m.push_subscription_update(policy=["all"]), "policy"),
-    (lambda m, k: m.push_subscription_update(quote_events=1), "quote_events"),
+    (lambda m, k: m.push_subscription_update(quote_events={}), "quote_events"),
 ])
 def test_bad_subscription_arguments_fail_before_sending(fake, keys, call, match):
     with pytest.raises(MastodonIllegalArgumentError, match=match):
@@ -308,4 +308,11 @@ def test_admin_alerts_read_their_dotted_json_keys():
     alerts = decode({"follow": True, "admin.sign_up": True, "admin.report": False},
                     rt.WebPushSubscriptionAlerts)
     assert (alerts.follow, alerts.admin_sign_up, alerts.admin_report) == (True, True, False)
-    assert alerts["admin_report"] is False and "admin_report" not in alerts  # no copied key
+    # every declared field is a key, as in Mastodon.py; the dotted server keys stay too
+    assert alerts["admin_report"] is False and alerts["admin.report"] is False
+
+
+def test_an_empty_endpoint_is_refused(fake, keys):
+    with pytest.raises(MastodonIllegalArgumentError, match="endpoint"):
+        fake.api.push_subscription_set(" ", keys[1])
+    assert fake.requests == []

@@ -19,7 +19,7 @@ def test_account_pages(fake, method, path):
     page = getattr(fake.api, method)()
     assert fake.calls == [("GET", path)] and fake.last_query() == []
     assert isinstance(page, PaginatableList) and isinstance(page[0], Account)
-    assert page._pagination_next["max_id"] == "5"
+    assert page._pagination_next["max_id"] == 5
     getattr(fake.api, method)(max_id=ACCOUNT, min_id=1, since_id=2, limit=3)
     assert fake.last_query() == [("max_id", "7"), ("min_id", "1"), ("since_id", "2"),
                                  ("limit", "3")]

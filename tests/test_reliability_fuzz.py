@@ -39,8 +39,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from mastodon import Mastodon
+from mastodon import Mastodon, StreamListener
 from mastodon._core.retry import RetryPolicy
+from mastodon.types_base import PaginatableList
 from mastodon.errors import (
     MastodonError, MastodonFileNotFoundError, MastodonIllegalArgumentError,
 )
@@ -282,7 +283,8 @@ SPECS: List[Spec] = [
         "domain": st.one_of(not_str, st.just("")), "severity": bad_enum("silence", "suspend", "noop"),
         "reject_media": bad_flag, "obfuscate": bad_flag, "private_comment": not_str},
         reply={"id": "1", "domain": "bad.example"}),
-    Spec("admin_measures", {"start_at": datetime(2026, 1, 1), "end_at": datetime(2026, 2, 1)}, {
+    Spec("admin_measures", {"start_at": datetime(2026, 1, 1), "end_at": datetime(2026, 2, 1),
+                            "new_users": True}, {
         "start_at": st.one_of(bad_datetime, extreme_datetime),
         "end_at": st.one_of(bad_datetime, extreme_datetime),
         "active_users": bad_flag, "tag_accounts": bad_id}, reply=[]),
@@ -391,9 +393,9 @@ SPECS: List[Spec] = [
         "out_size": st.one_of(not_str, st.tuples(st.integers(max_value=0), st.integers()),
                               st.tuples(st.text(max_size=2))).filter(
             lambda v: not _positive_pair(v))}),  # a valid but huge size only takes long
-    Spec("get_pagination_info", {"page": [], "pagination_direction": "next"}, {
+    Spec("get_pagination_info", {"page": PaginatableList(), "pagination_direction": "next"}, {
         "page": not_str, "pagination_direction": bad_enum("next", "previous")}),
-    Spec("fetch_next", {"previous_page": []}, {"previous_page": not_str}),
+    Spec("fetch_next", {"previous_page": PaginatableList()}, {"previous_page": not_str}),
 ]
 AVAILABLE = [spec for spec in SPECS if hasattr(Mastodon, spec.method)]
 MISSING = [spec.method for spec in SPECS if not hasattr(Mastodon, spec.method)]
@@ -620,6 +622,20 @@ FOUND_IN_METHODS: Dict[str, Callable[[Any], Any]] = {
         lambda api: api.get_pagination_info([], {}),
     "decode_blurhash('00000\"') was KeyError":
         lambda api: api.decode_blurhash('00000"'),
+    # found by the issue-25 fuzz run (2,200 careless inputs)
+    "media_post(file_name='a\\ud800.png') was UnicodeEncodeError":
+        lambda api: api.media_post(PNG, mime_type="image/png", file_name="a\ud800.png"),
+    "create_app('bot\\ud800') was UnicodeEncodeError":
+        lambda api: Mastodon.create_app("bot\ud800", api_base_url=FAKE_BASE_URL,
+                                        session=api.session),
+    "stream_user(run_async=True, timeout='x') was ValueError":
+        lambda api: api.stream_user(StreamListener(), run_async=True, timeout="x"),
+    "RetryPolicy(max_retries='2') was TypeError at the first retry":
+        lambda api: RetryPolicy(max_retries="2"),
+    "RetryPolicy(max_retries=-1) was accepted":
+        lambda api: RetryPolicy(max_retries=-1),
+    "get_status_length(None) was 0":
+        lambda api: api.get_status_length(None),
 }
 
 
@@ -663,7 +679,7 @@ FOUND_SENDING_FIRST: Dict[str, Callable[[Any], Any]] = {
     "status_reply": lambda api: api.status_reply(dict(STATUS), "x", visibility=5),
     "timeline_hashtag": lambda api: api.timeline_hashtag("cats", max_id=1.5),
     "search_v2": lambda api: api.search_v2("cats", min_id=1.5),
-    "trending_tags": lambda api: api.trending_tags(limit="5"),
+    "trending_tags": lambda api: api.trending_tags(limit="five"),
     "notifications_dismiss": lambda api: api.notifications_dismiss(1.5),
 }
 

@@ -155,7 +155,7 @@ def test_secrets_never_leak_in_real_flows(mock: Any, tmp_path: Any, all_logs: An
                 "effect": {"type": "status", "status": 503}, "count": 3})
     expect_error(user.timeline_home)
     mock.fault({"match": {"path": "/api/v1/timelines/home"},
-                "effect": {"type": "malformed"}, "count": 1})
+                "effect": {"type": "malformed"}, "count": 3})  # a GET tries 3 times
     expect_error(user.timeline_home)
 
     secrets = [client_secret, token, revoked, PASSWORD, BAD_TOKEN, "mockcode_alice"]

@@ -52,7 +52,7 @@ def test_report_single_values_become_lists(fake):
 
 @pytest.mark.parametrize("kwargs,word", [
     ({"category": 3}, "category"),
-    ({"forward": "yes"}, "forward"),
+    ({"forward": ["yes"]}, "forward"),
     ({"comment": 5}, "comment"),
     ({"status_ids": [None]}, "status_ids"),
     ({"rule_ids": [1.5]}, "rule_ids"),
@@ -117,7 +117,7 @@ def test_reports_probes_an_unknown_server_first(fake):
     fake.queue(json={"version": "4.3.0"})
     with pytest.raises(MastodonVersionError):
         fake.api.reports()
-    assert fake.calls == [("GET", "/api/v2/instance/")]
+    assert fake.calls == [("GET", "/api/v1/instance/"), ("GET", "/api/v2/instance/")]
 
 
 def test_server_deprecation_header_warns(fake):

@@ -35,7 +35,7 @@ def test_fetch_next_and_previous_take_the_pagination_info_itself(fake):  # B076 
 def test_pagination_info_is_not_a_dict_key(fake):  # B075
     fake.queue(json=[_status(150)], headers={"Link": LINK})
     [status] = fake.api.timeline_home()
-    assert status._pagination_next["max_id"] == "100"
+    assert status._pagination_next["max_id"] == 100
     assert "_pagination_next" not in status and "_pagination_next" not in json.dumps(status,
                                                                                      default=str)
 

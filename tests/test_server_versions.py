@@ -1,13 +1,13 @@
 """Server versions against local servers that answer like Mastodon, glitch-soc,
 Pleroma, Akkoma and GoToSocial: which endpoints the client picks, what the
-version checks refuse, how unusable versions are reported, and how a
-long-running client notices an upgrade."""
+version checks refuse, how unusable versions are reported, and that the
+instance answers are kept until clear_caches() (as with Mastodon.py)."""
 import logging
+import threading
 
 import pytest
 
 from mastodon import Mastodon
-from mastodon import versions as versions_module
 from mastodon.errors import (
     MastodonNotFoundError, MastodonVersionError,
 )
@@ -38,48 +38,38 @@ def connect(request):
     return make
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    """A monotonic clock the version checks read, moved forward by hand."""
-    class Clock:
-        now = 1000.0
-
-        def __call__(self):
-            return self.now
-
-    fake = Clock()
-    monkeypatch.setattr(versions_module.time, "monotonic", fake)
-    return fake
-
-
 def probes(server):
     return [path for path in server.paths() if path.startswith("/api/v") and "instance" in path]
 
 
-# ---------------------------------------------------------------- instance(): v2 where served
+# ---------------------------------------------------------------- instance(): v2 from 4.0.0
 
-@pytest.mark.parametrize("flavour,entity,paths", [
-    ("mastodon", InstanceV2, ["/api/v2/instance/"]),
-    ("glitch-soc", InstanceV2, ["/api/v2/instance/"]),
-    ("gotosocial", InstanceV2, ["/api/v2/instance/"]),
-    ("pleroma", Instance, ["/api/v2/instance/", "/api/v1/instance/"]),
-    ("akkoma", Instance, ["/api/v2/instance/", "/api/v1/instance/"]),
+PROBE = ["/api/v1/instance/", "/api/v2/instance/"]  # the version lookup, as Mastodon.py asks
+
+
+@pytest.mark.parametrize("flavour,entity,document", [
+    ("mastodon", InstanceV2, "/api/v2/instance/"),
+    ("glitch-soc", InstanceV2, "/api/v2/instance/"),
+    ("gotosocial", InstanceV2, "/api/v2/instance/"),  # version unknown: as for the newest
+    ("pleroma", Instance, "/api/v1/instance/"),  # 2.7.2 (compatible; ...)
+    ("akkoma", Instance, "/api/v1/instance/"),
 ])
-def test_instance_uses_the_document_the_server_serves(serve, connect, flavour, entity, paths):
+def test_instance_picks_the_document_by_the_version_the_probe_learnt(
+        serve, connect, flavour, entity, document):
     server = serve(flavour)
     info = connect(server).instance()
     assert isinstance(info, entity) and info.version
-    assert server.paths() == paths  # the version probe's answer is reused
+    assert server.paths() == PROBE + [document]
 
 
-def test_instance_keeps_v2_on_gotosocial_after_the_first_call(serve, connect):
+def test_instance_asks_again_for_its_document_but_not_for_the_version(serve, connect):
     server = serve("gotosocial")
     api = connect(server)
     api.instance()
     info = api.instance()
     assert isinstance(info, InstanceV2)
     assert info.source_url.endswith("/gotosocial")
-    assert server.paths() == ["/api/v2/instance/", "/api/v2/instance/"]
+    assert server.paths() == PROBE + ["/api/v2/instance/", "/api/v2/instance/"]
 
 
 # ---------------------------------------------------------------- "none": no local gates
@@ -97,16 +87,16 @@ def test_gotosocial_gets_every_call_without_version_checks(serve, connect, caplo
         api.media_update("77", thumbnail=PNG, thumbnail_mime_type="image/png")
     assert server.paths()[-2] == "/api/v2/media"
     assert b'name="thumbnail"' in server.requests[-2][2]
-    assert len(probes(server)) == 1  # asked once, then remembered
+    assert probes(server) == PROBE  # asked once, then remembered
     warnings = [r.getMessage() for r in caplog.records if r.name == "mastodon"]
     assert len(warnings) == 1 and "0.15.0+git-15733cd" in warnings[0]
     assert "1.0.0" not in warnings[0]
 
 
-def test_gotosocial_version_is_reported_as_sent(serve, connect):
+def test_gotosocial_version_is_reported_without_build_metadata(serve, connect):
     server = serve("gotosocial")
     api = connect(server)
-    assert api.retrieve_mastodon_version() == "0.15.0+git-15733cd"
+    assert api.retrieve_mastodon_version() == "0.15.0"  # as Mastodon.py returns it
     assert api.verify_minimum_version("4.0.0", cached=True)  # unknown: nothing ruled out
 
 
@@ -121,7 +111,7 @@ def test_unusable_versions_are_warned_about_once_and_let_calls_through(
             assert isinstance(api.search_v2("dana", result_type="accounts"), SearchV2)
         with pytest.raises(MastodonNotFoundError):
             api.accounts(["1"])  # 4.3.0+, sent: the server decides
-    assert len(probes(server)) == 1
+    assert probes(server) == PROBE
     messages = [r.getMessage() for r in caplog.records if r.name == "mastodon"]
     assert len(messages) == 1
     assert ("'banana'" if version else "no version") in messages[0]
@@ -142,7 +132,7 @@ def test_pleroma_and_akkoma_get_v2_search_and_v1_media(serve, connect):
         api = connect(server)
         api.search("dana", result_type="accounts")
         api.media_post(PNG, mime_type="image/png")
-        assert server.paths()[-3:] == ["/api/v1/instance/", "/api/v2/search", "/api/v1/media"]
+        assert server.paths()[-4:] == PROBE + ["/api/v2/search", "/api/v1/media"]
         assert (api.mastodon_major, api.mastodon_minor, api.mastodon_patch) == (2, 7, 2)
 
 
@@ -187,56 +177,68 @@ def test_akkoma_local_visibility_with_the_pleroma_feature_set(serve, connect):
     api = connect(server, feature_set="pleroma")
     assert api.status_post("only here", visibility="local").visibility == "local"
     assert server.sent()["visibility"] == "local"
-    # without the feature set it is sent all the same: visibilities are the server's to judge
-    connect(server).status_post("only here too", visibility="local")
-    assert server.sent()["visibility"] == "local"
+    # without the feature set it is refused before sending, as Mastodon.py refuses it
+    with pytest.raises(ValueError, match="Invalid visibility value"):
+        connect(server).status_post("only here too", visibility="local")
+    assert server.sent()["status"] == "only here"
 
 
-# ---------------------------------------------------------------- noticing upgrades
+# ---------------------------------------------------------------- kept until clear_caches()
+# (These replace the earlier rule that a version lookup always asks again.)
 
-def test_retrieve_mastodon_version_always_asks(serve, connect):
+def test_the_version_lookup_is_kept_until_clear_caches(serve, connect):
     server = serve("mastodon")
     api = connect(server)
     assert api.retrieve_mastodon_version() == "4.2.8"
     server.version = "4.3.0"
-    assert api.retrieve_mastodon_version() == "4.3.0"
+    assert api.retrieve_mastodon_version() == "4.2.8"
+    assert not api.verify_minimum_version("4.3.0")  # not cached, yet nothing is sent
+    assert probes(server) == PROBE
+    api.clear_caches()
+    assert api.verify_minimum_version("4.3.0", cached=True)
     assert (api.mastodon_major, api.mastodon_minor) == (4, 3)
-    assert len(probes(server)) == 2
+    assert probes(server) == PROBE + PROBE
 
 
-def test_a_failed_check_asks_again_after_the_recheck_interval(serve, connect, clock):
-    server = serve("mastodon")
-    api = connect(server)
-    assert not api.verify_minimum_version("4.3.0", cached=True)
-    server.version = "4.3.0"
-    clock.now += api.version_recheck_interval - 1
-    assert not api.verify_minimum_version("4.3.0", cached=True)  # too soon: not asked again
-    assert len(probes(server)) == 1
-    clock.now += 1
-    assert api.verify_minimum_version("4.3.0", cached=True)
-    assert api.verify_minimum_version("4.3.0", cached=True)
-    assert len(probes(server)) == 2
-    assert api.verify_minimum_version("4.0.0", cached=True)  # a passing check never asks
-    assert len(probes(server)) == 2
-
-
-def test_a_long_running_bot_notices_the_upgrade_in_its_version_gate(serve, connect, clock):
+def test_a_long_running_bot_notices_an_upgrade_after_clear_caches(serve, connect):
     server = serve("mastodon")
     bot = connect(server, version_check_mode="created")
     with pytest.raises(MastodonVersionError, match="runs 4.2.8"):
         bot.accounts(["1"])
     server.version = "4.3.0"
-    clock.now += bot.version_recheck_interval
+    bot.clear_caches()
+    with pytest.raises(MastodonVersionError, match="runs 4.2.8"):
+        bot.accounts(["1"])  # the gate compares with what is known; it asks nothing
+    assert bot.retrieve_mastodon_version() == "4.3.0"
     with pytest.raises(MastodonNotFoundError):  # sent: this local server has no such route
         bot.accounts(["1"])
     assert server.paths()[-1] == "/api/v1/accounts"
 
 
-def test_a_version_given_to_the_constructor_is_never_rechecked(serve, connect, clock):
+def test_a_version_given_to_the_constructor_is_used_until_clear_caches(serve, connect):
     server = serve("mastodon", "4.3.0")
     api = connect(server, mastodon_version="4.2.0")
-    clock.now += 10 * api.version_recheck_interval
     assert not api.verify_minimum_version("4.3.0", cached=True)
     assert server.paths() == []
     api.clear_caches()
     assert api.verify_minimum_version("4.3.0", cached=True)  # now the server is asked
+    assert probes(server) == PROBE
+
+
+def test_threads_checking_at_once_share_one_lookup(serve, connect):
+    server = serve("mastodon")
+    api = connect(server)
+    start = threading.Barrier(8)
+    answers = []
+
+    def check():
+        start.wait(timeout=60)
+        answers.append(api.verify_minimum_version("4.0.0"))
+
+    threads = [threading.Thread(target=check) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert answers == [True] * 8
+    assert probes(server) == PROBE  # one v1 and one v2 request for all of them

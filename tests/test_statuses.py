@@ -87,7 +87,7 @@ def test_status_quotes_is_paginated(fake):
     page = fake.api.status_quotes(11, max_id=20, since_id=3, limit=5)
     assert fake.calls == [("GET", "/api/v1/statuses/11/quotes")]
     assert fake.last_query() == [("max_id", "20"), ("since_id", "3"), ("limit", "5")]
-    assert page._pagination_next["max_id"] == "5"
+    assert page._pagination_next["max_id"] == 5
 
 
 # ---------------------------------------------------------------- posting (fake)
@@ -118,16 +118,25 @@ def test_status_post_rejects_a_visibility_that_is_no_string_before_sending(fake)
     assert fake.requests == []
 
 
-@pytest.mark.parametrize("other", ["limited", "local", "mutual"])
-def test_status_post_sends_visibilities_other_servers_know(fake, other):
-    fake.api.status_post("x", visibility=other.upper())
-    assert ("visibility", other) in fake.last_form()
+@pytest.mark.parametrize("other", ["limited", "local", "mutual", "", "list:1"])
+def test_status_post_refuses_visibilities_mastodon_py_refuses(fake, other):
+    with pytest.raises(ValueError, match="Invalid visibility value"):
+        fake.api.status_post("x", visibility=other)
+    with pytest.raises(MastodonIllegalArgumentError, match="Invalid visibility value"):
+        fake.api.status_reblog(1, visibility=other)
+    assert fake.requests == []
 
 
-def test_status_post_empty_visibility_means_default(fake):
-    fake.api.status_post("x", visibility="")
-    assert ("visibility", "") not in fake.last_form()
-    assert all(key != "visibility" for key, _ in fake.last_form())
+def test_status_post_visibility_in_any_case_and_pleroma_extras(fake_at):
+    mainline = fake_at()
+    mainline.api.status_post("x", visibility="Unlisted")
+    assert ("visibility", "unlisted") in mainline.last_form()
+    mainline.api.status_reblog(1, visibility="DIRECT")
+    assert ("visibility", "direct") in mainline.last_form()
+    pleroma = fake_at(feature_set="pleroma")
+    for visibility in ("local", "list:3"):
+        pleroma.api.status_post("x", visibility=visibility)
+        assert ("visibility", visibility) in pleroma.last_form()
 
 
 def test_status_post_idempotency_key_header(fake):
@@ -172,10 +181,10 @@ def test_status_post_quotes(fake_at):
     mainline.api.status_post("look", quoted_status_id=STATUS, quote_approval_policy="followers")
     assert ("quoted_status_id", "11") in mainline.last_form()
     assert ("quote_approval_policy", "followers") in mainline.last_form()
-    mainline.queue(status=422, json={"error": "Validation failed"})
-    with pytest.raises(MastodonAPIError):  # a policy the client does not know: the server decides
-        mainline.api.status_post("look", quote_approval_policy="friends")
-    assert ("quote_approval_policy", "friends") in mainline.last_form()
+    sent = len(mainline.requests)
+    with pytest.raises(MastodonIllegalArgumentError, match="Invalid quote_approval_policy"):
+        mainline.api.status_post("look", quote_approval_policy="friends")  # as Mastodon.py
+    assert len(mainline.requests) == sent
     with pytest.raises(MastodonIllegalArgumentError, match="quote_approval_policy"):
         mainline.api.status_post("look", quote_approval_policy=1)
     with pytest.raises(MastodonIllegalArgumentError, match="fedibird"):
@@ -185,14 +194,16 @@ def test_status_post_quotes(fake_at):
     assert ("quote_id", "11") in fedibird.last_form()
 
 
-def test_status_post_content_type_only_for_pleroma_or_strict(fake_at):
+def test_status_post_content_type_is_sent_and_strict_refuses_it_off_pleroma(fake_at):
     mainline = fake_at()
     mainline.api.status_post("*hi*", content_type="text/markdown")
-    assert all(key != "content_type" for key, _ in mainline.last_form())
-    mainline.api.status_post("*hi*", content_type="text/markdown", strict_content_type=True)
     assert ("content_type", "text/markdown") in mainline.last_form()
+    sent = len(mainline.requests)
+    with pytest.raises(MastodonIllegalArgumentError, match="only available with feature set"):
+        mainline.api.status_post("*hi*", content_type="text/markdown", strict_content_type=True)
+    assert len(mainline.requests) == sent
     pleroma = fake_at(feature_set="pleroma")
-    pleroma.api.status_post("*hi*", content_type="text/markdown")
+    pleroma.api.status_post("*hi*", content_type="text/markdown", strict_content_type=True)
     assert ("content_type", "text/markdown") in pleroma.last_form()
 
 
@@ -237,10 +248,24 @@ def test_status_reply_untag_and_own_id_is_cached(fake):
         ("GET", "/api/v1/accounts/verify_credentials")]
 
 
-def test_status_reply_to_own_status_mentions_nobody(fake):
+def test_status_reply_to_own_status_mentions_yourself_first_and_copies_an_empty_cw(fake):
     fake.queue(json=ME)
-    fake.api.status_reply(STATUS, "follow-up")
-    assert dict(fake.last_form())["status"] == "follow-up"
+    own = {**STATUS, "mentions": [{"id": "3", "acct": "carol"}, {"id": "1", "acct": "alice"}]}
+    fake.api.status_reply(own, "follow-up")
+    form = fake.last_form()
+    assert dict(form)["status"] == "@alice @carol follow-up"  # as Mastodon.py 2.3.3 does
+    assert ("spoiler_text", "") in form
+    fake.api.status_reply(own, "only me", untag=True)
+    assert dict(fake.last_form())["status"] == "@alice only me"
+
+
+def test_status_reply_mentions_each_account_once_in_order(fake):
+    fake.queue(json=ME)
+    thread = {**_thread_status(), "mentions": [
+        {"id": "7", "acct": "dan"}, {"id": "2", "acct": "bob"}, {"id": "3", "acct": "carol"},
+        {"id": "7", "acct": "dan"}]}
+    fake.api.status_reply(thread, "hi")
+    assert dict(fake.last_form())["status"] == "@bob @dan @carol hi"
 
 
 def test_status_reply_accepts_an_id(fake):

@@ -38,7 +38,7 @@ def status(ident: int) -> bytes:
 def api(fault_server: Any) -> Iterator[Mastodon]:
     client = Mastodon(access_token="t", api_base_url=fault_server.url, retry_policy=NO_RETRIES)
     client._streaming_base = fault_server.url  # no instance lookups: the script serves streams only
-    client._instance_cache["v2"] = AttribAccessDict()
+    client._facts.documents["v2"] = AttribAccessDict()
     yield client
     client.session.close()
 

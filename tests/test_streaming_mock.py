@@ -195,6 +195,16 @@ def test_stream_user_needs_a_token(mock: Any) -> None:
     anonymous = Mastodon(api_base_url=mock.base_url)
     try:
         with pytest.raises(MastodonUnauthorizedError):
-            anonymous.stream_user(Recorder(), run_async=True)
+            anonymous.stream_user(Recorder())
+        # in the background the refusal goes to on_abort, and the stream tries again until closed
+        listener = Recorder()
+        handle = anonymous.stream_user(listener, run_async=True, reconnect_async_wait_sec=0.01)
+        try:
+            assert listener.wait(lambda r: len(r.aborts) >= 2)
+            assert all(isinstance(e, MastodonUnauthorizedError) for e in listener.aborts[:2])
+            assert handle.is_alive() and not handle.is_receiving()
+        finally:
+            handle.close()
+        assert not handle.is_alive()
     finally:
         anonymous.session.close()

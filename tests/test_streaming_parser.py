@@ -1,6 +1,7 @@
 """The pure SSE parser (mastodon._streaming.sse): bytes in, events out, however the bytes are cut."""
 from __future__ import annotations
 
+import itertools
 from typing import List
 
 import pytest
@@ -41,6 +42,16 @@ def test_only_one_leading_space_is_dropped() -> None:
 
 def test_comment_inside_an_event_is_a_heartbeat_too() -> None:
     assert parse_events(b"event: a\n:ping\ndata: 1\n\n") == [HEARTBEAT, ("a", b"1")]
+
+
+def test_a_comment_counts_when_its_line_ends_without_an_empty_line() -> None:
+    """Mastodon's heartbeats have no empty line after them: each counts at its line end."""
+    parser = SSEParser()
+    assert parser.feed(b":thump") == []
+    assert parser.feed(b"\n") == [HEARTBEAT]
+    assert parser.feed(b":thump\n:thump\nevent: a\n") == [HEARTBEAT, HEARTBEAT]
+    assert parser.feed(b":thump\ndata: 1\n") == [HEARTBEAT]
+    assert parser.feed(b"\n:thump\n") == [("a", b"1"), HEARTBEAT]
 
 
 def test_event_without_name_or_data() -> None:
@@ -100,16 +111,18 @@ def test_utf8_split_inside_a_character() -> None:
 
 
 def test_tiny_pieces_are_kept_not_copied_until_the_event_ends() -> None:
-    """One big event fed in 2-byte pieces: the unfinished tail is held as the very
+    """One big event fed in 2-byte pieces: the unfinished line is held as the very
     pieces fed (no re-joining or re-scanning per piece), so the work stays linear."""
-    body = b"event: update\ndata: " + b"x" * 400_000 + b"\n\n"
+    head = b"event: update\n"  # even length: the pieces of the data line start after it
+    body = head + b"data: " + b"x" * 400_000 + b"\n\n"
     pieces = [body[offset:offset + 2] for offset in range(0, len(body), 2)]
     parser = SSEParser()
     for piece in pieces[:-1]:
         assert parser.feed(piece) == []
     assert parser.pending_bytes == len(body) - len(pieces[-1])
-    assert len(parser._pending) == len(pieces) - 1
-    assert all(kept is fed for kept, fed in zip(parser._pending, pieces))
+    line_pieces = pieces[len(head) // 2:-1]
+    assert len(parser._pending) == len(line_pieces)
+    assert all(kept is fed for kept, fed in zip(parser._pending, line_pieces))
     assert parser.feed(pieces[-1]) == [("update", b"x" * 400_000)]
     assert parser.pending_bytes == 0
 
@@ -119,7 +132,7 @@ _line = st.text(alphabet=st.characters(blacklist_characters="\r\n", blacklist_ca
                 max_size=30)
 _event = st.one_of(
     st.tuples(_name, st.lists(_line, min_size=1, max_size=4)),
-    st.just(None),  # a heartbeat
+    st.sampled_from([None, False]),  # a heartbeat, with or without an empty line after it
 )
 
 
@@ -130,8 +143,8 @@ def test_any_split_gives_the_same_events(events: list, cuts: List[int], newline:
     text = ""
     expected: list = []
     for event in events:
-        if event is None:
-            text += ":thump" + newline * 2
+        if event is None or event is False:
+            text += ":thump" + newline * (2 if event is None else 1)
             expected.append(HEARTBEAT)
         else:
             name, lines = event
@@ -141,3 +154,24 @@ def test_any_split_gives_the_same_events(events: list, cuts: List[int], newline:
     body = text.encode("utf-8")
     assert parse_events(body) == expected
     assert feed_in_pieces(body, [cut for cut in cuts if cut <= len(body)]) == expected
+
+
+_PARTS = {
+    "update": b'event: update\ndata: {"id": "1"}\n\n',
+    "delete": b"event: delete\ndata: 2\n\n",
+    "multi": b"event: status.update\ndata: {\"id\":\ndata: 3}\n\n",
+    "hb1": b":thump\n",
+    "hb2": b":thump\n",
+}
+_ITEMS = {"update": ("update", b'{"id": "1"}'), "delete": ("delete", b"2"),
+          "multi": ("status.update", b'{"id":\n3}'), "hb1": HEARTBEAT, "hb2": HEARTBEAT}
+
+
+@pytest.mark.parametrize("order", sorted(set(itertools.permutations(_PARTS))))
+def test_every_order_of_three_events_and_two_heartbeats(order: tuple) -> None:
+    """Every order, with or without empty lines between, in one piece or byte by byte."""
+    expected = [_ITEMS[part] for part in order]
+    for gap in (b"", b"\n"):
+        body = gap.join(_PARTS[part] for part in order)
+        assert parse_events(body) == expected
+        assert feed_in_pieces(body, list(range(len(body)))) == expected

@@ -40,7 +40,7 @@ def api(server: WSServer) -> Iterator[Mastodon]:
     client = Mastodon(access_token="ws_token", api_base_url="http://127.0.0.1:1",
                       user_agent="stream-test")
     client._streaming_base = f"http://127.0.0.1:{server.port}"
-    client._instance_cache["v2"] = AttribAccessDict()  # nothing answers REST here
+    client._facts.documents["v2"] = AttribAccessDict()  # nothing answers REST here
     yield client
     client.session.close()
 

@@ -17,7 +17,7 @@ INSTANCE_OPEN = {"version": "4.7.3", "configuration": {"timelines_access": {}}}
 @pytest.fixture
 def fake():
     helper = FakeMastodon(mastodon_version="4.7.3")
-    helper.api._instance_cache["v2"] = INSTANCE_OPEN  # timeline access known: open
+    helper.api._facts.documents["v2"] = INSTANCE_OPEN  # timeline access known: open
     yield helper
     helper.close()
 
@@ -90,7 +90,7 @@ def test_empty_timeline_is_an_empty_paginatable_list(fake):
 def test_fetch_next_and_previous_follow_link_headers(fake):
     fake.queue(json=[_status(150), _status(120)], headers={"Link": LINK})
     page = fake.api.timeline_home(limit=2)
-    assert page._pagination_next["max_id"] == "100"
+    assert page._pagination_next["max_id"] == 100
     fake.queue(json=[_status(90)])
     older = fake.api.fetch_next(page)
     assert fake.calls[-1] == ("GET", "/api/v1/timelines/home")
@@ -112,8 +112,72 @@ def test_fetch_remaining_collects_every_page(fake):
     assert len(fake.requests) == 3
 
 
+def test_next_pages_repeat_the_filters_of_the_first_request(fake):
+    """Even when the server's links name only the cursor (issue 24.4)."""
+    fake.queue(json=[{"id": "9", "type": "mention"}], headers={
+        "Link": '<https://mastodon.example/api/v1/notifications?max_id=9>; rel="next", '
+                '<https://mastodon.example/api/v1/notifications?min_id=9>; rel="prev"'})
+    page = fake.api.notifications(types=["mention", "follow"], exclude_types=["poll"], limit=5,
+                                  max_id=20)
+    assert page._pagination_next == {
+        "_pagination_method": "GET", "_pagination_endpoint": "/api/v1/notifications",
+        "_mastopy_type": "PaginatableList[Notification]", "types[]": ["mention", "follow"],
+        "exclude_types[]": ["poll"], "limit": 5, "max_id": 9}
+    fake.queue(json=[])
+    fake.api.fetch_next(page)
+    assert sorted(fake.last_query()) == [("exclude_types[]", "poll"), ("limit", "5"),
+                                         ("max_id", "9"), ("types[]", "follow"),
+                                         ("types[]", "mention")]
+    fake.queue(json=[])
+    fake.api.fetch_previous(page)  # the first request's max_id=20 would contradict min_id
+    assert ("max_id", "20") not in fake.last_query() and ("min_id", "9") in fake.last_query()
+
+
+def test_non_numeric_ids_stay_strings(fake):
+    fake.queue(json=[_status(1)], headers={
+        "Link": '<https://mastodon.example/api/v1/timelines/home?max_id=AbC12>; rel="next"'})
+    page = fake.api.timeline_home(limit=20)
+    assert page._pagination_next["max_id"] == "AbC12" and page._pagination_next["limit"] == 20
+
+
+@pytest.mark.parametrize("not_a_page", [[], [{"id": "1"}], {"max_id": "5"}, "max_id=5", 5])
+def test_fetch_next_and_previous_refuse_what_is_not_a_page(fake, not_a_page):
+    for helper in (fake.api.fetch_next, fake.api.fetch_previous):
+        with pytest.raises(MastodonIllegalArgumentError, match="_page"):
+            helper(not_a_page)
+    assert fake.requests == []
+
+
+def test_a_slice_of_a_page_is_not_a_page(fake):
+    fake.queue(json=[_status(150), _status(120)], headers={"Link": LINK})
+    page = fake.api.timeline_home()
+    with pytest.raises(MastodonIllegalArgumentError):
+        fake.api.fetch_next(page[:1])
+    assert len(fake.requests) == 1
+
+
+def test_none_is_nothing_to_page_through(fake):
+    assert fake.api.fetch_next(None) is None and fake.api.fetch_previous(None) is None
+    assert fake.api.fetch_remaining(None) == [] and fake.api.fetch_remaining([]) == []
+    assert list(fake.api.pagination_iterator(None)) == []
+    assert list(fake.api.pagination_iterator([])) == []
+    assert list(fake.api.pagination_page_iterator(None)) == []
+    assert fake.requests == []
+
+
+@pytest.mark.parametrize("iterate", ["pagination_iterator", "pagination_page_iterator"])
+def test_iterators_start_by_fetching_the_page_of_a_pagination_info(fake, iterate):
+    fake.queue(json=[_status(150), _status(120)], headers={"Link": LINK})
+    info = fake.api.timeline_home(limit=2)._pagination_next
+    fake.queue(json=[_status(90), _status(80)])
+    walked = list(getattr(fake.api, iterate)(info))
+    items = walked if iterate == "pagination_iterator" else [s for page in walked for s in page]
+    assert [s.id for s in items] == ["90", "80"]
+    assert sorted(fake.last_query()) == [("limit", "2"), ("max_id", "100")]
+
+
 def test_restricted_public_timeline_warns(fake):
-    fake.api._instance_cache["v2"] = {"version": "4.7.3", "configuration": {"timelines_access": {
+    fake.api._facts.documents["v2"] = {"version": "4.7.3", "configuration": {"timelines_access": {
         "live_feeds": {"local": "authenticated", "remote": "disabled"}}}}
     with pytest.warns(MastodonWarning, match="public"):
         fake.api.timeline_public()

@@ -136,7 +136,7 @@ def test_rename_and_access_maps():
     shape["name"] = "own"
     assert shape.name == "own"
     shape.at2x = "other.png"
-    assert shape["@2x"] == "other.png" and "at2x" not in shape
+    assert shape["at2x"] == "other.png" and shape["@2x"] == "big.png"  # as in Mastodon.py
     empty = decode({}, Shape)
     assert empty.name is None and empty.owner_mail is None and empty.members is None
 
@@ -181,6 +181,26 @@ def test_ordered_dict_behaviour():
     assert list(obj) == ["e", "f", "g"]
     obj.clear()
     assert obj == {}
+
+
+def test_typed_entity_reads_a_dict_as_its_own_type_before_comparing():
+    point = decode({"x": "7", "seen_at": "2024-01-02T03:04:05Z"}, Point)
+    source = {"x": "7", "seen_at": "2024-01-02T03:04:05Z"}
+    assert point == source and source == point and not point != source
+    assert point == {"seen_at": datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC), "x": 7,
+                     "label": None}  # any order, absent fields are None, values typed
+    assert point == decode(dict(source), Point) and point == AttribAccessDict(**source)
+    assert point != {**source, "x": "8"} and point != {**source, "extra": 1}
+    assert point != {**source, "seen_at": "2024-01-03"} and point != {}
+    assert point == OrderedDict(reversed(list(source.items())))
+    assert source == {"x": "7", "seen_at": "2024-01-02T03:04:05Z"}  # the other side is untouched
+    shape = decode({"id": 5, "items": [{"x": "1"}], "centre": {"x": 2}}, Shape)
+    assert shape == {"id": "5", "items": [{"x": 1}], "centre": {"x": 2, "label": None}}
+    assert shape.members == [{"x": "1"}] and [shape] == [{"id": 5, "items": [{"x": 1}],
+                                                           "centre": {"x": 2}}]
+    assert shape != {"id": "5", "items": [{"x": 1, "label": "other"}], "centre": {"x": 2}}
+    assert (point == 5) is False and (point == [source]) is False
+    assert decode({"x": 1}, Point) != decode({"x": 1}, Circle)
 
 
 def test_equality_is_order_sensitive_only_between_ordered_dicts():
@@ -323,8 +343,11 @@ def test_snowflake_to_datetime():
     when = datetime(2024, 3, 1, 12, 0, 0, tzinfo=UTC)
     millis = int(when.timestamp() * 1000)
     snowflake = MaybeSnowflakeIdType(str(millis << 16 | 1234))
-    assert snowflake.to_datetime() == when
-    assert MaybeSnowflakeIdType("1").to_datetime() is None
+    # naive local time, as in Mastodon.py: datetime.now() - id.to_datetime() works
+    assert snowflake.to_datetime() == when.astimezone().replace(tzinfo=None)
+    assert snowflake.to_datetime().tzinfo is None
+    assert isinstance(datetime.now() - snowflake.to_datetime(), timedelta)
+    assert MaybeSnowflakeIdType("1").to_datetime() == datetime.fromtimestamp(0)
     assert MaybeSnowflakeIdType("abc").to_datetime() is None
     assert MaybeSnowflakeIdType(12345) == "12345"
     assert isinstance(snowflake, str) and snowflake == str(millis << 16 | 1234)
@@ -335,11 +358,49 @@ def test_pleroma_flake_ids():
     flake = int(when.timestamp() * 1000) << 16 | 77
     text = int_to_base62(flake)
     pleroma = MaybeSnowflakeIdType(text, assume_pleroma=True)
-    assert pleroma.to_datetime() == when
+    assert pleroma.to_datetime() == when.astimezone().replace(tzinfo=None)
     assert MaybeSnowflakeIdType(text).to_datetime() is None
     assert MaybeSnowflakeIdType("not-base62!", assume_pleroma=True).to_datetime() is None
     clone = pickle.loads(pickle.dumps(pleroma))
-    assert clone == pleroma and clone.to_datetime() == when
+    assert clone == pleroma and clone.to_datetime() == pleroma.to_datetime()
+
+
+def test_ids_order_as_numbers():
+    small, large = MaybeSnowflakeIdType("999"), MaybeSnowflakeIdType("1000")
+    assert small < large and large > small and small <= large and large >= small
+    assert not small > large and small < "1000" and "1000" > small  # a plain digit string too
+    ids = [MaybeSnowflakeIdType(text) for text in ("10", "9", "100", "-5")]
+    assert sorted(ids) == ["-5", "9", "10", "100"] and max(ids) == "100" and min(ids) == "-5"
+    assert sorted(["10", MaybeSnowflakeIdType("9")]) == ["9", "10"]
+
+
+def test_ids_compare_with_ints():
+    last_id = 5  # bots keep the newest id seen as an int
+    ident = MaybeSnowflakeIdType("110000000000000001")
+    assert ident > last_id and not ident < last_id and 5 < ident and ident >= 110000000000000001
+    assert MaybeSnowflakeIdType("5") <= 5 and MaybeSnowflakeIdType("5") >= 5
+    assert MaybeSnowflakeIdType(7) > 6
+    # equality and hashing stay those of the string
+    assert MaybeSnowflakeIdType("5") != 5 and MaybeSnowflakeIdType("5") == "5"
+    assert hash(MaybeSnowflakeIdType("5")) == hash("5") and {MaybeSnowflakeIdType("5"): 1}["5"]
+
+
+def test_ids_that_are_not_numbers_order_as_text():
+    flakes = [MaybeSnowflakeIdType(text) for text in ("AbC", "Ab", "9z", "B")]
+    assert sorted(flakes) == sorted(["AbC", "Ab", "9z", "B"])
+    assert MaybeSnowflakeIdType("b") > MaybeSnowflakeIdType("abc") and "b" > MaybeSnowflakeIdType("a")
+    for odd in ("abc", " 5", "+5", "5.5", "1e3", "\u0663", ""):
+        with pytest.raises(TypeError):
+            MaybeSnowflakeIdType(odd) < 6  # noqa: B015
+    for other in (5.5, True, None, [], {}):
+        with pytest.raises(TypeError):
+            MaybeSnowflakeIdType("5") < other  # noqa: B015
+
+
+def test_id_repr_is_its_text():
+    assert repr(MaybeSnowflakeIdType("109")) == "109" and str(MaybeSnowflakeIdType(5)) == "5"
+    assert repr([MaybeSnowflakeIdType("7")]) == "[7]" and f"{MaybeSnowflakeIdType('7')}" == "7"
+    assert type(str(MaybeSnowflakeIdType("7"))) is str
 
 
 def test_id_pickle_and_memory_layout():
@@ -384,10 +445,68 @@ def test_parse_datetime_keeps_offset_and_rejects_junk():
         parse_datetime("yesterday")
 
 
-def test_datetime_fields_decode_aware():
-    for raw in ("2024-01-02T03:04:05.000Z", "2024-01-02", 1704164645, "1704164645"):
+def test_datetime_fields_decode_aware_when_the_server_names_a_zone():
+    for raw in ("2024-01-02T03:04:05.000Z", "2024-01-02T05:04:05+02:00", 1704164645,
+                "1704164645"):
         point = decode({"seen_at": raw}, Point)
         assert isinstance(point.seen_at, datetime) and point.seen_at.tzinfo is not None
+
+
+class Counted(AttribAccessDict):
+    count: int
+    maybe_count: Optional[int]
+    share: float
+    flag: Optional[bool]
+    name: str
+
+
+def test_numbers_and_booleans_sent_as_text_take_their_declared_type():
+    obj = decode({"count": "12", "maybe_count": 3.0, "share": "0.5", "flag": "true",
+                  "name": "12"}, Counted)
+    assert obj.count == 12 and type(obj.count) is int and type(obj["maybe_count"]) is int
+    assert obj.share == 0.5 and obj.flag is True and obj.name == "12"
+    assert decode({"share": 1, "flag": 0}, Counted).items() >= {("share", 1.0), ("flag", False)}
+    assert type(decode({"share": 1}, Counted).share) is float
+    assert decode({"flag": "FALSE"}, Counted).flag is False
+    assert obj == {"count": 12, "maybe_count": 3, "share": 0.5, "flag": True, "name": "12"}
+    assert dict(decode({"count": "7"}, Counted).items())["count"] == 7  # settled too
+
+
+def test_values_that_are_no_number_or_boolean_are_kept():
+    obj = decode({"count": "many", "maybe_count": 2.5, "share": "half", "flag": "yes",
+                  "name": 5}, Counted)
+    assert (obj.count, obj.maybe_count, obj.share, obj.flag, obj.name) == \
+        ("many", 2.5, "half", "yes", 5)
+    nested = decode({"count": {"a": 1}, "maybe_count": [1]}, Counted)
+    assert nested.count == {"a": 1} and nested.maybe_count == [1]
+
+
+class Fresh(AttribAccessDict):
+    """Used by one test only: its first object decoded is an empty one."""
+    a: Optional[int]
+    b: Optional[str]
+
+
+class Holding(AttribAccessDict):
+    inner: Fresh
+
+
+def test_first_object_of_a_class_without_any_field_still_gets_them_all():
+    # (media meta sent as {} lacked original, small, colors and focus: issue 24.3)
+    assert dict(decode({"inner": {}}, Holding).inner) == {"a": None, "b": None}
+    assert list(decode({}, Fresh)) == ["a", "b"]
+
+
+def test_datetime_fields_without_a_zone_decode_naive():
+    # as in Mastodon.py: a bare date (last_status_at) is a calendar date, not an instant,
+    # so datetime.now() - account.last_status_at works
+    for raw, expected in (("2024-01-02", datetime(2024, 1, 2)),
+                          ("2024-01-02T03:04:05", datetime(2024, 1, 2, 3, 4, 5))):
+        point = decode({"seen_at": raw}, Point)
+        assert point.seen_at == expected and point.seen_at.tzinfo is None
+        assert isinstance(datetime.now() - point.seen_at, timedelta)
+    given = datetime(2024, 1, 2, 3)
+    assert decode({"seen_at": given}, Point).seen_at is given
 
 
 # --------------------------------------------------------------------------- decode
@@ -419,9 +538,12 @@ def test_decode_typed_fields():
     assert type(shape.by_lang) is AttribAccessDict and type(shape.by_lang.de) is Point
     assert type(shape.flags) is AttribAccessDict and shape.flags.a is True
     assert isinstance(shape.unknown, AttribAccessDict) and shape.unknown.k == "v"
-    # the server's keys in its order, then the absent declared fields (None) in the class's
+    # the server's keys in its order, then the absent declared fields (None) in the class's;
+    # a renamed field has its value under its own name too (``members`` from ``items``)
     assert list(shape) == ["id", "title", "items", "centre", "corners", "created_at", "ref",
-                           "by_lang", "flags", "unknown", "name", "owner_mail", "@2x"]
+                           "by_lang", "flags", "unknown", "name", "owner_mail", "at2x",
+                           "members"]
+    assert shape["members"] == shape["items"] and shape.at2x is None and "@2x" not in shape
 
 
 UNDECLARED = {"x": 1, "seen_at": "2024-01-02T03:04:05Z", "extra": [{"k": [{"n": 1}]}, 2],
@@ -429,10 +551,16 @@ UNDECLARED = {"x": 1, "seen_at": "2024-01-02T03:04:05Z", "extra": [{"k": [{"n": 
 
 
 def test_undeclared_keys_are_kept_as_parsed():
+    # as in Mastodon.py: objects become AttribAccessDicts, lists NonPaginatableLists
     point = decode(dict(UNDECLARED), Point)
-    assert type(point.extra) is list and isinstance(point.extra[0], AttribAccessDict)
+    assert type(point.extra) is NonPaginatableList and type(point.extra[0]) is AttribAccessDict
+    assert type(point.extra[0].k) is NonPaginatableList and type(point.extra[0].k[0]) is \
+        AttribAccessDict
     assert point.extra[0].k[0].n == 1 and point.extra[1] == 2
-    assert isinstance(point.meta, AttribAccessDict) and point.meta.deep.v is None
+    assert type(point.meta) is AttribAccessDict and point.meta.deep.v is None
+    in_place = decode(parse_json(json.dumps(UNDECLARED)), Point)
+    assert type(in_place.meta) is AttribAccessDict and type(in_place.meta.deep) is \
+        AttribAccessDict and type(in_place.extra[0].k) is NonPaginatableList
     assert point.meta.when_at == "2024-01-02T03:04:05Z"  # only declared fields are typed
     assert isinstance(point.seen_at, datetime)
 
@@ -616,7 +744,7 @@ class Broken(AttribAccessDict):
 def test_unresolvable_annotation_only_untypes_that_field(caplog):
     with caplog.at_level(logging.DEBUG, logger="mastodon"):
         obj = decode({"fine": 1, "when": "2024-01-02", "lost": {"a": 1}}, Broken)
-    assert obj.when == datetime(2024, 1, 2, tzinfo=UTC)
+    assert obj.when == datetime(2024, 1, 2)
     assert type(obj.lost) is AttribAccessDict and obj.lost.a == 1
     assert "lost" in dir(obj)
 

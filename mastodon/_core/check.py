@@ -11,7 +11,7 @@ from ..errors import (
     MastodonGatewayTimeoutError, MastodonInternalServerError, MastodonNotFoundError,
     MastodonServerError, MastodonServiceUnavailableError, MastodonUnauthorizedError, add_note,
 )
-from .debuglog import redact_text
+from .debuglog import redact_text, text_or_none
 from .ratelimit import limit_error
 
 E = TypeVar("E", bound=MastodonError)
@@ -30,6 +30,8 @@ STATUS_ERRORS: Dict[int, Type[MastodonAPIError]] = {
 
 def error_class(status: int) -> Type[MastodonAPIError]:
     """The exception class for an HTTP error status."""
+    if not isinstance(status, int):  # a stand-in's status
+        return MastodonAPIError
     if status in STATUS_ERRORS:
         return STATUS_ERRORS[status]
     return MastodonServerError if 500 <= status <= 511 else MastodonAPIError
@@ -54,11 +56,23 @@ def server_error_text(response: requests.Response) -> Tuple[Optional[str], Optio
     return None, None
 
 
+def succeeded(response: requests.Response) -> bool:
+    """Whether an answer is a success: a status below 400 or, for a stand-in that is no
+    ``requests.Response`` (a test's mock), what its ``ok`` says, as Mastodon.py reads it."""
+    if isinstance(response, requests.Response):
+        return response.status_code < 400
+    ok = getattr(response, "ok", None)
+    if ok is None:
+        status = getattr(response, "status_code", None)
+        return not isinstance(status, int) or status < 400
+    return bool(ok)
+
+
 def raise_for_status(response: requests.Response) -> None:
     """Raise the mapped MastodonAPIError subclass unless the response is a success."""
-    status = response.status_code
-    if status < 400:
+    if succeeded(response):
         return
+    status = response.status_code
     error, description = server_error_text(response)
     if status == 404 and error is None:
         error = "Endpoint not found."
@@ -83,9 +97,10 @@ def with_details(error: E, response: requests.Response) -> E:
     attached as attributes, and summed up in an exception note (Python 3.11+)."""
     request = response.request
     error.response = response
-    error.method = request.method if request is not None else None
-    error.url = redact_text(request.url or "") if request is not None else None
-    error.request_id = response.headers.get("X-Request-Id")
+    error.method = text_or_none(getattr(request, "method", None))
+    url = text_or_none(getattr(request, "url", None))
+    error.url = redact_text(url) if url is not None else None
+    error.request_id = text_or_none(response.headers.get("X-Request-Id"))
     note = f"{error.method} {error.url} answered {response.status_code} {response.reason or ''}"
     if error.request_id:
         note += f" (request id {error.request_id})"

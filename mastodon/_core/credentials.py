@@ -1,11 +1,15 @@
-"""Reading and writing the credential files of ``create_app`` and ``log_in``."""
+"""Reading and writing the credential files of ``create_app`` and ``log_in``, and taking
+over the access token a login or sign-up grants."""
 from __future__ import annotations
 
 import os
 import tempfile
-from typing import Any, List, Optional, Sequence
+from datetime import datetime, timedelta
+from typing import Any, List, Optional, Protocol, Sequence, Set
 
-from ..errors import MastodonFileNotFoundError, MastodonIllegalArgumentError, MastodonIOError
+from ..defaults import _SCOPE_SETS
+from ..errors import MastodonAPIError, MastodonFileNotFoundError, MastodonIllegalArgumentError, \
+    MastodonIOError
 
 
 def credential_path(name: str, value: Any) -> Optional[str]:
@@ -37,6 +41,22 @@ def read_lines(path: str, count: int) -> List[Optional[str]]:
     return [line or None for line in lines[:count]]
 
 
+def read_credentials(name: str, path: str, count: int, url_line: int) -> List[Optional[str]]:
+    """The first ``count`` lines of the credential file ``path`` given as ``name``.
+
+    Line ``url_line`` (0-based) holds the server URL when present; a file where
+    it is text with spaces (a script, a note) is refused as no credential file,
+    naming ``name``.
+    """
+    lines = read_lines(path, count)
+    url = lines[url_line]
+    if url is not None and any(character.isspace() for character in url):
+        raise MastodonIllegalArgumentError(
+            f"{name}: {path!r} is not a credential file (line {url_line + 1} should be the "
+            f"server URL, not {url[:60]!r})")
+    return lines
+
+
 def write_secret_file(path: str, lines: Sequence[Optional[str]]) -> None:
     """Write one value per line, atomically, readable by the owner only (mode 0600)."""
     text = "".join(f"{line or ''}\n" for line in lines)
@@ -58,3 +78,49 @@ def write_secret_file(path: str, lines: Sequence[Optional[str]]) -> None:
         if isinstance(exc, OSError):
             raise MastodonIOError(f"could not write {path!r}: {exc}") from exc
         raise
+
+
+class TokenHolder(Protocol):
+    """The credentials of a client: what a login or sign-up changes and saves."""
+
+    access_token: Optional[str]
+    api_base_url: str
+    client_id: Optional[str]
+    client_secret: Optional[str]
+    _refresh_token: Optional[str]
+    _token_expired: datetime
+
+
+def persistable_text(holder: TokenHolder) -> str:
+    """Access token, base URL, client id and secret, one per line (a token file's text)."""
+    return "".join(f"{value or ''}\n" for value in (
+        holder.access_token, holder.api_base_url, holder.client_id, holder.client_secret))
+
+
+def adopt_token(holder: TokenHolder, answer: Any, requested: List[str],
+                to_file: Optional[str]) -> None:
+    """Take the access token of a token endpoint's ``answer``; save it to ``to_file`` if given.
+
+    Raises MastodonAPIError when the answer holds no token, or when the
+    scopes granted lack one of those ``requested``.
+    """
+    token = answer.get("access_token") if isinstance(answer, dict) else None
+    if not token:
+        raise MastodonAPIError("the token endpoint returned no access_token")
+    granted = _expand_scopes(str(answer.get("scope") or " ".join(requested)).split())
+    missing = [scope for scope in requested if scope not in granted]
+    if missing:
+        raise MastodonAPIError(f"Granted scopes lack requested scope(s): {', '.join(missing)}")
+    holder.access_token = token
+    holder._refresh_token = answer.get("refresh_token")
+    if answer.get("expires_in"):
+        holder._token_expired = datetime.now() + timedelta(seconds=int(answer["expires_in"]))
+    if to_file is not None:
+        write_secret_file(to_file, persistable_text(holder).splitlines())
+
+
+def _expand_scopes(scopes: List[str]) -> Set[str]:
+    granted = set(scopes)
+    for scope in scopes:
+        granted.update(_SCOPE_SETS.get(scope, ()))
+    return granted

@@ -38,6 +38,16 @@ def is_secret(name: str) -> bool:
     return leaf in SECRET_FIELDS or leaf.endswith(_SECRET_ENDINGS)
 
 
+def text_or_none(value: Any) -> Optional[str]:
+    """``value`` if it is text, else None (a stand-in's attribute, such as a mock's)."""
+    return value if isinstance(value, str) else None
+
+
+def _shown(value: Any) -> str:
+    """Text to log for a value that should be text: a stand-in's shows as its repr."""
+    return value if isinstance(value, str) else "" if value is None else repr(value)
+
+
 def redact_text(text: str) -> str:
     """Mask secret values in a JSON, form or URL string."""
     text = _JSON_MEMBER.sub(_json_member, text)
@@ -104,12 +114,12 @@ def request_body_text(prepared: requests.PreparedRequest) -> Optional[str]:
 
 def log_request(prepared: requests.PreparedRequest) -> None:
     """Log an outgoing request at DEBUG, secrets masked."""
-    log.debug("request %s %s headers=%s body=%s", prepared.method, redact_text(prepared.url or ""),
+    log.debug("request %s %s headers=%s body=%s", prepared.method, redact_text(_shown(prepared.url)),
               redact_headers(prepared.headers), request_body_text(prepared))
 
 
 def log_response(response: requests.Response, stream: bool = False) -> None:
     """Log a response at DEBUG, secrets masked."""
-    body = "<stream>" if stream else redact_text(response.text[:_SHOWN])
+    body = "<stream>" if stream else redact_text(_shown(response.text)[:_SHOWN])
     log.debug("response %s %s headers=%s body=%s", response.status_code, response.reason,
               redact_headers(response.headers), body)

@@ -13,6 +13,7 @@ from typing import IO, Any, Optional, Tuple
 
 from ..compat import IMPL_HAS_MAGIC
 from ..errors import MastodonIllegalArgumentError, MastodonUploadFileNotFoundError
+from .params import encodable
 
 FilePart = Tuple[str, IO[bytes], str]
 
@@ -29,6 +30,8 @@ def file_part(name: str, source: Any, mime_type: Optional[str] = None,
         if value is not None and not isinstance(value, str):
             raise MastodonIllegalArgumentError(
                 f"{name}: {label} must be a string, got {type(value).__name__}")
+        if value is not None:
+            encodable(label, value)
     handle, path_name = _open(name, source)
     if mime_type is None:
         mime_type = _sniff(handle) or _guess_from_name(file_name or path_name)
@@ -39,7 +42,9 @@ def file_part(name: str, source: Any, mime_type: Optional[str] = None,
         raise MastodonIllegalArgumentError(f"{name}: {mime_type!r} is not a MIME type")
     if file_name is None:
         extension = mimetypes.guess_extension(mime_type) or ""
-        file_name = os.path.basename(path_name) if path_name else f"upload{extension}"
+        # a name the file system could not decode (lone surrogates) is sent with "?" for them
+        file_name = (os.path.basename(path_name).encode("utf-8", "replace").decode("utf-8")
+                     if path_name else f"upload{extension}")
     return file_name, handle, mime_type
 
 
@@ -48,6 +53,8 @@ def _open(name: str, source: Any) -> Tuple[IO[bytes], Optional[str]]:
         return io.BytesIO(bytes(source)), None
     if isinstance(source, (str, PurePath)):
         path = os.fspath(source)
+        if os.path.isdir(path):
+            raise MastodonUploadFileNotFoundError(f"{name}: {path!r} is a directory, not a file")
         if not os.path.isfile(path):
             raise MastodonUploadFileNotFoundError(f"{name}: no such file {path!r}")
         try:

@@ -43,6 +43,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 from urllib.parse import quote
 
 from ..errors import MastodonIllegalArgumentError
+from . import validate
 
 #: Parameters whose values are object ids, so datetimes become snowflake ids there.
 PAGINATION_ID_KEYS = frozenset({"max_id", "min_id", "since_id"})
@@ -184,8 +185,7 @@ def id_list(values: Union[Any, Iterable[Any]], name: str) -> List[str]:
 def page_params(max_id: Any = None, min_id: Any = None, since_id: Any = None,
                 limit: Any = None, **extra: Any) -> Dict[str, Any]:
     """The usual pagination parameters plus endpoint-specific ones, as one dict."""
-    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
-        raise MastodonIllegalArgumentError(f"limit must be an int, got {limit!r}")
+    limit = validate.count("limit", limit)
     bounds = {name: None if value is None else pagination_id(value, name)
               for name, value in (("max_id", max_id), ("min_id", min_id), ("since_id", since_id))}
     return {**bounds, "limit": limit, **extra}

@@ -39,6 +39,7 @@ _POLL_WAIT = 0.5  # how long threads wait at a time for answers to requests unde
 _MAX_POLLS = 1200  # bounds every waiting loop (10 minutes of such waits)
 _SAME_WINDOW = 0.5  # resets closer than this (seconds) name the same window
 _LOG_SLEEPS_OVER = 1.0  # sleeps longer than this are logged at INFO
+_GO, _AT_LIMIT, _NEXT_WINDOW = "go", "rate limit reached", "pacing: waiting for the next window"
 
 # Mastodon's endpoint-specific limits (config/initializers/rack_attack.rb), by method and path end
 _BUCKETS: Tuple[Tuple[str, "re.Pattern[str]", str], ...] = (
@@ -57,6 +58,15 @@ def bucket_for(method: str, url: str) -> str:
         if method == bucket_method and pattern.search(path):
             return name
     return DEFAULT_BUCKET
+
+
+def header_text(headers: Mapping[str, Any], name: str) -> str:
+    """The value of header ``name``, or "" when absent or not text (a stand-in's, a mock's)."""
+    try:
+        value = headers.get(name) if name in headers else None  # "in" first: a mock has any key
+    except TypeError:  # a stand-in's headers that are no mapping at all
+        value = None
+    return value.strip() if isinstance(value, str) else ""
 
 
 def parse_reset(value: Optional[str]) -> Optional[float]:
@@ -86,11 +96,11 @@ def limit_error(headers: Mapping[str, str],
     message and are attributes too (None where the server did not say).
     """
     def number(name: str) -> Optional[int]:
-        value = headers.get(name, "").strip()
+        value = header_text(headers, name)
         return int(value) if value.isdigit() else None
 
     limit, remaining = number("X-RateLimit-Limit"), number("X-RateLimit-Remaining")
-    reset = parse_reset(headers.get("X-RateLimit-Reset"))
+    reset = parse_reset(header_text(headers, "X-RateLimit-Reset"))
     when = datetime.fromtimestamp(reset, timezone.utc).isoformat() if reset else "unknown"
     error = MastodonRatelimitError(
         f"{message} (limit {'unknown' if limit is None else limit}, "
@@ -112,6 +122,7 @@ class Bucket:
     limited: bool = False  # whether the server sends X-RateLimit-* headers for it
     probing: bool = False  # whether the first request is still under way
     ended: Optional[float] = None  # reset of the last window that ended (older answers are stale)
+    next_slot: float = 0.0  # pace mode: the earliest time the next request may go
 
     @property
     def remaining(self) -> int:
@@ -211,42 +222,60 @@ class RateLimiter(RecreatedLocks):
                 if slot is None:
                     self._answered.wait(timeout=_POLL_WAIT)
                     continue
-            delay, reserved = slot
-            if reserved:
+            delay, outcome = slot
+            if outcome == _GO:
                 self._sleep(delay, bucket, "pacing")
                 return
-            sleeps += 1
-            if sleeps > self.max_retries:
-                break
-            self._sleep(delay, bucket, "rate limit reached")
+            if outcome == _AT_LIMIT:
+                sleeps += 1
+                if sleeps > self.max_retries:
+                    break
+            self._sleep(delay, bucket, outcome)
         raise MastodonRatelimitError(f"rate limit did not reset in time ({self.snapshot(bucket)})")
 
-    def _reserve(self, bucket: Bucket) -> Optional[Tuple[float, bool]]:
-        """Take a slot: (seconds to sleep first, True); (seconds until reset, False) when the
-        server said none is left; None when only answers to requests under way can tell.
+    def _reserve(self, bucket: Bucket) -> Optional[Tuple[float, str]]:
+        """Take a slot: (seconds to sleep first, _GO); (seconds until reset, _AT_LIMIT) when
+        the server said none is left, or (..., _NEXT_WINDOW) when pace mode has given the
+        window's last request its slot; None when only answers to requests under way can tell.
         """
         if not bucket.known:
             if bucket.probing:
                 return None
             bucket.probing = True
         elif not bucket.limited:
-            return 0.0, True  # the server sends no limits: nothing to keep to
+            return 0.0, _GO  # the server sends no limits: nothing to keep to
         now = self.clock()
         bucket.roll_over(now)
         if bucket.reported <= 0:
-            return ((bucket.reset - now) if bucket.reset is not None else _BACKOFF_START), False
-        if bucket.remaining <= 0:
+            return ((bucket.reset - now) if bucket.reset is not None else _BACKOFF_START), _AT_LIMIT
+        delay = 0.0
+        if self.method == "pace":
+            paced = self._pace(bucket, now)
+            if paced is None or paced[1] != _GO:
+                return paced
+            delay = paced[0]
+        elif bucket.remaining <= 0:
             return None
-        delay = self._pace_delay(bucket, now) if self.method == "pace" else 0.0
         bucket.inflight += 1
-        bucket.lastcall = max(now + max(delay, 0.0), bucket.lastcall or 0.0)
-        return delay, True
+        bucket.lastcall = max(now + delay, bucket.lastcall or 0.0)
+        return delay, _GO
 
-    def _pace_delay(self, bucket: Bucket, now: float) -> float:
-        if bucket.reset is None or bucket.lastcall is None:
-            return 0.0
-        per_request = max(bucket.reset - now, 0.0) / bucket.remaining
-        return bucket.lastcall + per_request / self.pacefactor - now
+    def _pace(self, bucket: Bucket, now: float) -> Optional[Tuple[float, str]]:
+        """Pace mode's slot for the next request of a known, limited bucket.
+
+        The requests left in the window are spread evenly (``pacefactor`` times
+        faster) over the time left until its reset, one slot after the other
+        whatever thread asks, so the window's last request goes shortly before
+        the reset and the limit is never reached. While a new window's reset
+        is not known yet, one request at a time goes to learn it.
+        """
+        if bucket.reset is None:
+            return None if bucket.inflight else (0.0, _GO)
+        if bucket.remaining <= 0:  # every request the window allows has its slot
+            return bucket.reset - now, _NEXT_WINDOW
+        slot = max(now, bucket.next_slot)
+        bucket.next_slot = slot + (bucket.reset - slot) / bucket.remaining / self.pacefactor
+        return slot - now, _GO
 
     def _sleep(self, seconds: float, bucket: str, why: str) -> None:
         seconds = min(seconds, _MAX_WAIT)
@@ -270,32 +299,33 @@ class RateLimiter(RecreatedLocks):
         """Release a reservation and adopt the limit, count and reset an answer reports."""
         remaining: Optional[int] = None
         limit: Optional[int] = None
-        # "in" first: a stand-in's headers (a MagicMock) answer any lookup
-        if "X-RateLimit-Remaining" in headers:
-            try:
-                remaining = int(headers["X-RateLimit-Remaining"])
-                limit = int(headers.get("X-RateLimit-Limit", 0)) or None
-            except (TypeError, ValueError):
-                remaining = limit = None
-        reset = parse_reset(headers["X-RateLimit-Reset"]) if "X-RateLimit-Reset" in headers else None
-        with self._lock:
+        try:
+            remaining = int(header_text(headers, "X-RateLimit-Remaining"))
+            limit = int(header_text(headers, "X-RateLimit-Limit") or 0) or None
+        except ValueError:
+            remaining = limit = None
+        reset = parse_reset(header_text(headers, "X-RateLimit-Reset"))
+        now = self.clock()
+        with self._lock:  # nothing below raises: the reservation is always released
             state = self._bucket(bucket)
             self._finish(state)
             state.known = True
             if remaining is not None:
                 state.adopt(max(remaining, 0), limit or state.limit, reset)
-            state.lastcall = max(self.clock(), state.lastcall or 0.0)
+            state.lastcall = max(now, state.lastcall or 0.0)
 
     def after_429(self, headers: Mapping[str, str], attempt: int,
                   bucket: str = DEFAULT_BUCKET) -> float:
         """Seconds to wait before retrying a request the server refused with 429.
 
-        Raises MastodonRatelimitError in ``throw`` mode, after ``max_retries``
-        attempts, and in ``pace`` mode when the server names no usable reset.
+        Raises MastodonRatelimitError in ``throw`` mode and after ``max_retries``
+        attempts. Without a usable reset time, ``wait`` and ``pace`` back off
+        exponentially.
         """
-        reset = parse_reset(headers.get("X-RateLimit-Reset"))
-        if reset is None and headers.get("Retry-After", "").strip().isdigit():
-            reset = self.clock() + int(headers["Retry-After"])
+        reset = parse_reset(header_text(headers, "X-RateLimit-Reset"))
+        retry_after = header_text(headers, "Retry-After")
+        if reset is None and retry_after.isdigit():
+            reset = self.clock() + int(retry_after)
         with self._lock:
             state = self._bucket(bucket)
             state.reported = 0
@@ -304,8 +334,6 @@ class RateLimiter(RecreatedLocks):
         if self.method == "throw" or attempt >= self.max_retries:
             raise limit_error(headers)
         if reset is None:
-            if self.method == "pace":
-                raise limit_error(headers, "Hit rate limit and the server named no reset time.")
             return min(_BACKOFF_START * 2.0 ** attempt, _MAX_WAIT)
         wait = reset - self.clock()
         return min(wait if wait > 0 else 0.25 * 2 ** attempt, _MAX_WAIT)

@@ -1,7 +1,6 @@
 """Retry policy: which failed requests may be sent again, and after how long."""
 from __future__ import annotations
 
-import logging
 import random
 import re
 import time
@@ -10,10 +9,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, FrozenSet, Mapping, Optional
 from urllib.parse import urlsplit
 
-from ..errors import MastodonError, add_note
+from ..errors import MastodonError, MastodonIllegalArgumentError, add_note
 from .pause import pause
-
-log = logging.getLogger("mastodon")
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 IDEMPOTENCY_HEADER = "Idempotency-Key"
@@ -25,27 +22,52 @@ _DEDUPLICATED_POSTS = (re.compile(r"/api/v1/statuses/?$"),)
 class RetryPolicy:
     """Bounded exponential backoff with jitter for transient failures.
 
-    Connection errors and the ``retry_statuses`` are retried for idempotent
-    methods, and for POST/PATCH requests that carry an ``Idempotency-Key``
-    header (the server then ignores duplicates). ``RetryPolicy(max_retries=0)``
-    switches retrying off.
+    Connection errors, the ``retry_statuses`` and success answers whose body
+    is empty, cut short or not JSON are retried for idempotent methods, and
+    for POST/PATCH requests that carry an ``Idempotency-Key`` header (the
+    server then ignores duplicates); those keyed requests are also retried
+    after the ``keyed_retry_statuses`` (a 500: the key makes repeating it
+    safe). ``RetryPolicy(max_retries=0)`` switches retrying off. The numbers
+    are checked when the policy is made: MastodonIllegalArgumentError names
+    the one that is not a usable count or duration.
     """
 
     max_retries: int = 2
     backoff_factor: float = 0.5
     max_backoff: float = 8.0
     retry_statuses: FrozenSet[int] = frozenset({502, 503, 504})
+    keyed_retry_statuses: FrozenSet[int] = frozenset({500})
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     jitter: Callable[[], float] = field(default=random.random, repr=False)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.max_retries, bool) or not isinstance(self.max_retries, int) \
+                or self.max_retries < 0:
+            raise MastodonIllegalArgumentError(
+                f"max_retries must be a whole number of retries, 0 or more; got {self.max_retries!r}")
+        for name in ("backoff_factor", "max_backoff"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+                raise MastodonIllegalArgumentError(
+                    f"{name} must be a number of seconds, 0 or more; got {value!r}")
+        for name in ("retry_statuses", "keyed_retry_statuses"):
+            statuses = getattr(self, name)
+            try:
+                setattr(self, name, frozenset(statuses))
+            except TypeError:
+                raise MastodonIllegalArgumentError(
+                    f"{name} must be a collection of HTTP statuses; got {statuses!r}") from None
 
     def can_retry(self, method: str, headers: Mapping[str, str], attempt: int,
                   status: Optional[int] = None) -> bool:
         """Whether the ``attempt``-th failure (0-based) of this request may be retried."""
         if attempt >= self.max_retries:
             return False
-        if status is not None and status not in self.retry_statuses:
+        keyed = IDEMPOTENCY_HEADER in headers
+        if status is not None and status not in self.retry_statuses and \
+                not (keyed and status in self.keyed_retry_statuses):
             return False
-        return method.upper() in IDEMPOTENT_METHODS or IDEMPOTENCY_HEADER in headers
+        return keyed or method.upper() in IDEMPOTENT_METHODS
 
     def backoff(self, attempt: int) -> float:
         """Seconds to wait before retry number ``attempt`` + 1: exponential, capped, jittered."""
@@ -53,10 +75,8 @@ class RetryPolicy:
         return base * (0.5 + self.jitter() / 2)
 
     def wait(self, attempt: int) -> None:
-        """Sleep before the next attempt (logged at INFO with the time)."""
-        delay = self.backoff(attempt)
-        log.info("waiting %.2f s before retry %d of %d", delay, attempt + 1, self.max_retries)
-        pause(delay, self.sleep)
+        """Sleep before retry number ``attempt`` + 1 (the client logs the retry itself)."""
+        pause(self.backoff(attempt), self.sleep)
 
 
 NO_RETRIES = RetryPolicy(max_retries=0)

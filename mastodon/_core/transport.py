@@ -9,6 +9,7 @@ from typing import Any, Dict, List, Optional, Tuple, Type
 
 import requests
 import urllib3
+from requests.adapters import HTTPAdapter
 
 from ..errors import MastodonNetworkError, MastodonReadTimeout, add_note
 from .debuglog import redact_text
@@ -16,6 +17,10 @@ from .params import Pairs, encodable, form_pairs, json_body
 from .validate import header_value
 
 log = logging.getLogger("mastodon")
+
+#: Connections kept open per host by a session the client makes itself: enough for as
+#: many threads as share a client in practice, so that none is dropped as "pool full".
+POOL_SIZE = 64
 
 
 class BearerAuth(requests.auth.AuthBase):
@@ -80,9 +85,22 @@ def build_call(method: str, url: str, params: Optional[Dict[str, Any]], *,
     return call
 
 
+def new_session(pool_size: int = POOL_SIZE) -> requests.Session:
+    """A ``requests.Session`` keeping up to ``pool_size`` connections per host open."""
+    session = requests.Session()
+    for prefix in ("https://", "http://"):
+        session.mount(prefix, HTTPAdapter(pool_maxsize=pool_size))
+    return session
+
+
 def transmit(session: requests.Session, call: Call, auth: Optional[requests.auth.AuthBase],
              timeout: Any, stream: bool = False) -> requests.Response:
-    """Send ``call``; any failure below HTTP becomes MastodonNetworkError."""
+    """Send ``call``; any failure below HTTP becomes MastodonNetworkError.
+
+    So does any other exception the session raises (a stand-in session, a
+    replay library refusing a request, a broken transport adapter), chained;
+    only ``KeyboardInterrupt``, ``SystemExit`` and the like pass through.
+    """
     call.rewind_files()
     try:
         if not _stock_session(session):
@@ -110,6 +128,14 @@ def transmit(session: requests.Session, call: Call, auth: Optional[requests.auth
             raise network_error(MastodonReadTimeout, exc, call, "the body stopped arriving: ") \
                 from exc
         raise network_error(MastodonNetworkError, exc, call) from exc
+    except Exception as exc:
+        raise network_error(MastodonNetworkError, exc, call) from exc
+
+
+def transient(error: MastodonNetworkError) -> bool:
+    """Whether a network error came from the network (worth retrying), not from a
+    session's own exception, which would only be raised again."""
+    return isinstance(error.__cause__, (requests.exceptions.RequestException, OSError))
 
 
 def network_error(cls: Type[MastodonNetworkError], exc: BaseException, call: Call,

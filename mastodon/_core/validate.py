@@ -1,9 +1,11 @@
 """Local argument checks, so input no server could accept fails before sending.
 
-Each helper raises MastodonIllegalArgumentError naming the parameter. Only
-what no server could take is refused here: wrong Python types, text that
-cannot be encoded, values that would break a URL or a header. Enum values,
-counts, lengths and other limits belong to the server, which answers with a
+Each helper raises MastodonIllegalArgumentError naming the parameter. What
+is refused here: what Mastodon.py 2.3.3 refuses locally (:func:`known`, with
+its wording, so callers' error handling keeps working), and beyond that only
+what no server could take: wrong Python types, text that cannot be encoded,
+values that would break a URL or a header. Other enum values, counts,
+lengths and limits belong to the server, which answers with a
 MastodonAPIError; servers differ in them and add new values over time.
 """
 from __future__ import annotations
@@ -27,6 +29,17 @@ def one_of(name: str, value: Any, known: Collection[_V]) -> Optional[_V]:
         if types:
             of_type(name, value, types)
     return cast(Optional[_V], value)  # checked: of the known values' type (any, when none are)
+
+
+def known(value: Any, allowed: Collection[_V], message: str) -> Optional[_V]:
+    """Accept None or one of ``allowed``; refuse anything else with ``message``.
+
+    For the values Mastodon.py 2.3.3 itself refuses before sending (an unknown
+    visibility, search ``result_type``, admin account filter ...).
+    """
+    if value is not None and value not in allowed:
+        raise MastodonIllegalArgumentError(message)
+    return cast(Optional[_V], value)
 
 
 def all_of(name: str, values: Optional[Iterable[Any]], known: Collection[Any]) -> Optional[List[Any]]:
@@ -78,13 +91,41 @@ def text(name: str, value: Any, required: bool = False) -> Optional[str]:
     return of_type(name, value, str)
 
 
+_FALSE_WORDS = frozenset({"0", "f", "false", "off"})
+
+
+def hashtag(name: str, value: Any) -> str:
+    """A hashtag's name, required; one with a leading ``#`` is refused with
+    Mastodon.py's message."""
+    text(name, value, required=True)
+    if value.startswith("#"):
+        raise MastodonIllegalArgumentError("Hashtag parameter should omit leading #")
+    return cast(str, value)
+
+
 def flag(name: str, value: Any) -> Optional[bool]:
-    """Accept a bool or None."""
-    return of_type(name, value, bool)
+    """A bool, or None. Mastodon.py passes ints and strings on, so they are accepted
+    and read the way the server reads them: 0 and "0", "f", "false", "off" (in any
+    case) are False, other ints and strings True, and "" is None (left out)."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value != 0
+    if isinstance(value, str):
+        word = value.strip().lower()
+        return None if not word else word not in _FALSE_WORDS
+    raise MastodonIllegalArgumentError(f"{name} must be a bool, got {type(value).__name__}")
 
 
 def count(name: str, value: Any) -> Optional[int]:
-    """Accept an int or None; its range is the server's to check."""
+    """An int or None (its range is the server's to check); a string holding a whole
+    number, which Mastodon.py passes on, is accepted as that number."""
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            raise MastodonIllegalArgumentError(
+                f"{name} must be a whole number, got {value!r}") from None
     return of_type(name, value, int)
 
 
@@ -97,6 +138,21 @@ def duration(name: str, value: Any) -> Optional[int]:
             raise MastodonIllegalArgumentError(f"{name} must be a finite duration, got {value}")
         value = int(value)
     return count(name, value)
+
+
+_MAX_TIMEOUT = 1e6  # seconds; sockets refuse timeouts far beyond this
+
+
+def timeout(name: str, value: Any) -> Any:
+    """Accept a socket timeout: a positive number of seconds, a (connect, read) pair of
+    them (either may be None), or None for no timeout."""
+    parts = value if isinstance(value, tuple) else (value,)
+    if value is not None and (len(parts) not in (1, 2) or not all(
+            part is None or (isinstance(part, (int, float)) and not isinstance(part, bool)
+                             and 0 < part <= _MAX_TIMEOUT) for part in parts)):
+        raise MastodonIllegalArgumentError(
+            f"{name} must be a positive number of seconds, got {value!r}")
+    return value
 
 
 def moment(name: str, value: Any) -> Optional[datetime]:

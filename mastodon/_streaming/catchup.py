@@ -124,6 +124,7 @@ class CatchUp:
         self.api = api
         self.sources = sources
         self.gate = gate
+        self.ready = False  # whether the baseline was taken
 
     def __repr__(self) -> str:
         return f"<CatchUp of {', '.join(source.path for source in self.sources) or 'nothing'}>"
@@ -150,6 +151,7 @@ class CatchUp:
                 order = _conversation_order(item) if source.kind == "conversation" else item["id"]
                 self.gate.note(source.kind, order)
         self.sources = tuple(readable)
+        self.ready = True
 
     def __call__(self, deliver: Callable[[str, Any], bool]) -> None:
         for source in self.sources:

@@ -1,9 +1,11 @@
 """Stream handles: streams running on a daemon thread, with reconnection and a bounded close().
 
 With ``run_async=True`` a stream method returns a :class:`SSEStreamHandle`
-at once; ``handle.close()`` stops the stream in every state (connecting,
-waiting to reconnect, reading, inside a handler) and joins its thread for a
-bounded time. With ``reconnect_async=True`` the thread reconnects after any
+at once, before connecting: the connection is opened on the stream's thread,
+and a first connection that fails is tried again after the backoff until it
+succeeds or the handle is closed. ``handle.close()`` stops the stream in
+every state (connecting, waiting to reconnect, reading, inside a handler)
+and joins its thread for a bounded time. With ``reconnect_async=True`` the thread reconnects after any
 failure, waiting ``reconnect_async_wait_sec`` seconds at first and twice as
 long after each failure in a row (at most a minute); a connection that
 received anything starts the count again, so one cut costs one wait.
@@ -21,7 +23,7 @@ from .._core.pause import interruptible
 from .sse import HEARTBEAT
 from ..errors import MastodonNetworkError
 from .events import dispatch_event
-from .reader import read_events, shutdown_response
+from .reader import read_events, shutdown_response, uses_own_reader
 
 __all__ = ["StreamHandle", "SSEStreamHandle", "Gate", "CLOSE_TIMEOUT", "MAX_BACKOFF"]
 
@@ -122,18 +124,20 @@ class StreamHandle:
                 f"{count} reconnect{'' if count == 1 else 's'}>")
 
     def _connect_after_backoff(self, connect: Callable[[], _C], errors: Any,
-                               failed: Callable[[BaseException], None]) -> Optional[_C]:
-        """Wait out the reconnect backoff, then ``connect()``.
+                               failed: Callable[[BaseException], None],
+                               wait: bool = True) -> Optional[_C]:
+        """Wait out the reconnect backoff (unless ``wait`` is False), then ``connect()``.
 
         None when the handle was closed meanwhile or connecting raised one of
         ``errors`` (given to ``failed`` unless the handle is closed by then).
         """
         closed = self._closed
         assert closed is not None
-        wait = self._backoff.next()
-        log.info("stream %s reconnecting in %.3g s", self._label(), wait)
-        if wait > 0 and closed.wait(wait):
-            return None
+        if wait:
+            pause = self._backoff.next()
+            log.info("stream %s reconnecting in %.3g s", self._label(), pause)
+            if pause > 0 and closed.wait(pause):
+                return None
         try:
             return connect()
         except errors as exc:
@@ -171,11 +175,20 @@ OnConnect = Callable[[Callable[[str, Any], bool]], None]
 class SSEStreamHandle(StreamHandle):
     """A server-sent-events stream read on a daemon thread.
 
-    ``connection`` is the response already opened; ``connect_func()`` opens
-    a new one when reconnecting. ``for_stream`` is passed on to
-    ``on_any_event``. ``on_connect(deliver)`` runs after every connection
-    is opened and before its events are read (the catch-up); events it
-    passes to ``deliver(name, payload)`` go through ``gate`` like live ones.
+    The thread opens the connection with ``connect_func()``, and opens a new
+    one after a failure when ``reconnect_async`` is True. A first connection
+    that fails is tried again after the backoff in any case, until it
+    succeeds or the handle is closed; every failure is logged and given to
+    the listener's ``on_abort``. ``connection``, when given, is a response
+    already opened, read first. ``for_stream`` is passed on to the handlers
+    that take it. ``on_connect(deliver)`` runs after every connection is
+    opened and before its events are read (the catch-up); events it passes
+    to ``deliver(name, payload)`` go through ``gate`` like live ones.
+
+    A listener whose ``handle_stream`` is its own (an override, or another
+    class with that method) has it called with each connection instead; its
+    exceptions are logged, not given to ``on_abort`` (its ``handle_stream``
+    decides that), and handlers failing inside it end that connection.
     """
 
     def __init__(self, connection: Any, connect_func: Connector,
@@ -191,9 +204,12 @@ class SSEStreamHandle(StreamHandle):
         self.for_stream = for_stream
         self._on_connect = on_connect
         self._gate = gate
+        self._own_reader = uses_own_reader(listener)
         self._backoff = _Backoff(reconnect_async_wait_sec)
         self.reconnects = 0  # how many times the stream reconnected
-        self._receiving = True
+        self._connected = connection is not None  # a connection was opened at some point
+        self._tried = self._connected  # a connection was attempted at some point
+        self._receiving = self._connected
         self._start(self._run, f"mastodon-stream-{self._label()}")
 
     def close(self) -> None:
@@ -236,6 +252,9 @@ class SSEStreamHandle(StreamHandle):
 
     def _read(self, connection: Any) -> None:
         """Catch up (if configured), then deliver the connection's events until it ends or closes."""
+        if not self._own_reader:
+            self.listener.handle_stream(connection)
+            return
         if self._on_connect is not None:
             assert self._closed is not None
             with interruptible(self._closed):  # close() ends its rate-limit and retry waits
@@ -251,29 +270,34 @@ class SSEStreamHandle(StreamHandle):
         assert closed is not None
         try:
             while not closed.is_set():
-                if self.connection is None and not self._reconnect():
+                if self.connection is None and not self._connect():
                     continue
                 try:
                     self._read(self.connection)
                     if closed.is_set():
+                        break
+                    if not self.reconnect_async:
+                        log.info("stream %s ended: the server closed it", self._label())
                         break
                     raise MastodonNetworkError("The streaming server closed the connection")
                 except Exception as exc:
                     self._drop_connection()
                     if closed.is_set():
                         break
-                    self._fail(exc)
+                    self._fail(exc, report=self._own_reader)
                     if not self.reconnect_async:
                         break
         finally:
             self._receiving = False
             self._drop_connection()
 
-    def _reconnect(self) -> bool:
-        """Wait, then open a new connection; False when it failed (or the handle closed)."""
+    def _connect(self) -> bool:
+        """Open a connection (after the backoff, but for the first try); False when it failed."""
         closed = self._closed
         assert closed is not None
-        connection = self._connect_after_backoff(self.connect_func, Exception, self._fail)
+        connection = self._connect_after_backoff(self.connect_func, Exception, self._fail,
+                                                 wait=self._tried)
+        self._tried = True
         if connection is None:
             return False
         with self._lock:
@@ -281,17 +305,20 @@ class SSEStreamHandle(StreamHandle):
                 shutdown_response(connection)
                 return False
             self.connection = connection
-            self.reconnects += 1
+            if self._connected:
+                self.reconnects += 1
+            self._connected = True
         self._receiving = True
-        log.info("stream %s reconnected", self._label())
+        log.info("stream %s connected", self._label())
         return True
 
-    def _fail(self, exc: BaseException) -> None:
+    def _fail(self, exc: BaseException, report: bool = True) -> None:
         self._receiving = False
-        if self.reconnect_async:
-            log.warning("stream %s failed (%s: %s); reconnecting", self._label(),
-                        type(exc).__name__, exc)
-        self._report(self.listener, exc)
+        again = self.reconnect_async or not self._connected
+        log.warning("stream %s failed (%s: %s)%s", self._label(), type(exc).__name__, exc,
+                    "; trying again" if again else "")
+        if report:
+            self._report(self.listener, exc)
 
     def _drop_connection(self) -> None:
         with self._lock:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any, Callable, Optional
 
 from .. import return_types as rt
-from .events import handle_ws_frame
-from .reader import read_until_failure
+from ..errors import MastodonMalformedEventError
+from .events import NO_OPS, call_handler, handle_ws_frame
+from .reader import OWN_READERS, consume_stream
 from ..types_base import MaybeSnowflakeIdType
 
 __all__ = ["StreamListener", "CallbackStreamListener"]
@@ -20,7 +21,10 @@ class StreamListener:
     """Receives the events of one or more streams; override the handlers you need.
 
     Every handler does nothing by default. Handlers run on the thread that
-    reads the stream (the caller's thread for blocking streams).
+    reads the stream (the caller's thread for blocking streams). A handler
+    that has a parameter named ``for_stream`` (``on_update(self, status,
+    for_stream)``, say) also receives the stream the event came from; one
+    without it is called without it.
     """
 
     def on_update(self, status: rt.Status) -> None:
@@ -87,18 +91,25 @@ class StreamListener:
 
         ``response`` is a ``requests.Response`` opened with ``stream=True``, or
         any object with ``iter_content(chunk_size)`` yielding the body in
-        pieces of any size.
+        pieces of any size. Returns when the body ends (an event left
+        unfinished by the end is dropped).
 
-        Raises MastodonNetworkError when the connection breaks or ends,
+        Raises MastodonNetworkError when the connection breaks,
         MastodonReadTimeout when no data arrives within the read timeout and
         MastodonMalformedEventError on an event that cannot be parsed;
-        ``on_abort`` receives the exception first.
+        ``on_abort`` receives the exception first. An exception raised by a
+        handler goes through unreported.
         """
-        read_until_failure(self, response)
+        consume_stream(self, response)
 
     def handle_websocket_message(self, message: Any) -> None:
         """Dispatch one WebSocket text frame (JSON text or its parsed dict) to this listener."""
         handle_ws_frame(self, message)
+
+
+OWN_READERS.add(StreamListener.handle_stream)
+NO_OPS.update(function for name, function in vars(StreamListener).items()
+              if name.startswith("on_") and name not in ("on_abort", "on_websocket_error"))
 
 
 class CallbackStreamListener(StreamListener):
@@ -106,9 +117,12 @@ class CallbackStreamListener(StreamListener):
 
     ``local_update_handler`` receives the updates by accounts of the
     instance itself (those whose ``acct`` has no domain), in addition to
-    ``update_handler``. ``unknown_event_handler(name, data)`` gets the events
+    ``update_handler``; with it, an update that names no account raises
+    MastodonMalformedEventError (after ``update_handler`` got it). ``unknown_event_handler(name, data)`` gets the events
     without a callback here. ``stream_error_handler(error, for_stream)`` gets
-    errors the server reports on WebSocket subscriptions.
+    errors the server reports on WebSocket subscriptions. A callback with a
+    parameter named ``for_stream`` receives the stream the event came from, as
+    ``on_any_event`` does.
     """
 
     def __init__(self, update_handler: Optional[Callable[..., Any]] = None,
@@ -146,62 +160,62 @@ class CallbackStreamListener(StreamListener):
                   if name.endswith("_handler") and value is not None]
         return f"<{type(self).__name__} for {', '.join(events) or 'no events'}>"
 
-    def on_update(self, status: rt.Status) -> None:
-        if self.update_handler is not None:
-            self.update_handler(status)
+    def on_update(self, status: rt.Status, for_stream: Any = None) -> None:
+        _relay(self.update_handler, for_stream, status)
         if self.local_update_handler is not None and _is_local(status):
-            self.local_update_handler(status)
+            call_handler(self.local_update_handler, for_stream, status)
 
-    def on_delete(self, deleted_id: MaybeSnowflakeIdType) -> None:
-        if self.delete_handler is not None:
-            self.delete_handler(deleted_id)
+    def on_delete(self, deleted_id: MaybeSnowflakeIdType, for_stream: Any = None) -> None:
+        _relay(self.delete_handler, for_stream, deleted_id)
 
-    def on_notification(self, notification: rt.Notification) -> None:
-        if self.notification_handler is not None:
-            self.notification_handler(notification)
+    def on_notification(self, notification: rt.Notification, for_stream: Any = None) -> None:
+        _relay(self.notification_handler, for_stream, notification)
 
-    def on_filters_changed(self) -> None:
-        if self.filters_changed_handler is not None:
-            self.filters_changed_handler()
+    def on_filters_changed(self, for_stream: Any = None) -> None:
+        _relay(self.filters_changed_handler, for_stream)
 
-    def on_conversation(self, conversation: rt.Conversation) -> None:
-        if self.conversation_handler is not None:
-            self.conversation_handler(conversation)
+    def on_conversation(self, conversation: rt.Conversation, for_stream: Any = None) -> None:
+        _relay(self.conversation_handler, for_stream, conversation)
 
-    def on_announcement(self, annoucement: rt.Announcement) -> None:
-        if self.announcement_handler is not None:
-            self.announcement_handler(annoucement)
+    def on_announcement(self, annoucement: rt.Announcement, for_stream: Any = None) -> None:
+        _relay(self.announcement_handler, for_stream, annoucement)
 
-    def on_announcement_reaction(self, reaction: rt.StreamReaction) -> None:
-        if self.announcement_reaction_handler is not None:
-            self.announcement_reaction_handler(reaction)
+    def on_announcement_reaction(self, reaction: rt.StreamReaction, for_stream: Any = None) -> None:
+        _relay(self.announcement_reaction_handler, for_stream, reaction)
 
-    def on_announcement_delete(self, annoucement_id: MaybeSnowflakeIdType) -> None:
-        if self.announcement_delete_handler is not None:
-            self.announcement_delete_handler(annoucement_id)
+    def on_announcement_delete(self, annoucement_id: MaybeSnowflakeIdType, for_stream: Any = None) -> None:
+        _relay(self.announcement_delete_handler, for_stream, annoucement_id)
 
-    def on_status_update(self, status: rt.Status) -> None:
-        if self.status_update_handler is not None:
-            self.status_update_handler(status)
+    def on_status_update(self, status: rt.Status, for_stream: Any = None) -> None:
+        _relay(self.status_update_handler, for_stream, status)
 
-    def on_encrypted_message(self, unclear: Any) -> None:
-        if self.encryted_message_handler is not None:
-            self.encryted_message_handler(unclear)
+    def on_encrypted_message(self, unclear: Any, for_stream: Any = None) -> None:
+        _relay(self.encryted_message_handler, for_stream, unclear)
 
-    def on_notifications_merged(self) -> None:
-        if self.notifications_merged_handler is not None:
-            self.notifications_merged_handler()
+    def on_notifications_merged(self, for_stream: Any = None) -> None:
+        _relay(self.notifications_merged_handler, for_stream)
 
     def on_websocket_error(self, error: Any, for_stream: Any = None) -> None:
         if self.stream_error_handler is not None:
             self.stream_error_handler(error, for_stream)
 
-    def on_unknown_event(self, name: str, unknown_event: Any = None) -> None:
-        if self.unknown_event_handler is not None:
-            self.unknown_event_handler(name, unknown_event)
+    def on_unknown_event(self, name: str, unknown_event: Any = None, for_stream: Any = None) -> None:
+        _relay(self.unknown_event_handler, for_stream, name, unknown_event)
+
+
+def _relay(callback: Optional[Callable[..., Any]], for_stream: Any, *args: Any) -> None:
+    """Call a callback if there is one, with ``for_stream`` when it takes it."""
+    if callback is not None:
+        call_handler(callback, for_stream, *args)
 
 
 def _is_local(status: Any) -> bool:
+    """Whether a status is by an account of this instance (an ``acct`` without domain).
+
+    MastodonMalformedEventError when the status names no account, as with Mastodon.py.
+    """
     account = status.get("account") if isinstance(status, dict) else None
     acct = account.get("acct") if isinstance(account, dict) else None
-    return isinstance(acct, str) and "@" not in acct
+    if acct is None:
+        raise MastodonMalformedEventError("received bad update", status)
+    return "@" not in str(acct)

@@ -12,7 +12,7 @@ import io
 import logging
 import socket
 import threading
-from typing import Any, Callable, Iterator, Optional, Tuple, Union
+from typing import Any, Callable, Iterator, Optional, Set, Tuple, Union
 
 import requests
 import urllib3
@@ -21,8 +21,8 @@ from .sse import HEARTBEAT, SSEParser
 from ..errors import MastodonMalformedEventError, MastodonNetworkError, MastodonReadTimeout
 from .events import decode_payload, dispatch_event
 
-__all__ = ["READ_SIZE", "StreamItem", "read_events", "consume_stream", "read_until_failure",
-           "stream_blocking", "shutdown_response"]
+__all__ = ["READ_SIZE", "StreamItem", "read_events", "consume_stream",
+           "stream_blocking", "uses_own_reader", "OWN_READERS", "shutdown_response"]
 
 log = logging.getLogger("mastodon")
 
@@ -125,42 +125,51 @@ def read_events(response: Any, stop: Optional[threading.Event] = None,
 
 
 def consume_stream(listener: Any, response: Any, for_stream: Any = None) -> None:
-    """Dispatch the events of ``response`` to ``listener`` until the body ends.
+    """Dispatch the events of ``response`` to ``listener`` until the body ends; then return.
 
-    A handler's exception propagates to the caller.
+    A read or decoding failure goes to the listener's ``on_abort`` first and
+    is raised. A handler's own exception propagates unreported.
     """
     heartbeat = getattr(listener, "handle_heartbeat", None)
-    for item in read_events(response):
-        if item is HEARTBEAT:
-            if heartbeat is not None:
-                heartbeat()
-        else:
-            dispatch_event(listener, item[0], item[1], for_stream)
-
-
-def read_until_failure(listener: Any, response: Any, for_stream: Any = None) -> None:
-    """Dispatch the events of ``response`` to ``listener``; always ends by raising.
-
-    A read or decoding failure goes to ``on_abort`` first and is raised; so
-    is the end of the body, as MastodonNetworkError. A handler's own
-    exception propagates unreported.
-    """
+    in_handler = False
     try:
-        consume_stream(listener, response, for_stream)
-        raise MastodonNetworkError("The streaming server closed the connection")
+        for item in read_events(response):
+            in_handler = True
+            if item is not HEARTBEAT:
+                dispatch_event(listener, item[0], item[1], for_stream)
+            elif heartbeat is not None:
+                heartbeat()
+            in_handler = False
     except (MastodonNetworkError, MastodonMalformedEventError) as exc:
-        on_abort = getattr(listener, "on_abort", None)
+        on_abort = None if in_handler else getattr(listener, "on_abort", None)
         if on_abort is not None:
             on_abort(exc)
         raise
 
 
 def stream_blocking(listener: Any, connection: Any, for_stream: Any = None) -> None:
-    """Read a stream on the calling thread as :func:`read_until_failure` does, then close it."""
+    """Read a stream on the calling thread until it ends, then close it.
+
+    A listener with a ``handle_stream`` of its own (an override, or a
+    listener of another class) has it called; a :class:`StreamListener`'s
+    own is run here, passing ``for_stream`` on to the handlers.
+    """
     try:
-        read_until_failure(listener, connection, for_stream)
+        if uses_own_reader(listener):
+            consume_stream(listener, connection, for_stream)
+        else:
+            listener.handle_stream(connection)
     finally:
         shutdown_response(connection)
+
+
+#: The ``handle_stream`` functions that read with :func:`consume_stream` (set by the listeners module).
+OWN_READERS: Set[Any] = set()
+
+
+def uses_own_reader(listener: Any) -> bool:
+    """Whether ``listener.handle_stream`` is one of this library's (not overridden)."""
+    return getattr(type(listener), "handle_stream", None) in OWN_READERS
 
 
 def shutdown_response(response: Any) -> None:

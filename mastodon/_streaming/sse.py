@@ -1,16 +1,20 @@
 """A pure parser for server-sent events: bytes in, events out, no I/O.
 
-Feed it whatever pieces the network delivers, of any size; it returns the
-events those pieces complete. The parser follows the text/event-stream
+Feed it whatever pieces the network delivers, of any size; it returns what
+those pieces complete, in order. The parser follows the text/event-stream
 format: lines end with LF, CRLF or CR (a CRLF split between two pieces is
 still one line end), an empty line ends an event, ``data`` lines of one event
-are joined with LF, a comment line (``:thump``) is a heartbeat, and the
-fields ``id`` and ``retry`` are accepted and ignored.
+are joined with LF, and the fields ``id`` and ``retry`` are accepted and
+ignored. A comment line (``:thump``, Mastodon's heartbeat) counts as soon as
+its line ends, whether or not an empty line follows it: Mastodon's
+streaming server sends heartbeats without one.
 
 Each :meth:`SSEParser.feed` call does a few bulk bytes operations on the
-piece (``find``, ``split``) instead of looking at it byte by byte, and keeps
-the unfinished tail for the next call without copying it again, so the work
-stays linear in the input size however small the pieces are.
+piece (``rfind``, ``split``) instead of looking at it byte by byte: complete
+events are cut out of the piece in one ``split``, and only the lines of an
+event still unfinished at the end of a piece are looked at one by one. The
+unfinished last line is kept as the very pieces fed, without copying, so the
+work stays linear in the input size however small the pieces are.
 """
 from __future__ import annotations
 
@@ -34,6 +38,8 @@ ParsedItem = Union[SSEEvent, None]
 _LF = b"\n"
 _BLANK = b"\n\n"
 _COLON = 0x3A  # ord(":")
+_EVENT = b"event: "
+_DATA = b"data: "
 
 
 class SSEParser:
@@ -43,25 +49,29 @@ class SSEParser:
     connection is unfinished and must never be completed by bytes of the next.
     """
 
-    __slots__ = ("_pending", "_pending_size", "_skip_lf", "max_event_bytes")
+    __slots__ = ("_pending", "_pending_size", "_skip_lf", "_name", "_data", "_fields",
+                 "max_event_bytes")
 
     def __init__(self, max_event_bytes: int = MAX_EVENT_BYTES) -> None:
-        self._pending: List[bytes] = []  # the unfinished tail, in pieces
+        self._pending: List[bytes] = []  # the unfinished last line, in the pieces fed
         self._pending_size = 0
         self._skip_lf = False
+        self._name: Optional[str] = None  # fields of the event whose lines came so far
+        self._data: Optional[bytes] = None
+        self._fields = 0  # bytes of those fields
         self.max_event_bytes = max_event_bytes
 
     @property
     def pending_bytes(self) -> int:
         """How many bytes of an unfinished event the parser holds."""
-        return self._pending_size
+        return self._pending_size + self._fields
 
     def feed(self, chunk: bytes) -> List[ParsedItem]:
-        """Add the next piece of the stream; return the events it completes, in order.
+        """Add the next piece of the stream; return what it completes, in order.
 
-        Items are ``(name, data)`` tuples, or :data:`HEARTBEAT` (None) for a
-        comment line. Raises MastodonMalformedEventError when one event grows
-        beyond ``max_event_bytes``.
+        Items are ``(name, data)`` tuples for events, or :data:`HEARTBEAT`
+        (None) for a comment line. Raises MastodonMalformedEventError when
+        one event grows beyond ``max_event_bytes``.
         """
         if self._skip_lf:  # the last piece ended in CR: a LF now is the rest of that CRLF
             self._skip_lf = False
@@ -70,24 +80,66 @@ class SSEParser:
         if b"\r" in chunk:
             self._skip_lf = chunk.endswith(b"\r")
             chunk = chunk.replace(b"\r\n", _LF).replace(b"\r", _LF)
-        if not chunk:
+        last = chunk.rfind(_LF)
+        if last < 0:
+            if chunk:
+                self._keep(chunk)
             return []
         pending = self._pending
         if pending:
-            if _BLANK not in chunk and not (chunk[0] == 10 and pending[-1].endswith(_LF)):
-                self._keep(chunk)
-                return []
             pending.append(chunk)
+            last += self._pending_size
             chunk = b"".join(pending)
             pending.clear()
             self._pending_size = 0
-        end = chunk.rfind(_BLANK)
-        if end < 0:
-            self._keep(chunk)
-            return []
-        if end + 2 < len(chunk):
-            self._keep(chunk[end + 2:])
-        return _parse_blocks(chunk[:end])
+        if last + 1 < len(chunk):
+            self._keep(chunk[last + 1:])
+        return self._lines(chunk, last + 1)
+
+    def _lines(self, text: bytes, end: int) -> List[ParsedItem]:
+        """Parse ``text[:end]``: complete lines, each ending with LF."""
+        out: List[ParsedItem] = []
+        start = 0
+        if self._name is not None or self._data is not None or self._fields:
+            blank = text.find(_BLANK, 0, end)
+            if text[:1] == _LF:  # an empty line first: the event so far is complete
+                start = 1
+            elif blank < 0:
+                self._fold(text[:end - 1], out)
+                return out
+            else:
+                self._fold(text[:blank], out)
+                start = blank + 2
+            self._finish(out)
+        split = text.rfind(_BLANK, start, end)
+        if split >= 0:
+            _parse_blocks(text[start:split], out)
+            start = split + 2
+        if start < end:
+            self._fold(text[start:end - 1], out)
+        return out
+
+    def _fold(self, lines: bytes, out: List[ParsedItem]) -> None:
+        """Take the lines of an event not finished yet into its fields; comments count at once."""
+        for line in lines.split(_LF):
+            if not line:
+                self._finish(out)  # only the first line can be empty here
+            elif line[0] == _COLON:
+                out.append(HEARTBEAT)
+            else:
+                self._name, self._data = _field(line, self._name, self._data)
+                self._fields += len(line) + 1
+        if self._fields > self.max_event_bytes:
+            self.close()
+            raise MastodonMalformedEventError(
+                f"A streaming event is larger than {self.max_event_bytes} bytes")
+
+    def _finish(self, out: List[ParsedItem]) -> None:
+        """An empty line: the event whose fields were taken so far is complete."""
+        if self._name is not None or self._data is not None:
+            out.append((self._name or "", self._data))
+        self._name = self._data = None
+        self._fields = 0
 
     def close(self) -> int:
         """End of the stream: drop an unfinished event; return how many bytes it had."""
@@ -95,34 +147,46 @@ class SSEParser:
         self._pending.clear()
         self._pending_size = 0
         self._skip_lf = False
+        self._name = self._data = None
+        self._fields = 0
         return dropped
 
     def _keep(self, piece: bytes) -> None:
         self._pending.append(piece)
         self._pending_size += len(piece)
-        if self._pending_size > self.max_event_bytes:
+        if self.pending_bytes > self.max_event_bytes:
             self.close()
             raise MastodonMalformedEventError(
                 f"A streaming event is larger than {self.max_event_bytes} bytes")
 
 
-def _parse_blocks(text: bytes) -> List[ParsedItem]:
-    """Parse complete event blocks (LF line ends, blocks separated by blank lines)."""
-    out: List[ParsedItem] = []
+def _field(line: bytes, name: Optional[str], data: Optional[bytes]) -> Tuple[Optional[str], Optional[bytes]]:
+    """``(name, data)`` after one field line of an event."""
+    field, _, value = line.partition(b":")
+    if value[:1] == b" ":
+        value = value[1:]
+    if field == b"data":
+        return name, value if data is None else data + _LF + value
+    if field == b"event":
+        return value.decode("utf-8", "replace"), data
+    return name, data  # "id", "retry" and unknown fields carry nothing a Mastodon client uses
+
+
+def _parse_blocks(text: bytes, out: List[ParsedItem]) -> None:
+    """Parse complete events (LF line ends, events separated by empty lines) into ``out``."""
     append = out.append
     for block in text.split(_BLANK):
-        if block.startswith(b"event: "):  # the usual Mastodon shape: "event: x\ndata: y"
+        if block.startswith(_EVENT):  # the usual Mastodon shape: "event: x\ndata: y"
             newline = block.find(_LF)
-            if newline > 0 and block.startswith(b"data: ", newline + 1) \
+            if newline > 0 and block.startswith(_DATA, newline + 1) \
                     and block.find(_LF, newline + 1) < 0:
                 append((block[7:newline].decode("utf-8", "replace"), block[newline + 7:]))
                 continue
         _parse_block(block, append)
-    return out
 
 
 def _parse_block(block: bytes, append: Callable[[ParsedItem], None]) -> None:
-    """The general case of one block: any field order, multi-line data, comments."""
+    """The general case of one event: any field order, multi-line data, comments."""
     name: Optional[str] = None
     data: Optional[bytes] = None
     for line in block.split(_LF):
@@ -130,18 +194,10 @@ def _parse_block(block: bytes, append: Callable[[ParsedItem], None]) -> None:
             continue
         if line[0] == _COLON:
             append(HEARTBEAT)
-            continue
-        field, _, value = line.partition(b":")
-        if value[:1] == b" ":
-            value = value[1:]
-        if field == b"data":
-            data = value if data is None else data + _LF + value
-        elif field == b"event":
-            name = value.decode("utf-8", "replace")
-        # "id", "retry" and unknown fields carry nothing a Mastodon client uses
+        else:
+            name, data = _field(line, name, data)
     if name is not None or data is not None:
         append((name or "", data))
-
 
 
 def parse_events(body: bytes) -> List[ParsedItem]:

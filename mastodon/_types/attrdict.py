@@ -34,6 +34,7 @@ from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Tup
 from .display import short_repr
 
 Converter = Callable[[Any], Any]
+Coercer = Tuple[type, Converter]  # a number or bool field's type and the converter to it
 #: What a shape of object gets: every key of it (the server's, then the absent declared
 #: ones) and just the absent ones, all with None.
 Shape = Tuple[Dict[Any, None], Dict[str, None]]
@@ -95,24 +96,31 @@ def install_codec(dump: Callable[[Any, bool], str], load: Callable[[str], Any]) 
 class FieldReaders:
     """What reading one entity class's fields needs, built once per class by the decoding layer."""
 
-    __slots__ = ("convert", "convert_items", "names", "template", "shapes", "last_shape",
-                 "undeclared")
+    __slots__ = ("convert", "convert_items", "coerce", "coerce_items", "names", "template",
+                 "renamed", "shapes", "last_shape", "undeclared")
 
     def __init__(self, convert: Dict[str, Converter], names: FrozenSet[str],
-                 template: Tuple[str, ...], undeclared: Optional[Converter]) -> None:
+                 template: Tuple[str, ...], undeclared: Optional[Converter],
+                 coerce: Optional[Dict[str, Coercer]] = None,
+                 renamed: Tuple[Tuple[str, str], ...] = ()) -> None:
         #: JSON key -> converter for the keys whose values are converted when first read
         self.convert = convert
         self.convert_items = tuple(convert.items())
+        #: JSON key -> (type, converter) of the number and bool fields (``"12"`` becomes 12)
+        self.coerce = coerce or {}
+        self.coerce_items = tuple(self.coerce.items())
         #: the declared attribute names
         self.names = names
-        #: the JSON keys of the declared fields, in declaration order: every object has them
+        #: the names of the declared fields, in declaration order: every object has them
         self.template = template
+        #: (field name, JSON key) of the renamed fields: objects have both keys, one value
+        self.renamed = renamed
         #: the server's keys in order -> what objects of that shape get (servers send
         #: objects of one kind in one shape, so this stays small; see ``fill``)
         self.shapes: Dict[Tuple[Any, ...], Shape] = {}
-        #: the last shape filled and its entry: the objects of one answer share their key
-        #: strings, so comparing with it is quicker than looking the shape up
-        self.last_shape: Tuple[Tuple[Any, ...], Shape] = ((), ({}, {}))
+        #: the last shape filled and its entry (objects of one answer share their key strings,
+        #: so comparing is quicker than a lookup); it starts as a shape no object (not even {}) has
+        self.last_shape: Tuple[Tuple[Any, ...], Shape] = ((_MISSING,), ({}, {}))
         #: converter for objects and lists under keys without a converter (None: keep them)
         self.undeclared = undeclared
 
@@ -141,7 +149,8 @@ def readers_of(cls: type) -> FieldReaders:
 #: Converted values are never of these exact classes (ids are a str subclass,
 #: entities and lists are subclasses of dict and list).
 _RAW = {str, int, float, dict, list}
-_CONTAINERS = (dict, list)
+_CONTAINERS = {dict, list}
+_SCALAR_RAW = frozenset({str, int, float})
 _CONVERT_LOCK = threading.RLock()
 
 
@@ -150,6 +159,9 @@ def _read_raw(obj: Any, key: Any, value: Any) -> Any:
     readers = readers_of(obj.__class__)
     conv = readers.convert.get(key)
     if conv is None:  # a key the class does not declare, or one kept as the server sent it
+        coerce = readers.coerce.get(key)
+        if coerce is not None and value.__class__ is not coerce[0] and value.__class__ in _SCALAR_RAW:
+            return _coerce(obj, key, value, coerce[1])
         if readers.undeclared is None or value.__class__ not in _CONTAINERS:
             return value
         conv = readers.undeclared
@@ -163,13 +175,25 @@ def _read_raw(obj: Any, key: Any, value: Any) -> Any:
     return new
 
 
+def _coerce(obj: Any, key: Any, value: Any, coerce: Converter) -> Any:
+    """``obj[key]`` as its field's number or bool (no lock: racing threads store equal ones)."""
+    new = coerce(value)
+    if new is not value:
+        _dict_setitem(obj, key, new)
+    return new
+
+
 def settle(obj: Any) -> Any:
     """Convert every field of ``obj`` that has not been read yet; returns ``obj``."""
     readers = readers_of(obj.__class__)
-    for key, conv in readers.convert_items:
+    for key, _ in readers.convert_items:
         value = _dict_get(obj, key, _MISSING)
         if value.__class__ in _RAW:
             _read_raw(obj, key, value)
+    for key, (kind, coerce) in readers.coerce_items:
+        value = _dict_get(obj, key)
+        if value.__class__ is not kind and value.__class__ in _SCALAR_RAW:
+            _coerce(obj, key, value, coerce)
     if readers.undeclared is not None:
         for key in dict.keys(obj) - readers.convert.keys():
             value = _dict_get(obj, key)
@@ -185,7 +209,8 @@ def fill(obj: Any, data: Any, readers: FieldReaders, share_keys: bool = True) ->
     """Add ``data``'s entries to ``obj``, then None for each declared field it lacks.
 
     The server's keys keep their order; the absent declared ones follow in the
-    order the class declares them. Returns ``obj``.
+    order the class declares them. A renamed field (``_rename_map``) gets its JSON key's
+    value under its own name too, as in Mastodon.py. Returns ``obj``.
 
     With ``share_keys`` a new object first takes every key of its shape from a
     table kept per shape, then the values from ``data``: a dict keeps the key
@@ -214,6 +239,9 @@ def fill(obj: Any, data: Any, readers: FieldReaders, share_keys: bool = True) ->
     else:
         _dict_update(obj, data)
         _dict_update(obj, known[1])
+    for name, wire in readers.renamed:
+        if wire in obj:
+            _dict_setitem(obj, name, _dict_getitem(obj, wire))
     return obj
 
 
@@ -410,7 +438,17 @@ class AttribAccessDict(OrderedDict, Entity):  # type: ignore[type-arg]
     __hash__ = None  # type: ignore[assignment]
 
     def __eq__(self, other: Any) -> bool:
+        """Equal content: a typed entity reads a dict of another class as its own first (so
+        a status equals its JSON, in any key order); untyped ones compare as ordered dicts."""
         settle(self)
+        cls = self.__class__
+        readers = readers_of(cls)
+        if readers.template:
+            if isinstance(other, dict) and other.__class__ is not cls:
+                other = fill(_odict_new(cls), other, readers)
+            if isinstance(other, AttribAccessDict):
+                settle(other)
+            return dict.__eq__(self, other)
         if isinstance(other, AttribAccessDict):
             settle(other)
         result = dict.__eq__(self, other)
@@ -540,6 +578,7 @@ class ParsedObject(AttribAccessDict):
 
 #: An object fresh from parse_json still needs its entity type.
 _RAW.add(ParsedObject)
+_CONTAINERS.add(ParsedObject)
 
 
 class EmptyResponse(AttribAccessDict):

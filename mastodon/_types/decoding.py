@@ -24,11 +24,14 @@ from datetime import datetime
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple, TypeVar, Union
 
 from .attrdict import (
-    AttribAccessDict, Converter, EmptyResponse, FieldReaders, PaginationInfo, ParsedObject, fill,
-    install_readers, readers_of,
+    AttribAccessDict, Coercer, Converter, EmptyResponse, FieldReaders, PaginationInfo,
+    ParsedObject, fill, install_readers, readers_of,
 )
 from .lists import NonPaginatableList, PaginatableList
-from .values import _ID_CACHE, MaybeSnowflakeIdType, _CACHE_LIMIT, _convert_datetime, _maybe_datetime
+from .values import (
+    _ID_CACHE, SCALAR_COERCERS, MaybeSnowflakeIdType, _CACHE_LIMIT, _convert_datetime,
+    _maybe_datetime,
+)
 
 _log = logging.getLogger("mastodon")
 
@@ -75,17 +78,22 @@ def _str_to_type(mastopy_type: str) -> Any:
 class _ClassInfo:
     """The converters of one entity class's fields."""
 
-    __slots__ = ("converters", "names", "known_keys", "template")
+    __slots__ = ("converters", "coercers", "names", "known_keys", "template", "renamed")
 
     def __init__(self, converters: Dict[str, Optional[Converter]], names: FrozenSet[str],
-                 template: Tuple[str, ...]) -> None:
+                 template: Tuple[str, ...], coercers: Optional[Dict[str, Coercer]] = None,
+                 renamed: Tuple[Tuple[str, str], ...] = ()) -> None:
         #: JSON key (field name and wire name) -> converter, None when the value is kept as is.
         self.converters = converters
+        #: JSON key -> converter of the number and boolean fields (see FieldReaders.coerce)
+        self.coercers = coercers or {}
         #: The declared attribute names.
         self.names = names
         self.known_keys = frozenset(converters)
-        #: The JSON keys of the declared fields, in declaration order.
+        #: The names of the declared fields, in declaration order.
         self.template = template
+        #: (field name, JSON key) of the fields read from another key (``_rename_map``).
+        self.renamed = renamed
 
 
 _fields_cache: Dict[type, _ClassInfo] = {}
@@ -143,13 +151,27 @@ def _build_class_info(cls: type) -> _ClassInfo:
     if cls is AttribAccessDict or not issubclass(cls, AttribAccessDict) \
             or issubclass(cls, ParsedObject):
         return _ClassInfo({}, frozenset(), ())
-    converters = {name: converter_for(hint) for name, hint in _class_hints(cls).items()}
+    hints = _class_hints(cls)
+    converters = {name: converter_for(hint) for name, hint in hints.items()}
+    coercers = {name: coercer for name, coercer in
+                ((name, _coercer_for(hint)) for name, hint in hints.items()) if coercer}
     names = frozenset(converters)
-    template = tuple(cls._rename_map.get(name, name) for name in converters)
-    for name, wire in cls._rename_map.items():
-        if name in names:
-            converters[wire] = converters[name]
-    return _ClassInfo(converters, names, template)
+    template = tuple(converters)
+    renamed = tuple((name, wire) for name, wire in cls._rename_map.items() if name in names)
+    for name, wire in renamed:
+        converters[wire] = converters[name]
+        if name in coercers:
+            coercers[wire] = coercers[name]
+    return _ClassInfo(converters, names, template, coercers, renamed)
+
+
+def _coercer_for(hint: Any) -> Optional[Coercer]:
+    """(type, converter) of an int, float or bool field (Optional or not), else None."""
+    if typing.get_origin(hint) is Union:
+        members = [arg for arg in typing.get_args(hint) if arg is not _NoneType]
+        hint = members[0] if len(members) == 1 else None
+    coerce = SCALAR_COERCERS.get(hint) if isinstance(hint, type) else None
+    return None if coerce is None else (hint, coerce)
 
 
 def _build_readers(cls: type) -> FieldReaders:
@@ -157,7 +179,8 @@ def _build_readers(cls: type) -> FieldReaders:
     if not info.names:
         return FieldReaders({}, frozenset(), (), None)
     convert = {key: conv for key, conv in info.converters.items() if conv is not None}
-    return FieldReaders(convert, info.names, info.template, _as_parsed)
+    return FieldReaders(convert, info.names, info.template, _as_untyped, info.coercers,
+                        info.renamed)
 
 
 install_readers(_build_readers)
@@ -218,8 +241,8 @@ def _build_converter(hint: Any) -> Optional[Converter]:
             return None  # IdType and friends: ids stay as the server sent them
         return _UnionConverter(members)
     parts = _list_parts(hint)
-    if parts is not None:
-        return _list_converter(parts[0], converter_for(parts[1]))
+    if parts is not None:  # items of a list of numbers are numbers (``own_votes``)
+        return _list_converter(parts[0], converter_for(parts[1]) or SCALAR_COERCERS.get(parts[1]))
     if origin in (dict, Dict) or (origin is not None and _is_entity_class(origin)):
         container = origin if _is_entity_class(origin) else AttribAccessDict
         value_hint = args[1] if len(args) == 2 else Any
@@ -330,24 +353,26 @@ def _take_object(cls: type, data: Dict[str, Any]) -> Any:
     return obj
 
 
-def _as_parsed(value: Any) -> Any:
-    """JSON data as :func:`parse_json` makes it (AttribAccessDicts already there are kept)."""
+def _as_untyped(value: Any) -> Any:
+    """Data under a key no class declares, as in Mastodon.py: AttribAccessDicts and
+    NonPaginatableLists all the way down, other values as sent (parse_json's retyped)."""
     if isinstance(value, dict):
-        if isinstance(value, AttribAccessDict):
+        if value.__class__ is not ParsedObject and isinstance(value, AttribAccessDict):
             return value
-        obj = _odict_new(ParsedObject)
-        _dict_update(obj, {key: _as_parsed(item) for key, item in value.items()})
+        obj = _take_object(AttribAccessDict, value)
+        for key, item in list(dict.items(obj)):
+            if item.__class__ in _UNTYPED_CONTAINERS:
+                _dict_setitem(obj, key, _as_untyped(item))
         return obj
-    if value.__class__ is list and _holds_plain_dicts(value):
-        return [_as_parsed(item) for item in value]
+    if value.__class__ is list:
+        result = NonPaginatableList.__new__(NonPaginatableList)
+        list.extend(result, [_as_untyped(item) if item.__class__ in _UNTYPED_CONTAINERS
+                             else item for item in value])
+        return result
     return value
 
 
-def _holds_plain_dicts(value: List[Any]) -> bool:
-    for item in value:
-        if item.__class__ is dict or (item.__class__ is list and _holds_plain_dicts(item)):
-            return True
-    return False
+_UNTYPED_CONTAINERS = frozenset({dict, list, ParsedObject})
 
 
 # -- without type information

@@ -1,7 +1,8 @@
 """Scalar values of entities: object ids (snowflakes), timestamps and base 62.
 
-Timestamps are parsed to timezone-aware datetimes; parsed ones are shared
-(datetimes are immutable), as are id objects.
+Timestamps with a zone (or ``Z``) are parsed to aware datetimes, those without
+one (``last_status_at`` is a bare date) to naive ones, as Mastodon.py does;
+parsed ones are shared (datetimes are immutable), as are id objects.
 """
 from __future__ import annotations
 
@@ -95,7 +96,10 @@ _CACHE_LIMIT = 4096
 
 
 def _convert_datetime(value: Any) -> Any:
-    """Converter for datetime fields: ISO strings, UNIX-second strings and numbers."""
+    """Converter for datetime fields: ISO strings, UNIX-second strings and numbers.
+
+    A timestamp without a zone (a bare date) gives a naive datetime.
+    """
     if value.__class__ is str:
         cached = _DATETIME_CACHE.get(value)
         if cached is not None:
@@ -108,12 +112,10 @@ def _convert_datetime(value: Any) -> Any:
         else:
             parsed = _parse_iso(value)
             if parsed is not None:
-                if parsed.tzinfo is None:
-                    parsed = parsed.replace(tzinfo=_UTC)
                 _DATETIME_CACHE[value] = parsed
                 return parsed
     elif isinstance(value, datetime):
-        return value if value.tzinfo is not None else value.replace(tzinfo=_UTC)
+        return value
     elif isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) < 1e11:
         return datetime.fromtimestamp(value, _UTC)
     _log.debug("kept a value that is not a date in a date field: %r", value)
@@ -129,11 +131,96 @@ def _maybe_datetime(value: Any) -> Any:
             return value
         parsed = _parse_iso(value)
         if parsed is not None:
-            return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
+            return parsed
     return value
 
 
+# --------------------------------------------------------------------------- numbers and booleans
+
+def _keep_unfit(value: Any, what: str) -> Any:
+    _log.debug("kept a value that is not %s in %s field: %r", what, what, value)
+    return value
+
+
+def _coerce_int(value: Any) -> Any:
+    """Converter for int fields: digits sent as text (``"12"``) and whole floats to ints."""
+    cls = value.__class__
+    if cls is int:
+        return value
+    if cls is str:
+        try:
+            return int(value)
+        except ValueError:
+            return _keep_unfit(value, "an int")
+    if cls is float and value.is_integer():
+        return int(value)
+    return _keep_unfit(value, "an int")
+
+
+def _coerce_float(value: Any) -> Any:
+    """Converter for float fields: ints and numbers sent as text to floats."""
+    cls = value.__class__
+    if cls is float:
+        return value
+    if cls is int:
+        return float(value)
+    if cls is str:
+        try:
+            return float(value)
+        except ValueError:
+            pass
+    return _keep_unfit(value, "a float")
+
+
+_BOOL_TEXT = {"true": True, "false": False}
+
+
+def _coerce_bool(value: Any) -> Any:
+    """Converter for boolean fields: ``"true"``/``"false"`` (any case) and numbers to bools."""
+    cls = value.__class__
+    if cls is str:
+        found = _BOOL_TEXT.get(value.lower())
+        return _keep_unfit(value, "a bool") if found is None else found
+    if cls is int or cls is float:
+        return bool(value)
+    return value
+
+
+#: The converters of the scalar field types whose values servers sometimes send as text.
+SCALAR_COERCERS = {int: _coerce_int, float: _coerce_float, bool: _coerce_bool}
+
+
 # --------------------------------------------------------------------------- ids
+
+#: Longest id compared as a number (int() refuses longer digit strings by default).
+_MAX_NUMBER_DIGITS = 4000
+
+
+def _id_number(text: str) -> Optional[int]:
+    """The number an id written in ASCII decimal digits stands for (a leading ``-``
+    allowed); None for any other text."""
+    digits = text[1:] if text[:1] == "-" else text
+    if digits.isdigit() and digits.isascii() and len(digits) <= _MAX_NUMBER_DIGITS:
+        return int(text)
+    return None
+
+
+def _order_operands(mine: str, other: Any) -> Optional[Tuple[Any, Any]]:
+    """What an id comparison compares: both numbers when both sides are numbers
+    (an int, or an id or string of digits), else both texts; None when ``other``
+    cannot be ordered against an id."""
+    if other.__class__ is int or (isinstance(other, int) and not isinstance(other, bool)):
+        number = _id_number(mine)
+        return None if number is None else (number, other)
+    if isinstance(other, str):
+        number = _id_number(mine)
+        if number is not None:
+            other_number = _id_number(other)
+            if other_number is not None:
+                return number, other_number
+        return str(mine), str(other)
+    return None
+
 
 class MaybeSnowflakeIdType(str):
     """An object id: a string that may encode its creation time (a snowflake).
@@ -142,6 +229,12 @@ class MaybeSnowflakeIdType(str):
     upper bits are a millisecond timestamp; :meth:`to_datetime` recovers it.
     Pleroma uses base-62 "flake" ids instead; pass ``assume_pleroma=True`` for
     those.
+
+    Ids order as numbers: ``MaybeSnowflakeIdType("999") < "1000"`` and
+    ``status.id > 5`` hold, and ``sorted()``/``max()`` of ids pick by number.
+    Ids that are not numbers (Pleroma's) order as text among themselves and
+    against strings; comparing one with an int raises TypeError. Equality and
+    hashing are those of the string, so an id equals ``"5"``, not ``5``.
     """
 
     __slots__ = ()
@@ -157,22 +250,38 @@ class MaybeSnowflakeIdType(str):
         super().__init__()
 
     def to_datetime(self) -> Optional[datetime]:
-        """The creation time encoded in the id, or None when it encodes none."""
+        """The creation time encoded in the id, or None when it encodes none.
+
+        A naive datetime in local time, as in Mastodon.py, so that
+        ``datetime.now() - status.id.to_datetime()`` works.
+        """
         if self.isdigit():
-            millis = int(self) >> 16
-            if millis <= 0:
-                return None
-            return datetime.fromtimestamp(millis / 1000, tz=_UTC)
+            return datetime.fromtimestamp((int(self) >> 16) / 1000)
         if self._assume_pleroma and self and all(char in _BASE62_INDEX for char in self):
-            millis = base62_to_int(self) >> 64 - 48
-            return datetime.fromtimestamp(millis / 1000, tz=_UTC)
+            return datetime.fromtimestamp((base62_to_int(self) >> 64 - 48) / 1000)
         return None
 
     def __reduce__(self) -> Tuple[Any, ...]:
         return (MaybeSnowflakeIdType, (str(self), self._assume_pleroma))
 
     def __repr__(self) -> str:
-        return str.__repr__(self)
+        return str.__str__(self)
+
+    def __lt__(self, other: Any) -> bool:
+        pair = _order_operands(self, other)
+        return NotImplemented if pair is None else bool(pair[0] < pair[1])
+
+    def __le__(self, other: Any) -> bool:
+        pair = _order_operands(self, other)
+        return NotImplemented if pair is None else bool(pair[0] <= pair[1])
+
+    def __gt__(self, other: Any) -> bool:
+        pair = _order_operands(self, other)
+        return NotImplemented if pair is None else bool(pair[0] > pair[1])
+
+    def __ge__(self, other: Any) -> bool:
+        pair = _order_operands(self, other)
+        return NotImplemented if pair is None else bool(pair[0] >= pair[1])
 
 
 class _PleromaSnowflakeIdType(MaybeSnowflakeIdType):

@@ -66,11 +66,13 @@ class AdminAccountsMixin(AdminBase):
         """
         params = page_params(
             max_id, min_id, since_id, limit,
-            origin=validate.one_of("origin", origin, ("local", "remote")),
-            status=validate.one_of("status", status, ACCOUNT_STATUSES),
+            origin=validate.known(origin, ("local", "remote"), "Origin must be local or remote"),
+            status=validate.known(status, ACCOUNT_STATUSES, "Status must be local or active, "
+                                  "pending, disabled, silenced or suspended"),
             **_texts(by_domain=by_domain, username=username, display_name=display_name,
                      email=email, ip=ip),
-            permissions=validate.one_of("permissions", permissions, ("staff",)),
+            permissions=validate.known(permissions, ("staff",),
+                                       "Permissions must be staff if passed"),
             invited_by=None if invited_by is None else unpack_id(invited_by, "invited_by"),
             role_ids=None if role_ids is None else id_list(role_ids, "role_ids"))
         return self._get("/api/v2/admin/accounts", params,
@@ -105,9 +107,8 @@ class AdminAccountsMixin(AdminBase):
 
         Calls ``GET /api/v1/admin/accounts``.
         """
-        if status is None:
-            raise MastodonIllegalArgumentError("status is required")
-        validate.one_of("status", status, ACCOUNT_STATUSES)
+        if status not in ACCOUNT_STATUSES:
+            raise MastodonIllegalArgumentError("Invalid moderation status requested.")
         return self._admin_page(
             "accounts", rt.AdminAccount, max_id, min_id, since_id, limit,
             remote=True if validate.flag("remote", remote) else None,

@@ -5,35 +5,43 @@ from typing import Any, Dict, Optional, Type, TypeVar, cast, overload
 
 from .._core.params import page_params, path_segment
 from ..internals import Internals
-from ..types_base import IdType, PaginatableList
+from ..types_base import PaginatableList
 
 _Result = TypeVar("_Result")
+
+
+class _NoId:
+    """The marker of an admin call on a whole collection (no id in the path)."""
+
+
+NO_ID: Any = _NoId()
 
 
 class AdminBase(Internals):
     """The request helpers of the admin area mixins."""
 
     @overload
-    def _admin(self, verb: str, resource: str, id: Optional[IdType] = None,
+    def _admin(self, verb: str, resource: str, id: Any = NO_ID,
                action: Optional[str] = None, params: Optional[Dict[str, Any]] = None, *,
                entity: Type[_Result]) -> _Result: ...
 
     @overload
-    def _admin(self, verb: str, resource: str, id: Optional[IdType] = None,
+    def _admin(self, verb: str, resource: str, id: Any = NO_ID,
                action: Optional[str] = None, params: Optional[Dict[str, Any]] = None,
                entity: None = None) -> Any: ...
 
-    def _admin(self, verb: str, resource: str, id: Optional[IdType] = None,
+    def _admin(self, verb: str, resource: str, id: Any = NO_ID,
                action: Optional[str] = None, params: Optional[Dict[str, Any]] = None,
                entity: Any = None) -> Any:
         """One admin request: ``VERB /api/v1/admin/<resource>[/<id>][/<action>]``.
 
         Returns the answer decoded into ``entity``. A trailing slash on
         ``resource`` is kept for collection calls and dropped when an id
-        follows (upstream's domain-block routes).
+        follows (upstream's domain-block routes). An ``id`` given as None is
+        refused: it never turns a call on one object into one on all of them.
         """
         path = f"/api/v1/admin/{resource}"
-        if id is not None:
+        if id is not NO_ID:
             path = f"{path.rstrip('/')}/{path_segment(id)}"
         if action is not None:
             path = f"{path}/{action}"

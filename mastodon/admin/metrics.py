@@ -59,12 +59,18 @@ class AdminMetricsMixin(AdminBase):
     def _admin_metric(self, resource: str, start_at: Any, end_at: Any, flags: Dict[str, Any],
                       scoped: Dict[str, Any], extra: Dict[str, Any],
                       entity: Type[_Result]) -> _Result:
-        """POST a measures/dimensions query: the period, ``keys[]`` and per-key scopes."""
+        """POST a measures/dimensions query as JSON: the period, ``keys`` and per-key scopes.
+
+        A query asking for nothing is refused, as Mastodon.py refuses it.
+        """
         params = {"start_at": _iso_moment("start_at", start_at),
                   "end_at": _iso_moment("end_at", end_at),
                   **extra,
                   **_report_keys(flags, scoped)}
-        return self._admin("POST", resource, params=params, entity=entity)
+        if not params["keys"]:
+            kind = "metric" if resource == "measures" else "dimension"
+            raise MastodonIllegalArgumentError(f"Must request at least one {kind}.")
+        return self._post(f"/api/v1/admin/{resource}", params, json_body=True, entity=entity)
 
     @api_version("3.5.0", "3.5.0")
     def admin_measures(self, start_at: datetime, end_at: datetime, active_users: bool = False,
@@ -156,15 +162,13 @@ class AdminMetricsMixin(AdminBase):
         or dates; the server uses only the date). ``frequency`` is
         ``"day"`` (the default) or ``"month"``: users who signed up in the same
         day or month form a cohort, and the answer gives, for each later day
-        or month, how many of them were still active (the server falls back
-        to days for other values).
+        or month, how many of them were still active. Other values are refused.
 
         Calls ``POST /api/v1/admin/retention``.
         """
-        if frequency is None:
-            raise MastodonIllegalArgumentError("frequency is required")
         params = {"start_at": _iso_moment("start_at", start_at),
                   "end_at": _iso_moment("end_at", end_at),
-                  "frequency": validate.one_of("frequency", frequency, RETENTION_FREQUENCIES)}
+                  "frequency": validate.known(frequency, RETENTION_FREQUENCIES,
+                                              "Frequency must be day or month")}
         return self._admin("POST", "retention", params=params,
                            entity=NonPaginatableList[rt.AdminRetention])

@@ -29,7 +29,7 @@ from typing import Any, Dict, List, Optional
 
 from support.mock_server import REPO, MockUnavailable, ensure_venv
 
-ORACLE_PACKAGE = "Mastodon.py==2.3.3"
+ORACLE_PACKAGE = "Mastodon.py[grapheme]==2.3.3"
 ORACLE_VENV = REPO / ".venv-oracle"
 PROBES = Path(__file__).resolve().parent / "probes"
 WORKER = Path(__file__).resolve().parent / "oracle_worker.py"

@@ -57,5 +57,6 @@ def stream(api: Mastodon) -> None:
     with Mastodon(access_token="token", api_base_url="https://mastodon.example") as client:
         reveal_type(client)  # revealed: Mastodon
         handle = client.stream_user(StreamListener(), run_async=True)
-        reveal_type(handle)  # revealed: SSEStreamHandle | WebSocketSubscription
+        reveal_type(handle)  # revealed: SSEStreamHandle | WebSocketSubscription | None
+        assert handle is not None  # None: a blocking stream that ended
         handle.close()
