@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any, List, Mapping, Tuple, Union
 
 from ._core import validate
-from ._core.status_length import countable_text
 from .compat import require
 from .errors import MastodonIllegalArgumentError
 from .internals import Internals
@@ -82,6 +81,8 @@ class MediaUtilsMixin(Internals):
         """
         require("grapheme", "get_status_length")
         import grapheme
+
+        from ._core.status_length import countable_text  # its patterns cost import time
 
         validate.text("text", text, required=True)  # None is no status: refused, not 0
         validate.text("spoiler_text", spoiler_text)

@@ -7,9 +7,9 @@ What the client knows about its server lives in the core service
 from __future__ import annotations
 
 import functools
-import inspect
 from typing import Any, Callable, TypeVar
 
+from ._core.signature import DeferredSignature
 from ._core.version_text import max_version as max_version  # the public import paths
 from ._core.version_text import parse_version_string as parse_version_string
 from .internals import Internals
@@ -91,6 +91,15 @@ class VersionsMixin(Internals):
         return self._server.verify(version_str, cached)
 
 
+def _with_note(doc: str, created: str, changed: str) -> str:
+    """``doc`` with the versions note as its last paragraph, at the docstring's indentation
+    (so that :func:`inspect.cleandoc` and ``help()`` show it flush with the rest)."""
+    last_line = doc[doc.rfind("\n") + 1:]
+    indent = last_line[:len(last_line) - len(last_line.lstrip())]
+    return (f"{doc.rstrip()}\n\n{indent}"
+            f"*Added: Mastodon v{created}, last changed: Mastodon v{changed}*")
+
+
 def api_version(created_ver: str, last_changed_ver: str) -> Callable[[_F], _F]:
     """Mark an endpoint with the Mastodon versions that added and last changed it.
 
@@ -115,10 +124,9 @@ def api_version(created_ver: str, last_changed_ver: str) -> Callable[[_F], _F]:
                 self._server.gate(name, created_ver, last_changed_ver)
             return function(self, *args, **kwargs)
 
-        note = f"*Added: Mastodon v{created_ver}, last changed: Mastodon v{last_changed_ver}*"
-        checked.__doc__ = f"{inspect.cleandoc(function.__doc__ or '')}\n\n{note}"
+        checked.__doc__ = _with_note(function.__doc__ or "", created_ver, last_changed_ver)
         checked._min_version = (created_ver, last_changed_ver)  # type: ignore[attr-defined]
-        checked.__signature__ = inspect.signature(function)  # type: ignore[attr-defined]
+        checked.__signature__ = DeferredSignature.of(function)  # type: ignore[attr-defined]
         return checked  # type: ignore[return-value]
 
     return wrap

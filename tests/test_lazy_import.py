@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, List
 from unittest import mock
 
+import pytest
+
 import mastodon
 from mastodon.versions import api_version
 
@@ -138,3 +140,38 @@ def test_every_method_shows_its_real_parameters_to_getfullargspec() -> None:
             p for p in params if params[p].kind not in (inspect.Parameter.VAR_POSITIONAL,
                                                         inspect.Parameter.VAR_KEYWORD)], name
     assert inspect.getfullargspec(Mastodon.timeline_home).args[:3] == ["self", "max_id", "min_id"]
+
+
+def test_the_client_import_leaves_out_what_only_some_calls_need() -> None:
+    found = fresh("import inspect, json, sys\nread = []\nreal = inspect.signature\n"
+                  "inspect.signature = lambda *a, **k: read.append(a) or real(*a, **k)\n"
+                  "from mastodon import Mastodon\n"
+                  "print(json.dumps([sorted(m for m in ('uuid', 'orjson', "
+                  "'mastodon._core.status_length', 'mastodon._core.tld_list') if m in sys.modules),"
+                  " len(read)]))")
+    # idempotency keys, the JSON parser, the status-length patterns: on first use;
+    # no endpoint's signature is read until someone asks for it
+    assert found == [[], 0]
+
+
+def test_a_deferred_signature_is_the_endpoint_signature_everywhere() -> None:
+    from mastodon import Mastodon
+    endpoint = Mastodon.status_post.__wrapped__  # type: ignore[attr-defined]
+    real = inspect.signature(endpoint)
+    deferred = inspect.signature(Mastodon.status_post)
+    assert deferred == real and real == deferred and hash(deferred) == hash(real)
+    assert str(deferred) == str(real) and repr(deferred) == repr(real)
+    assert deferred.parameters == real.parameters
+    assert deferred.return_annotation == real.return_annotation
+    assert list(deferred.bind(None, "hi", visibility="unlisted").arguments) == [
+        "self", "status", "visibility"]
+    api = Mastodon(api_base_url="http://127.0.0.1:9", access_token="x")
+    try:
+        bound = inspect.signature(api.status_post)  # drops self through replace()
+        assert list(bound.parameters) == list(real.parameters)[1:]
+        spec = mock.create_autospec(api, instance=True)
+        spec.status_post("hi", visibility="direct")
+        with pytest.raises(TypeError):
+            spec.status_post("hi", no_such_parameter=1)
+    finally:
+        api.session.close()

@@ -38,7 +38,7 @@ def status(ident: int) -> bytes:
 def api(fault_server: Any) -> Iterator[Mastodon]:
     client = Mastodon(access_token="t", api_base_url=fault_server.url, retry_policy=NO_RETRIES)
     client._streaming_base = fault_server.url
-    client._instance_cache["v2"] = AttribAccessDict()
+    client._facts.documents["v2"] = AttribAccessDict()
     yield client
     client.session.close()
 

@@ -7,7 +7,8 @@ import requests
 
 from ..errors import MastodonAPIError
 from .check import unusable_body_error
-from ..types_base import decode, load_json
+from .jsonparse import loads
+from ..types_base import decode
 
 
 class UnusableBody(Exception):
@@ -44,7 +45,7 @@ def decode_response(response: requests.Response, entity: Any = None) -> Any:
             raise UnusableBody(unusable_body_error(response))
         return decode({}, None)
     try:
-        parsed = load_json(content)
+        parsed = loads(content)
     except (ValueError, RecursionError) as exc:
         raise UnusableBody(unusable_body_error(response)) from exc
     try:

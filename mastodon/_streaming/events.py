@@ -14,7 +14,8 @@ from typing import Any, Callable, Dict, Optional, Set, Union
 
 from .. import return_types as rt
 from ..errors import MastodonMalformedEventError
-from ..types_base import MaybeSnowflakeIdType, decode, load_json
+from .._core.jsonparse import loads
+from ..types_base import MaybeSnowflakeIdType, decode
 
 __all__ = ["EVENT_ENTITIES", "NO_OPS", "decode_payload", "dispatch_event", "call_handler",
            "for_stream_passing", "handle_ws_frame", "parse_ws_frame"]
@@ -41,11 +42,12 @@ def decode_payload(name: str, data: Any) -> Any:
     ``delete`` and ``announcement.delete`` carry a bare id; ``filters_changed``
     and ``notifications_merged`` carry nothing. Raises MastodonMalformedEventError
     when the data of any other event is missing or not JSON. JSON text is
-    parsed by :func:`~mastodon.types_base.load_json`, as REST answers are.
+    parsed by :func:`mastodon._core.jsonparse.loads` (orjson with the ``speed``
+    extra), as REST answers are.
     """
     if type(data) is bytes and name not in _NOT_JSON:  # the usual case, first
         try:
-            value = load_json(data)
+            value = loads(data)
         except ValueError as exc:
             raise _malformed(name, data, exc) from exc
         return decode(value, EVENT_ENTITIES.get(name))
@@ -63,7 +65,7 @@ def decode_payload(name: str, data: Any) -> Any:
             raise MastodonMalformedEventError(f"The streaming event {name!r} carries no id")
         return MaybeSnowflakeIdType(text)
     try:
-        value = load_json(data)
+        value = loads(data)
     except ValueError as exc:
         raise _malformed(name, data, exc) from exc
     return decode(value, EVENT_ENTITIES.get(name))

@@ -1,7 +1,6 @@
 """How a typed entity shows itself: ``<Status id=1 @alice: 'Hello world'>``."""
 from __future__ import annotations
 
-import html
 import re
 from datetime import datetime
 from collections import Counter
@@ -17,6 +16,8 @@ _REPR_KEYS = ("acct", "username", "name", "title", "shortcode", "domain", "type"
 
 def _excerpt(text: str, limit: int = 40) -> str:
     if "<" in text or "&" in text:
+        import html  # on first use: it costs the client import 1 ms
+
         text = html.unescape(_TAG_RE.sub(" ", text))
     text = _SPACE_RE.sub(" ", text).strip()
     return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
