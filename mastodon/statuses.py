@@ -59,7 +59,7 @@ def _optional_ids(values: Any, name: str) -> Optional[List[str]]:
 def _utc_iso(name: str, value: Optional[datetime]) -> Optional[str]:
     """A datetime as ISO-8601 in UTC (naive datetimes are taken as local time)."""
     validate.moment(name, value)
-    return None if value is None else wire_datetime(value)
+    return None if value is None else wire_datetime(value, name)
 
 
 def _poll_param(poll: Any) -> Optional[Dict[str, Any]]:

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from mastodon import return_types as rt
 from mastodon._core import jsonparse
 from mastodon.types_base import PaginatableList, decode
+from support.extras import require_extra
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
