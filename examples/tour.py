@@ -13,26 +13,20 @@ only direct messages to nobody (visible to you alone) and deletes them again.
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 from contextlib import ExitStack
 from typing import Any, List, Tuple
 
-from mastodon import Mastodon
+from mock_helper import mock_server_module
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from mastodon import Mastodon
 
 
 def start_mock_server(stack: ExitStack) -> Any:
-    """Start mastodon_mock via the test helper (loaded by path; it is not part of the package)."""
-    path = os.path.join(ROOT, "tests", "support", "mock_server.py")
-    spec = importlib.util.spec_from_file_location("mock_server", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    """Start mastodon_mock via the test helper (see mock_helper.py)."""
     print("Starting a local mastodon_mock server (the first run installs it) ...")
-    return stack.enter_context(module.MockMastodon())
+    return stack.enter_context(mock_server_module().MockMastodon())
 
 
 def log_in_on_mock(base_url: str) -> Mastodon:

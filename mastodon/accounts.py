@@ -17,7 +17,9 @@ from .errors import (
 )
 from .internals import Internals
 from .profile import profile_form
-from .types_base import IdType, NonPaginatableList, PaginatableList, PathOrFile, decode
+from .types_base import (
+    IdType, NonPaginatableList, PaginatableList, PaginationIdType, PathOrFile, decode,
+)
 from .versions import api_version
 
 _T = TypeVar("_T")
@@ -163,8 +165,9 @@ class AccountsMixin(Internals):
     @api_version("1.0.0", "4.6.0")
     def account_statuses(self, id: AccountOrId, only_media: bool = False, pinned: bool = False,
                          exclude_replies: bool = False, exclude_reblogs: bool = False,
-                         tagged: Optional[str] = None, max_id: Optional[IdType] = None,
-                         min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
+                         tagged: Optional[str] = None, max_id: Optional[PaginationIdType] = None,
+                         min_id: Optional[PaginationIdType] = None,
+                         since_id: Optional[PaginationIdType] = None,
                          limit: Optional[int] = None, exclude_direct: bool = False
                          ) -> PaginatableList[rt.Status]:
         """The statuses of the account ``id``, newest first.
@@ -189,8 +192,9 @@ class AccountsMixin(Internals):
         return self._account_get(id, "statuses", PaginatableList[rt.Status], params)
 
     @api_version("1.0.0", "2.6.0")
-    def account_followers(self, id: AccountOrId, max_id: Optional[IdType] = None,
-                          min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
+    def account_followers(self, id: AccountOrId, max_id: Optional[PaginationIdType] = None,
+                          min_id: Optional[PaginationIdType] = None,
+                          since_id: Optional[PaginationIdType] = None,
                           limit: Optional[int] = None) -> PaginatableList[rt.Account]:
         """The accounts following the account ``id``, one page at a time.
 
@@ -203,8 +207,9 @@ class AccountsMixin(Internals):
                                  page_params(max_id, min_id, since_id, limit))
 
     @api_version("1.0.0", "2.6.0")
-    def account_following(self, id: AccountOrId, max_id: Optional[IdType] = None,
-                          min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
+    def account_following(self, id: AccountOrId, max_id: Optional[PaginationIdType] = None,
+                          min_id: Optional[PaginationIdType] = None,
+                          since_id: Optional[PaginationIdType] = None,
                           limit: Optional[int] = None) -> PaginatableList[rt.Account]:
         """The accounts the account ``id`` follows, one page at a time.
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import ipaddress
 import os
-import threading
 import warnings
 from datetime import datetime
 from typing import Any, Dict, List, Optional, Tuple
@@ -25,7 +24,7 @@ from .defaults import _DEFAULT_SCOPES, _DEFAULT_TIMEOUT, _DEFAULT_USER_AGENT, _S
 from .errors import (
     MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError, MastodonWarning,
 )
-from .internals import Internals
+from .internals import Internals, close_pool_of
 from .types_base import AttribAccessDict
 from ._core.server import ServerFacts
 from .versions import api_version
@@ -106,6 +105,8 @@ def _post_app(session: Any, url: str, form: Dict[str, str], headers: Dict[str, s
     except (requests.exceptions.RequestException, OSError) as exc:
         raise MastodonNetworkError(f"Could not complete request POST {url}: "
                                    f"{type(exc).__name__}") from exc
+    if session is None:  # requests.post's own session only forgot its pool
+        close_pool_of(response)
     status = getattr(response, "status_code", None)
     if isinstance(status, int) and not isinstance(status, bool):
         raise_for_status(response)
@@ -185,7 +186,7 @@ class AuthenticationMixin(Internals):
         if feature_set not in FEATURE_SETS:
             raise MastodonIllegalArgumentError(
                 f"feature_set must be one of {', '.join(FEATURE_SETS)}; got {feature_set!r}")
-        self._cache_lock = threading.RLock()
+        self._make_locks()
         self._facts = ServerFacts(self._cache_lock)
         self._oauth_info: Optional[AttribAccessDict] = None
         self._streaming_base: Optional[str] = None

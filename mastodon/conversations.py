@@ -6,7 +6,7 @@ from typing import Optional, Union
 from . import return_types as rt
 from ._core.params import page_params, path_segment
 from .internals import Internals
-from .types_base import IdType, PaginatableList
+from .types_base import IdType, PaginatableList, PaginationIdType
 from .versions import api_version
 
 
@@ -14,8 +14,9 @@ class ConversationsMixin(Internals):
     """List conversations (direct-message threads), mark them read, remove them."""
 
     @api_version("2.6.0", "2.6.0")
-    def conversations(self, max_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
-                      since_id: Optional[IdType] = None,
+    def conversations(self, max_id: Optional[PaginationIdType] = None,
+                      min_id: Optional[PaginationIdType] = None,
+                      since_id: Optional[PaginationIdType] = None,
                       limit: Optional[int] = None) -> PaginatableList[rt.Conversation]:
         """Your conversations, most recently active first.
 

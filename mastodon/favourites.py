@@ -6,7 +6,7 @@ from typing import Any, Optional
 from . import return_types as rt
 from ._core.params import page_params
 from .internals import Internals
-from .types_base import IdType, PaginatableList
+from .types_base import IdType, PaginatableList, PaginationIdType
 from .versions import api_version
 
 
@@ -19,8 +19,9 @@ class FavouritesMixin(Internals):
                          entity=PaginatableList[rt.Status])
 
     @api_version("1.0.0", "2.6.0")
-    def favourites(self, max_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
-                   since_id: Optional[IdType] = None,
+    def favourites(self, max_id: Optional[PaginationIdType] = None,
+                   min_id: Optional[PaginationIdType] = None,
+                   since_id: Optional[PaginationIdType] = None,
                    limit: Optional[int] = None) -> PaginatableList[rt.Status]:
         """The statuses you favourited, most recently favourited first.
 
@@ -35,8 +36,9 @@ class FavouritesMixin(Internals):
         return self._own_statuses("/api/v1/favourites", max_id, min_id, since_id, limit)
 
     @api_version("3.1.0", "3.1.0")
-    def bookmarks(self, max_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
-                  since_id: Optional[IdType] = None,
+    def bookmarks(self, max_id: Optional[PaginationIdType] = None,
+                  min_id: Optional[PaginationIdType] = None,
+                  since_id: Optional[PaginationIdType] = None,
                   limit: Optional[int] = None) -> PaginatableList[rt.Status]:
         """The statuses you bookmarked, most recently bookmarked first (paged like favourites).
 

@@ -8,7 +8,7 @@ from ._core import validate
 from ._core.params import page_params, path_segment
 from .errors import MastodonIllegalArgumentError
 from .internals import Internals
-from .types_base import IdType, NonPaginatableList, PaginatableList
+from .types_base import IdType, NonPaginatableList, PaginatableList, PaginationIdType
 from .versions import api_version
 
 
@@ -90,8 +90,9 @@ class HashtagsMixin(Internals):
         return self._tag_action(name, "name", "unfeature")
 
     @api_version("4.0.0", "4.0.0")
-    def followed_tags(self, max_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
-                      since_id: Optional[IdType] = None, limit: Optional[int] = None
+    def followed_tags(self, max_id: Optional[PaginationIdType] = None,
+                      min_id: Optional[PaginationIdType] = None,
+                      since_id: Optional[PaginationIdType] = None, limit: Optional[int] = None
                       ) -> PaginatableList[rt.Tag]:
         """The hashtags you follow, one page at a time.
 

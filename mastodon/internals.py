@@ -16,12 +16,14 @@ from typing import (
 )
 
 import requests
+import urllib3
 
 from ._core import debuglog
 from ._core.asyncrefresh import attach_async_refresh
 from ._core.blocklist import refuse_blocked
 from ._core.check import raise_for_status, warn_if_deprecated, with_details
 from ._core.decode import UnusableBody, decode_response
+from ._core.locks import RecreatedLocks
 from ._core.pagination import attach_pagination
 from ._core.ratelimit import RateLimiter, bucket_for
 from ._core.retry import RetryPolicy, note_idempotency_key, with_idempotency_key
@@ -69,9 +71,10 @@ def _limiter_field(name: str, doc: str) -> Any:
 def _close_pools(session: requests.Session) -> None:
     """Close the pooled connections of every adapter of ``session`` now.
 
-    ``Session.close()`` only forgets the pools; urllib3 closes their connections
-    when a pool is garbage collected, which a response still held elsewhere
-    (for example by an exception the caller kept) delays indefinitely.
+    ``Session.close()`` only forgets the pools; their connections end when the
+    garbage collector gets to them, which a response still held elsewhere (for
+    example by an exception the caller kept) delays indefinitely, and which
+    PyPy, without reference counting, does only now and then.
     """
     for adapter in session.adapters.values():
         managers = [getattr(adapter, "poolmanager", None),
@@ -87,8 +90,23 @@ def _close_pools(session: requests.Session) -> None:
                     pass
 
 
-class Internals:
-    """Shared state and the request core of a :class:`mastodon.Mastodon` client."""
+def close_pool_of(response: Any) -> None:
+    """Close the connection pool a finished ``requests`` response came from, now.
+
+    For a response of a session that is closed already (``requests.post``
+    closes its own at once), whose pool that session only forgot.
+    """
+    pool = getattr(getattr(response, "raw", None), "_pool", None)
+    if isinstance(pool, urllib3.connectionpool.HTTPConnectionPool):
+        pool.close()
+
+
+class Internals(RecreatedLocks):
+    """Shared state and the request core of a :class:`mastodon.Mastodon` client.
+
+    A client pickles (its locks are made anew on load); the restored client
+    owns, and :meth:`close` closes, the copy of the session it was pickled with.
+    """
 
     api_base_url: str
     access_token: Optional[str]
@@ -315,6 +333,18 @@ class Internals:
         return self._request("DELETE", path, params, **kw)
 
     # ------------------------------------------------------------------ lifecycle
+
+    _locks = ("_cache_lock",)
+
+    def _make_locks(self) -> None:
+        self._cache_lock = threading.RLock()
+        facts = self.__dict__.get("_facts")  # unpickling: the server facts share the lock
+        if facts is not None:
+            facts.lock = self._cache_lock
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        super().__setstate__(state)
+        self._owns_session = True  # unpickling made a session of its own
 
     def close(self) -> None:
         """Release the pooled connections of the session this client created.

@@ -7,7 +7,7 @@ from . import return_types as rt
 from ._core import validate
 from ._core.params import id_list, page_params, path_segment
 from .internals import Internals
-from .types_base import IdType, NonPaginatableList, PaginatableList
+from .types_base import IdType, NonPaginatableList, PaginatableList, PaginationIdType
 from .versions import api_version
 
 #: Which replies a list timeline shows: to any followed account, to list members, or none.
@@ -54,8 +54,9 @@ class ListsMixin(Internals):
         return self._get(self._list_path(id), entity=rt.UserList)
 
     @api_version("2.1.0", "2.6.0")
-    def list_accounts(self, id: ListOrId, max_id: Optional[IdType] = None,
-                      min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
+    def list_accounts(self, id: ListOrId, max_id: Optional[PaginationIdType] = None,
+                      min_id: Optional[PaginationIdType] = None,
+                      since_id: Optional[PaginationIdType] = None,
                       limit: Optional[int] = None) -> PaginatableList[rt.Account]:
         """The members of a list, one page at a time (``limit=0`` asks for all at once).
 

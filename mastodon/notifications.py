@@ -8,7 +8,7 @@ from ._core import validate
 from ._core.params import id_list, page_params, path_segment, unpack_id
 from .errors import MastodonIllegalArgumentError
 from .internals import Internals
-from .types_base import IdType, NonPaginatableList, PaginatableList
+from .types_base import IdType, NonPaginatableList, PaginatableList, PaginationIdType
 from .versions import api_version
 
 #: Notification types known when mentions_only has to be emulated on old servers.
@@ -47,8 +47,9 @@ class NotificationsMixin(Internals):
 
     @api_version("1.0.0", "4.6.0")
     def notifications(self, id: Optional[IdType] = None, account_id: Optional[IdType] = None,
-                      max_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
-                      since_id: Optional[IdType] = None, limit: Optional[int] = None,
+                      max_id: Optional[PaginationIdType] = None,
+                      min_id: Optional[PaginationIdType] = None,
+                      since_id: Optional[PaginationIdType] = None, limit: Optional[int] = None,
                       exclude_types: Optional[List[str]] = None,
                       types: Optional[List[str]] = None, mentions_only: Optional[bool] = None,
                       supported_types: Optional[List[str]] = None,
@@ -120,8 +121,9 @@ class NotificationsMixin(Internals):
     # ------------------------------------------------------------------ grouped (v2) notifications
 
     @api_version("4.3.0", "4.6.0")
-    def grouped_notifications(self, max_id: Optional[IdType] = None,
-                              since_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
+    def grouped_notifications(self, max_id: Optional[PaginationIdType] = None,
+                              since_id: Optional[PaginationIdType] = None,
+                              min_id: Optional[PaginationIdType] = None,
                               limit: Optional[int] = None, types: Optional[List[str]] = None,
                               exclude_types: Optional[List[str]] = None,
                               account_id: Optional[IdType] = None,
@@ -239,8 +241,9 @@ class NotificationsMixin(Internals):
         return self._patch("/api/v2/notifications/policy", params, entity=rt.NotificationPolicy)
 
     @api_version("4.3.0", "4.3.0")
-    def notification_requests(self, max_id: Optional[IdType] = None,
-                              since_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
+    def notification_requests(self, max_id: Optional[PaginationIdType] = None,
+                              since_id: Optional[PaginationIdType] = None,
+                              min_id: Optional[PaginationIdType] = None,
                               limit: Optional[int] = None,
                               ) -> PaginatableList[rt.NotificationRequest]:
         """Accounts whose notifications the policy filtered, one request per account.

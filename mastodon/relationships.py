@@ -8,7 +8,7 @@ from . import return_types as rt
 from ._core import validate
 from ._core.params import page_params, path_segment
 from .internals import Internals
-from .types_base import IdType, PaginatableList
+from .types_base import IdType, PaginatableList, PaginationIdType
 from .versions import api_version
 
 
@@ -32,8 +32,9 @@ class RelationshipsMixin(Internals):
     # ------------------------------------------------------------------ blocks and mutes
 
     @api_version("1.0.0", "2.6.0")
-    def blocks(self, max_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
-               since_id: Optional[IdType] = None, limit: Optional[int] = None
+    def blocks(self, max_id: Optional[PaginationIdType] = None,
+               min_id: Optional[PaginationIdType] = None,
+               since_id: Optional[PaginationIdType] = None, limit: Optional[int] = None
                ) -> PaginatableList[rt.Account]:
         """The accounts you block, one page at a time.
 
@@ -45,8 +46,9 @@ class RelationshipsMixin(Internals):
         return self._account_page("/api/v1/blocks", max_id, min_id, since_id, limit)
 
     @api_version("1.1.0", "2.6.0")
-    def mutes(self, max_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
-              since_id: Optional[IdType] = None, limit: Optional[int] = None
+    def mutes(self, max_id: Optional[PaginationIdType] = None,
+              min_id: Optional[PaginationIdType] = None,
+              since_id: Optional[PaginationIdType] = None, limit: Optional[int] = None
               ) -> PaginatableList[rt.Account]:
         """The accounts you mute, one page at a time.
 
@@ -60,8 +62,9 @@ class RelationshipsMixin(Internals):
     # ------------------------------------------------------------------ follow requests
 
     @api_version("1.0.0", "2.6.0")
-    def follow_requests(self, max_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
-                        since_id: Optional[IdType] = None, limit: Optional[int] = None
+    def follow_requests(self, max_id: Optional[PaginationIdType] = None,
+                        min_id: Optional[PaginationIdType] = None,
+                        since_id: Optional[PaginationIdType] = None, limit: Optional[int] = None
                         ) -> PaginatableList[rt.Account]:
         """The accounts waiting for you to accept their follow request (locked accounts).
 
@@ -97,8 +100,9 @@ class RelationshipsMixin(Internals):
     # ------------------------------------------------------------------ domain blocks
 
     @api_version("1.4.0", "2.6.0")
-    def domain_blocks(self, max_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
-                      since_id: Optional[IdType] = None, limit: Optional[int] = None
+    def domain_blocks(self, max_id: Optional[PaginationIdType] = None,
+                      min_id: Optional[PaginationIdType] = None,
+                      since_id: Optional[PaginationIdType] = None, limit: Optional[int] = None
                       ) -> PaginatableList[str]:
         """The domains you block, as plain domain names, one page at a time.
 

@@ -7,7 +7,7 @@ from . import return_types as rt
 from ._core import validate
 from ._core.params import pagination_id, unpack_id
 from .internals import Internals
-from .types_base import IdType, PaginationInfo
+from .types_base import IdType, PaginationIdType, PaginationInfo
 from .versions import api_version
 
 #: Values of ``result_type``: the part of the results to search for.
@@ -45,7 +45,7 @@ class SearchMixin(Internals):
     @api_version("1.1.0", "2.8.0")
     def search(self, q: str, resolve: bool = True, result_type: Optional[str] = None,
                account_id: Optional[IdType] = None, offset: Optional[int] = None,
-               min_id: Optional[IdType] = None, max_id: Optional[IdType] = None,
+               min_id: Optional[PaginationIdType] = None, max_id: Optional[PaginationIdType] = None,
                exclude_unreviewed: bool = True, limit: Optional[int] = None,
                following: bool = False) -> Union[rt.Search, rt.SearchV2]:
         """Search, with v2 search on servers that have it (2.4.1+), else v1.
@@ -86,7 +86,8 @@ class SearchMixin(Internals):
     @api_version("2.4.1", "2.8.0")
     def search_v2(self, q: str, resolve: bool = True, result_type: Optional[str] = None,
                   account_id: Optional[IdType] = None, offset: Optional[int] = None,
-                  min_id: Optional[IdType] = None, max_id: Optional[IdType] = None,
+                  min_id: Optional[PaginationIdType] = None,
+                  max_id: Optional[PaginationIdType] = None,
                   exclude_unreviewed: bool = True, limit: Optional[int] = None,
                   following: bool = False) -> rt.SearchV2:
         """Search accounts, statuses and hashtags.

@@ -9,7 +9,7 @@ from ._core import validate
 from ._core.params import id_list, page_params, path_segment
 from .internals import Internals
 from .statuses import QUOTE_APPROVAL_POLICIES, StatusOrId, visibility_param
-from .types_base import IdType, NonPaginatableList, PaginatableList
+from .types_base import IdType, NonPaginatableList, PaginatableList, PaginationIdType
 from .versions import api_version
 
 
@@ -112,8 +112,8 @@ class StatusActionsMixin(Internals):
                           entity=rt.Translation)
 
     @api_version("4.5.0", "4.5.0")
-    def status_quotes(self, id: StatusOrId, max_id: Optional[IdType] = None,
-                      since_id: Optional[IdType] = None,
+    def status_quotes(self, id: StatusOrId, max_id: Optional[PaginationIdType] = None,
+                      since_id: Optional[PaginationIdType] = None,
                       limit: Optional[int] = None) -> PaginatableList[rt.Status]:
         """The statuses that quote your status ``id``.
 

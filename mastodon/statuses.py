@@ -16,7 +16,7 @@ from .errors import MastodonIllegalArgumentError
 from .internals import Internals
 from ._core.files import file_part
 from .media import focus_param
-from .types_base import IdType, PaginatableList, PathOrFile
+from .types_base import IdType, PaginatableList, PaginationIdType, PathOrFile
 from .versions import api_version
 
 #: Visibilities a status can be posted with.
@@ -59,7 +59,7 @@ def _optional_ids(values: Any, name: str) -> Optional[List[str]]:
 def _utc_iso(name: str, value: Optional[datetime]) -> Optional[str]:
     """A datetime as ISO-8601 in UTC (naive datetimes are taken as local time)."""
     validate.moment(name, value)
-    return None if value is None else wire_datetime(value)
+    return None if value is None else wire_datetime(value, name)
 
 
 def _poll_param(poll: Any) -> Optional[Dict[str, Any]]:
@@ -372,8 +372,9 @@ class StatusesMixin(Internals):
     # ------------------------------------------------------------------ scheduled statuses
 
     @api_version("2.7.0", "2.7.0")
-    def scheduled_statuses(self, max_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
-                           since_id: Optional[IdType] = None,
+    def scheduled_statuses(self, max_id: Optional[PaginationIdType] = None,
+                           min_id: Optional[PaginationIdType] = None,
+                           since_id: Optional[PaginationIdType] = None,
                            limit: Optional[int] = None) -> PaginatableList[rt.ScheduledStatus]:
         """Your statuses that are scheduled and not yet posted.
 

@@ -10,7 +10,7 @@ from ._core import validate
 from ._core.params import page_params, path_segment, unpack_id
 from .errors import MastodonIllegalArgumentError, MastodonWarning
 from .internals import Internals
-from .types_base import IdType, PaginatableList
+from .types_base import IdType, PaginatableList, PaginationIdType
 from .versions import api_version
 
 TIMELINE_ROOT = "/api/v1/timelines/"
@@ -45,8 +45,9 @@ class TimelineMixin(Internals):
     """Read the home, local, public, hashtag, list and link timelines."""
 
     @api_version("1.0.0", "3.1.4")
-    def timeline(self, timeline: str = "home", max_id: Optional[IdType] = None,
-                 min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
+    def timeline(self, timeline: str = "home", max_id: Optional[PaginationIdType] = None,
+                 min_id: Optional[PaginationIdType] = None,
+                 since_id: Optional[PaginationIdType] = None,
                  limit: Optional[int] = None, only_media: bool = False, local: bool = False,
                  remote: bool = False) -> PaginatableList[rt.Status]:
         """A page of statuses from a timeline, newest first.
@@ -86,8 +87,9 @@ class TimelineMixin(Internals):
                          entity=PaginatableList[rt.Status])
 
     @api_version("1.0.0", "3.1.4")
-    def timeline_home(self, max_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
-                      since_id: Optional[IdType] = None, limit: Optional[int] = None,
+    def timeline_home(self, max_id: Optional[PaginationIdType] = None,
+                      min_id: Optional[PaginationIdType] = None,
+                      since_id: Optional[PaginationIdType] = None, limit: Optional[int] = None,
                       only_media: bool = False, local: bool = False,
                       remote: bool = False) -> PaginatableList[rt.Status]:
         """Statuses of the accounts you follow and your own, newest first.
@@ -103,8 +105,9 @@ class TimelineMixin(Internals):
         return self.timeline("home", max_id, min_id, since_id, limit, only_media, local, remote)
 
     @api_version("1.0.0", "3.1.4")
-    def timeline_local(self, max_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
-                       since_id: Optional[IdType] = None, limit: Optional[int] = None,
+    def timeline_local(self, max_id: Optional[PaginationIdType] = None,
+                       min_id: Optional[PaginationIdType] = None,
+                       since_id: Optional[PaginationIdType] = None, limit: Optional[int] = None,
                        only_media: bool = False) -> PaginatableList[rt.Status]:
         """Public statuses of this instance's users, newest first.
 
@@ -117,8 +120,9 @@ class TimelineMixin(Internals):
         return self.timeline("local", max_id, min_id, since_id, limit, only_media)
 
     @api_version("1.0.0", "3.1.4")
-    def timeline_public(self, max_id: Optional[IdType] = None, min_id: Optional[IdType] = None,
-                        since_id: Optional[IdType] = None, limit: Optional[int] = None,
+    def timeline_public(self, max_id: Optional[PaginationIdType] = None,
+                        min_id: Optional[PaginationIdType] = None,
+                        since_id: Optional[PaginationIdType] = None, limit: Optional[int] = None,
                         only_media: bool = False, local: bool = False,
                         remote: bool = False) -> PaginatableList[rt.Status]:
         """Public statuses known to the instance (the federated timeline), newest first.
@@ -133,8 +137,10 @@ class TimelineMixin(Internals):
         return self.timeline("public", max_id, min_id, since_id, limit, only_media, local, remote)
 
     @api_version("1.0.0", "3.1.4")
-    def timeline_hashtag(self, hashtag: str, local: bool = False, max_id: Optional[IdType] = None,
-                         min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
+    def timeline_hashtag(self, hashtag: str, local: bool = False,
+                         max_id: Optional[PaginationIdType] = None,
+                         min_id: Optional[PaginationIdType] = None,
+                         since_id: Optional[PaginationIdType] = None,
                          limit: Optional[int] = None, only_media: bool = False,
                          remote: bool = False) -> PaginatableList[rt.Status]:
         """Public statuses with a hashtag, newest first.
@@ -152,8 +158,9 @@ class TimelineMixin(Internals):
                                    since_id, limit, only_media, local, remote)
 
     @api_version("2.1.0", "3.1.4")
-    def timeline_list(self, id: IdType, max_id: Optional[IdType] = None,
-                      min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
+    def timeline_list(self, id: IdType, max_id: Optional[PaginationIdType] = None,
+                      min_id: Optional[PaginationIdType] = None,
+                      since_id: Optional[PaginationIdType] = None,
                       limit: Optional[int] = None, only_media: bool = False, local: bool = False,
                       remote: bool = False) -> PaginatableList[rt.Status]:
         """Statuses of the members of one of your lists, newest first.
@@ -170,8 +177,10 @@ class TimelineMixin(Internals):
         return self._read_timeline("list", f"list/{path_segment(id)}", {}, max_id, min_id,
                                    since_id, limit, only_media, local, remote)
 
-    def timeline_link(self, url: str, local: bool = False, max_id: Optional[IdType] = None,
-                      min_id: Optional[IdType] = None, since_id: Optional[IdType] = None,
+    def timeline_link(self, url: str, local: bool = False,
+                      max_id: Optional[PaginationIdType] = None,
+                      min_id: Optional[PaginationIdType] = None,
+                      since_id: Optional[PaginationIdType] = None,
                       limit: Optional[int] = None, only_media: bool = False,
                       remote: bool = False) -> PaginatableList[rt.Status]:
         """Statuses sharing a trending link (Mastodon 4.3+), newest first.

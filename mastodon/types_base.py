@@ -25,7 +25,8 @@ from ._types.lists import AttribAccessList, EntityList, NonPaginatableList, Pagi
 from ._types.lists import _EntityList as _EntityList
 from ._types.roundtrip import _type_name as _type_name
 from ._types.values import (
-    BASE62_ALPHABET, IdType, MaybeSnowflakeIdType, PathOrFile, PrimitiveIdType, T,
+    BASE62_ALPHABET, IdType, MaybeSnowflakeIdType, PaginationIdType, PathOrFile,
+    PrimitiveIdType, T,
     WebpushCryptoParamsPrivkey, WebpushCryptoParamsPubkey, base62_to_int, int_to_base62,
     parse_datetime,
 )
@@ -33,6 +34,7 @@ from ._types.values import (
 __all__ = [
     "Entity", "AttribAccessDict", "EmptyResponse", "PaginatableList", "NonPaginatableList",
     "PaginationInfo", "MaybeSnowflakeIdType", "AttribAccessList", "IdType", "PrimitiveIdType",
+    "PaginationIdType",
     "EntityList", "PathOrFile", "WebpushCryptoParamsPubkey", "WebpushCryptoParamsPrivkey", "T",
     "BASE62_ALPHABET", "base62_to_int", "int_to_base62", "resolve_type", "stringify_type",
     "get_type_class", "real_issubclass", "try_cast", "try_cast_recurse", "decode", "parse_json",

@@ -81,7 +81,7 @@ GENERATED = {"mastodon.return_types"}
 
 #: ``__all__`` of the public and compatibility modules the spec gives no list for.
 PINNED_ALL: Dict[str, FrozenSet[str]] = {
-    "mastodon.types_base": frozenset(['AttribAccessDict', 'AttribAccessList', 'BASE62_ALPHABET', 'EmptyResponse', 'Entity', 'EntityList', 'IdType', 'MaybeSnowflakeIdType', 'NonPaginatableList', 'PaginatableList', 'PaginationInfo', 'PathOrFile', 'PrimitiveIdType', 'T', 'WebpushCryptoParamsPrivkey', 'WebpushCryptoParamsPubkey', 'base62_to_int', 'converter_for', 'decode', 'get_type_class', 'int_to_base62', 'load_json', 'parse_datetime', 'parse_json', 'real_issubclass', 'register_entity_names', 'resolve_type', 'stringify_type', 'try_cast', 'try_cast_recurse']),
+    "mastodon.types_base": frozenset(['AttribAccessDict', 'AttribAccessList', 'BASE62_ALPHABET', 'EmptyResponse', 'Entity', 'EntityList', 'IdType', 'MaybeSnowflakeIdType', 'NonPaginatableList', 'PaginatableList', 'PaginationIdType', 'PaginationInfo', 'PathOrFile', 'PrimitiveIdType', 'T', 'WebpushCryptoParamsPrivkey', 'WebpushCryptoParamsPubkey', 'base62_to_int', 'converter_for', 'decode', 'get_type_class', 'int_to_base62', 'load_json', 'parse_datetime', 'parse_json', 'real_issubclass', 'register_entity_names', 'resolve_type', 'stringify_type', 'try_cast', 'try_cast_recurse']),
     "mastodon.errors": frozenset({
         "MastodonError", "MastodonIllegalArgumentError", "MastodonIOError",
         "MastodonFileNotFoundError", "MastodonUploadFileNotFoundError", "MastodonNetworkError",

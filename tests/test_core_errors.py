@@ -5,6 +5,7 @@ import logging
 import socket
 import sys
 import time
+from http import HTTPStatus
 from typing import Any
 
 import pytest
@@ -35,7 +36,7 @@ def iso(when: float) -> str:
 @pytest.mark.parametrize("status,reason,cls", [
     (400, "Bad Request", MastodonAPIError), (401, "Unauthorized", MastodonUnauthorizedError),
     (403, "Forbidden", MastodonAPIError), (404, "Not Found", MastodonNotFoundError),
-    (410, "Gone", MastodonAPIError), (422, "Unprocessable Entity", MastodonAPIError),
+    (410, "Gone", MastodonAPIError), (422, HTTPStatus(422).phrase, MastodonAPIError),
     (500, "Internal Server Error", MastodonInternalServerError),
     (502, "Bad Gateway", MastodonBadGatewayError),
     (503, "Service Unavailable", MastodonServiceUnavailableError),

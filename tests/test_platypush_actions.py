@@ -14,6 +14,7 @@ from mastodon import Mastodon
 from mastodon.errors import (
     MastodonDeprecationWarning, MastodonIllegalArgumentError, MastodonNotFoundError,
 )
+from support.extras import require_extra
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
        b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff"
@@ -303,8 +304,7 @@ def test_register_account_returns_the_token_answer(mock):
 
 
 def test_push_subscription_service(plugin):                                           # P60
-    pytest.importorskip("cryptography")
-    pytest.importorskip("http_ece")
+    require_extra("webpush", "cryptography", "http_ece")
     alice = plugin("alice_token")
     keys = alice.api.push_subscription_generate_keys()
     subscription = alice.api.push_subscription_set("https://relay.example/push", keys[1],

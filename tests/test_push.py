@@ -11,10 +11,15 @@ import json
 import os
 import sys
 
-import http_ece
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+
+from support.extras import require_extra
+
+require_extra("webpush", "http_ece", "cryptography")
+
+import http_ece  # noqa: E402  (after the guard: the webpush extra may be missing)
+from cryptography.hazmat.primitives import serialization  # noqa: E402
+from cryptography.hazmat.primitives.asymmetric import ec  # noqa: E402
 
 from mastodon import return_types as rt
 from mastodon.errors import (

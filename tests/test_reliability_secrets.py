@@ -31,6 +31,7 @@ import requests
 from mastodon import Mastodon
 from mastodon._core.retry import RetryPolicy
 from mastodon.errors import MastodonError, MastodonWarning
+from support.extras import require_extra
 
 PASSWORD = "pw-Hunter2-Sekrit-9731"
 BAD_TOKEN = "not-a-real-token-Zq81Xv"
@@ -243,6 +244,7 @@ def mastodon_logs(caplog: pytest.LogCaptureFixture) -> str:
 def test_push_subscription_keys_are_redacted_in_the_debug_log(fake: Any, all_logs: Any) -> None:
     import base64
 
+    require_extra("webpush", "cryptography")
     private, public = fake.api.push_subscription_generate_keys()
     fake.api.debug_requests = True
     fake.queue(json={"id": "1", "endpoint": "https://push.example/x", "alerts": {},

@@ -73,6 +73,48 @@ def test_catch_up_helpers_say_what_they_follow() -> None:
     assert repr(catch_up) == "<CatchUp of /api/v1/timelines/home, /api/v1/notifications>"
 
 
+def _statuses(count: int) -> List[Any]:
+    return [{"id": str(n), "content": f"<p>status {n}</p>", "account": {"id": "1", "acct": "a"}}
+            for n in range(count)]
+
+
+def test_a_context_counts_ancestors_and_descendants() -> None:
+    context = decode({"ancestors": _statuses(1), "descendants": _statuses(3)}, rt.Context)
+    assert repr(context) == "<Context 1 ancestor, 3 descendants>"
+    assert repr(decode({"ancestors": [], "descendants": _statuses(1)}, rt.Context)) == \
+        "<Context 0 ancestors, 1 descendant>"
+
+
+@pytest.mark.parametrize("kind", [rt.SearchV2, rt.Search])
+def test_search_results_count_accounts_statuses_and_hashtags(kind: type) -> None:
+    found = decode({"accounts": [{"id": "1", "acct": "a"}], "statuses": _statuses(2),
+                    "hashtags": [{"name": "cats"}, {"name": "dogs"}, {"name": "birds"}]}, kind)
+    assert repr(found) == f"<{kind.__name__} 1 account, 2 statuses, 3 hashtags>"
+
+
+def test_search_results_show_collections_only_when_the_server_sent_them() -> None:
+    found = decode({"accounts": [], "statuses": [], "hashtags": [],
+                    "collections": [{"id": "1"}]}, rt.SearchV2)
+    assert repr(found) == "<SearchV2 0 accounts, 0 statuses, 0 hashtags, 1 collection>"
+
+
+def test_grouped_notifications_count_groups_by_type_and_what_they_refer_to() -> None:
+    groups = [{"group_key": f"g{n}", "type": kind, "notifications_count": 1}
+              for n, kind in enumerate(["favourite", "follow", "favourite", "mention"])]
+    results = decode({"accounts": [{"id": "1", "acct": "a"}, {"id": "2", "acct": "b"}],
+                      "statuses": _statuses(1), "notification_groups": groups},
+                     rt.GroupedNotificationsResults)
+    assert repr(results) == ("<GroupedNotificationsResults 4 groups (favourite 2, follow 1, "
+                             "mention 1), 2 accounts, 1 status>")
+    empty = decode({"accounts": [], "statuses": [], "notification_groups": []},
+                   rt.GroupedNotificationsResults)
+    assert repr(empty) == "<GroupedNotificationsResults 0 groups, 0 accounts, 0 statuses>"
+
+
+def test_a_container_without_its_lists_shows_just_its_name() -> None:
+    assert repr(decode({}, rt.Context)) == "<Context>"
+
+
 def _public_objects() -> List[Any]:
     context = decode({"ancestors": [], "descendants": []}, rt.Context)
     return [

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from mastodon import return_types as rt
 from mastodon._core import jsonparse
 from mastodon.types_base import PaginatableList, decode
+from support.extras import require_extra
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -110,7 +111,7 @@ EDGE_CASES = [
 
 @pytest.fixture(scope="module")
 def with_orjson() -> Callable[[Any], Any]:
-    pytest.importorskip("orjson", reason="orjson (the speed extra) is not installed")
+    require_extra("speed", "orjson")
     return jsonparse.parser("orjson")
 
 

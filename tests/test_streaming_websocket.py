@@ -18,10 +18,11 @@ from mastodon.errors import MastodonAPIError, MastodonNotImplementedError, Masto
 from mastodon.return_types import Notification, Status
 from mastodon.types_base import AttribAccessDict
 from mastodon.streaming_websocket import WebSocketStreamHandle, WebSocketSubscription
+from support.extras import require_extra
 from support.stream_helpers import Recorder, assert_no_stream_threads
 from support.ws_server import WSServer
 
-pytest.importorskip("websocket")
+require_extra("websocket", "websocket")
 
 STATUS = {"id": "5", "created_at": "2024-05-01T10:00:00Z", "content": "<p>x</p>",
           "account": {"id": "1", "acct": "alice"}}

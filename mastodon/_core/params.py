@@ -108,9 +108,16 @@ def encodable(name: str, text: str) -> str:
     return text
 
 
-def wire_datetime(value: datetime) -> str:
-    """A datetime as sent: ISO-8601 in UTC to the second; a naive one is local time."""
-    return value.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+def wire_datetime(value: datetime, name: str = "datetime") -> str:
+    """A datetime as sent: ISO-8601 in UTC to the second; a naive one is local time.
+
+    One that has no UTC form (the last hours of year 9999 ahead of UTC) is
+    refused naming ``name``; Python 3.13 also finds none for naive ones there.
+    """
+    try:
+        return value.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+    except (ValueError, OverflowError) as exc:
+        raise MastodonIllegalArgumentError(f"{name}: {value!r} has no UTC time: {exc}") from None
 
 
 def _scalar(name: str, value: Any, for_json: bool) -> Any:
@@ -118,7 +125,7 @@ def _scalar(name: str, value: Any, for_json: bool) -> Any:
     if isinstance(value, bool):
         return value if for_json else ("1" if value else "0")
     if isinstance(value, datetime):
-        return wire_datetime(value)
+        return wire_datetime(value, name)
     if isinstance(value, str):
         return encodable(name, value)
     return value

@@ -26,6 +26,7 @@ from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 from urllib.parse import urlsplit
 
 from ..errors import MastodonIllegalArgumentError, MastodonRatelimitError
+from .locks import RecreatedLocks
 from .pause import pause
 
 log = logging.getLogger("mastodon")
@@ -145,7 +146,7 @@ class Bucket:
             self.reported = min(self.reported, remaining)
 
 
-class RateLimiter:
+class RateLimiter(RecreatedLocks):
     """Thread-safe bookkeeping of the rate limits, in ``throw``, ``wait`` or ``pace`` mode.
 
     ``before_request`` reserves one request of a bucket's window (waiting or
@@ -171,8 +172,18 @@ class RateLimiter:
         self.sleep = sleep
         self.max_retries = max_retries
         self._buckets: Dict[str, Bucket] = {DEFAULT_BUCKET: Bucket()}
+        self._make_locks()
+
+    _locks = ("_lock", "_answered")
+
+    def _make_locks(self) -> None:
         self._lock = threading.Lock()
         self._answered = threading.Condition(self._lock)  # notified when a request ends
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        super().__setstate__(state)
+        for bucket in self._buckets.values():  # requests under way were the pickling process's
+            bucket.inflight, bucket.probing = 0, False
 
     @property
     def method(self) -> str:

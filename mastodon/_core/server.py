@@ -22,6 +22,7 @@ from typing import Any, Callable, Dict, Optional, Tuple
 from .. import return_types as rt
 from ..errors import MastodonAPIError, MastodonError, MastodonIllegalArgumentError, \
     MastodonVersionError
+from .locks import RecreatedLocks
 from .version_text import UNKNOWN_VERSION, Version, dotted, mastodon_level, \
     parse_version_string, release_text
 
@@ -40,8 +41,13 @@ _TIMELINE_FEEDS = {"public": "live_feeds", "local": "live_feeds", "hashtag": "ha
                    "tag": "hashtag_feeds", "link": "trending_link_feeds"}
 
 
-class ServerFacts:
-    """One client's knowledge of its server; every field is guarded by ``lock``."""
+class ServerFacts(RecreatedLocks):
+    """One client's knowledge of its server; every field is guarded by ``lock``.
+
+    Pickled without the lock; the client that holds it hands it its own again.
+    """
+
+    _locks = ("lock",)
 
     def __init__(self, lock: threading.RLock) -> None:
         self.lock = lock
@@ -55,6 +61,9 @@ class ServerFacts:
         self.checked = False
         #: The last warning about the version, so that each is logged once.
         self.warning: Optional[str] = None
+
+    def _make_locks(self) -> None:
+        self.lock = threading.RLock()
 
     def given(self, version_str: Any, strict: bool) -> None:
         """Take the constructor's ``mastodon_version`` as the server's version.

@@ -104,18 +104,23 @@ def transmit(session: requests.Session, call: Call, auth: Optional[requests.auth
     call.rewind_files()
     try:
         if not _stock_session(session):
-            return session.request(
+            response = session.request(
                 call.method, call.url, params=call.query, data=call.form, json=call.json,
                 files=call.files, headers=call.headers, auth=auth, timeout=timeout,
                 stream=stream,
             )
-        # what Session.request does, with the environment settings looked up once per origin
-        prepared = session.prepare_request(requests.Request(
-            call.method, call.url, params=call.query or {}, data=call.form or {},
-            json=call.json, files=call.files, headers=call.headers, auth=auth,
-        ))
-        return session.send(prepared, timeout=timeout, allow_redirects=True,
-                            **_ENVIRONMENT.settings(session, prepared.url or call.url, stream))
+        else:
+            # what Session.request does, with the environment settings looked up once per origin
+            prepared = session.prepare_request(requests.Request(
+                call.method, call.url, params=call.query or {}, data=call.form or {},
+                json=call.json, files=call.files, headers=call.headers, auth=auth,
+            ))
+            response = session.send(
+                prepared, timeout=timeout, allow_redirects=True,
+                **_ENVIRONMENT.settings(session, prepared.url or call.url, stream))
+        if not stream:
+            _require_whole_body(response, call.method)
+        return response
     except requests.exceptions.ReadTimeout as exc:
         raise network_error(MastodonReadTimeout, exc, call) from exc
     except (requests.exceptions.RequestException, OSError) as exc:
@@ -160,6 +165,26 @@ def _never_sent(exc: BaseException) -> bool:
             return False
         exc = inner
     return False
+
+
+def _require_whole_body(response: Any, method: str) -> None:
+    """Raise what urllib3 2 raises for a body that ended short of its Content-Length.
+
+    urllib3 1.x (still installed on Python 3.9 and PyPy, e.g. by vcrpy) hands
+    the shorter body over without a word, and its JSON would then be blamed.
+    """
+    raw = getattr(response, "raw", None)
+    headers = getattr(response, "headers", None) or {}
+    declared = str(headers.get("Content-Length", ""))
+    if (method == "HEAD" or not isinstance(raw, urllib3.response.HTTPResponse)
+            or not declared.isdigit() or "Transfer-Encoding" in headers
+            or getattr(response, "status_code", None) in (204, 304)):
+        return
+    received = raw.tell()  # bytes taken off the connection, before any decompression
+    if received < int(declared):
+        partial = urllib3.exceptions.IncompleteRead(received, int(declared) - received)
+        raise requests.exceptions.ChunkedEncodingError(
+            urllib3.exceptions.ProtocolError(f"Connection broken: {partial!r}", partial))
 
 
 def _stalled_body(exc: BaseException) -> bool:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any, Callable, Dict, List
+from collections import Counter
+from typing import Any, Callable, Dict, List, Tuple
 
 _dict_get = dict.get
 
@@ -67,10 +68,54 @@ def _notification_parts(obj: Any) -> List[str]:
     return parts
 
 
+_PLURALS = {"status": "statuses"}
+
+
+def _counted(noun: str, number: int) -> str:
+    """``1 status``, ``2 statuses``, ``0 accounts``."""
+    return f"{number} {noun if number == 1 else _PLURALS.get(noun, noun + 's')}"
+
+
+def _count_list(obj: Any, field: str, noun: str) -> List[str]:
+    """``["3 accounts"]`` for a list field; nothing when it is absent or not a list."""
+    value = _dict_get(obj, field)
+    return [_counted(noun, len(value))] if isinstance(value, list) else []
+
+
+def _joined(counts: List[str]) -> List[str]:
+    return [", ".join(counts)] if counts else []
+
+
+def _counts(*fields: Tuple[str, str]) -> Callable[[Any], List[str]]:
+    """A hook showing how many items each list field holds, given ``(field, noun)`` pairs."""
+    def parts(obj: Any) -> List[str]:
+        return _joined([text for field, noun in fields for text in _count_list(obj, field, noun)])
+    return parts
+
+
+def _grouped_notifications_parts(obj: Any) -> List[str]:
+    """``4 groups (favourite 2, follow 1, mention 1), 3 accounts, 2 statuses``."""
+    groups = _count_list(obj, "notification_groups", "group")
+    listed = _dict_get(obj, "notification_groups")
+    if groups and listed:
+        kinds = Counter(str(_dict_get(group, "type")) if isinstance(group, dict) else "?"
+                        for group in listed)
+        groups[0] += " (" + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common()) + ")"
+    return _joined(groups + _count_list(obj, "accounts", "account")
+                   + _count_list(obj, "statuses", "status"))
+
+
+_SEARCH_FIELDS = (("accounts", "account"), ("statuses", "status"), ("hashtags", "hashtag"),
+                  ("collections", "collection"))
+
 _REPR_HOOKS: Dict[str, Callable[[Any], List[str]]] = {
     "Status": _status_parts,
     "Account": _account_parts,
     "Notification": _notification_parts,
+    "Context": _counts(("ancestors", "ancestor"), ("descendants", "descendant")),
+    "Search": _counts(*_SEARCH_FIELDS),
+    "SearchV2": _counts(*_SEARCH_FIELDS),
+    "GroupedNotificationsResults": _grouped_notifications_parts,
 }
 
 

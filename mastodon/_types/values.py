@@ -291,7 +291,11 @@ class _PleromaSnowflakeIdType(MaybeSnowflakeIdType):
     _assume_pleroma = True
 
 
-IdType = Union[str, int, MaybeSnowflakeIdType, datetime]
+IdType = Union[str, int, MaybeSnowflakeIdType]
+"""An id parameter: the id as text or a number, or an entity's ``id`` (MaybeSnowflakeIdType)."""
+PaginationIdType = Union[str, int, MaybeSnowflakeIdType, datetime]
+"""A pagination bound (``max_id``, ``min_id``, ``since_id``): an id, or a datetime
+for the ids of that moment (converted to a snowflake id)."""
 PrimitiveIdType = Union[str, int]
 PathOrFile = Union[str, PurePath, IO[bytes]]
 WebpushCryptoParamsPubkey = Dict[str, str]

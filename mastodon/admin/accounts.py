@@ -7,7 +7,7 @@ from .. import return_types as rt
 from .._core import validate
 from .._core.params import id_list, page_params, unpack_id
 from ..errors import MastodonIllegalArgumentError
-from ..types_base import IdType, PaginatableList
+from ..types_base import IdType, PaginatableList, PaginationIdType
 from ..versions import api_version
 from .base import AdminBase
 
@@ -31,8 +31,10 @@ class AdminAccountsMixin(AdminBase):
                           display_name: Optional[str] = None, email: Optional[str] = None,
                           ip: Optional[str] = None, permissions: Optional[str] = None,
                           invited_by: Optional[IdType] = None,
-                          role_ids: Optional[List[IdType]] = None, max_id: Any = None,
-                          min_id: Any = None, since_id: Any = None,
+                          role_ids: Optional[List[IdType]] = None,
+                          max_id: Optional[PaginationIdType] = None,
+                          min_id: Optional[PaginationIdType] = None,
+                          since_id: Optional[PaginationIdType] = None,
                           limit: Optional[int] = None) -> PaginatableList[rt.AdminAccount]:
         """List accounts with their admin details, filtered (v2 filters).
 
@@ -50,8 +52,12 @@ class AdminAccountsMixin(AdminBase):
         list (see :doc:`/guide/pagination`); the server sends 100 accounts by
         default and 200 at most.
 
-        Coming from :meth:`admin_accounts_v1` (this v2 listing needs Mastodon
-        3.5 or later): ``remote=True`` becomes ``origin="remote"``,
+        Mastodon servers have this v2 listing since version 3.5. The version
+        check (the *Added* note below) lets it through from 2.9.1, as
+        Mastodon.py's does, so a server from 2.9.1 to 3.4 answers it with
+        :class:`~mastodon.errors.MastodonNotFoundError`.
+
+        Coming from :meth:`admin_accounts_v1`: ``remote=True`` becomes ``origin="remote"``,
         ``staff_only=True`` becomes ``permissions="staff"``, and ``status``
         keeps its name and values (but is no longer required: None lists
         every state).
@@ -77,7 +83,9 @@ class AdminAccountsMixin(AdminBase):
                           status: str = "active", username: Optional[str] = None,
                           display_name: Optional[str] = None, email: Optional[str] = None,
                           ip: Optional[str] = None, staff_only: bool = False,
-                          max_id: Any = None, min_id: Any = None, since_id: Any = None,
+                          max_id: Optional[PaginationIdType] = None,
+                          min_id: Optional[PaginationIdType] = None,
+                          since_id: Optional[PaginationIdType] = None,
                           limit: Optional[int] = None) -> PaginatableList[rt.AdminAccount]:
         """List accounts with their admin details, filtered (the older v1 filters).
 
@@ -113,8 +121,10 @@ class AdminAccountsMixin(AdminBase):
     def admin_accounts(self, remote: bool = False, by_domain: Optional[str] = None,
                        status: str = "active", username: Optional[str] = None,
                        display_name: Optional[str] = None, email: Optional[str] = None,
-                       ip: Optional[str] = None, staff_only: bool = False, max_id: Any = None,
-                       min_id: Any = None, since_id: Any = None,
+                       ip: Optional[str] = None, staff_only: bool = False,
+                       max_id: Optional[PaginationIdType] = None,
+                       min_id: Optional[PaginationIdType] = None,
+                       since_id: Optional[PaginationIdType] = None,
                        limit: Optional[int] = None) -> PaginatableList[rt.AdminAccount]:
         """Same as :meth:`admin_accounts_v1` (kept for old code; deprecated).
 

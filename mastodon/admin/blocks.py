@@ -6,7 +6,7 @@ from typing import Any, Dict, Optional, Union
 from .. import return_types as rt
 from .._core import validate
 from ..errors import MastodonIllegalArgumentError
-from ..types_base import IdType, NonPaginatableList, PaginatableList
+from ..types_base import IdType, NonPaginatableList, PaginatableList, PaginationIdType
 from ..versions import api_version
 from .base import AdminBase
 
@@ -20,8 +20,10 @@ class AdminBlocksMixin(AdminBase):
     """Admin calls about domain, e-mail and IP blocks."""
 
     @api_version("4.0.0", "4.0.0")
-    def admin_domain_blocks(self, id: Optional[IdType] = None, max_id: Any = None,
-                            min_id: Any = None, since_id: Any = None,
+    def admin_domain_blocks(self, id: Optional[IdType] = None,
+                            max_id: Optional[PaginationIdType] = None,
+                            min_id: Optional[PaginationIdType] = None,
+                            since_id: Optional[PaginationIdType] = None,
                             limit: Optional[int] = None
                             ) -> Union[rt.AdminDomainBlock, PaginatableList[rt.AdminDomainBlock]]:
         """One domain block when ``id`` is given, otherwise a page of all of them.
@@ -100,7 +102,9 @@ class AdminBlocksMixin(AdminBase):
     # ------------------------------------------------------------------ domain allows
 
     @api_version("4.0.0", "4.0.0")
-    def admin_domain_allows(self, max_id: Any = None, min_id: Any = None, since_id: Any = None,
+    def admin_domain_allows(self, max_id: Optional[PaginationIdType] = None,
+                            min_id: Optional[PaginationIdType] = None,
+                            since_id: Optional[PaginationIdType] = None,
                             limit: Optional[int] = None) -> PaginatableList[rt.AdminDomainAllow]:
         """List the domains allowed to federate (in allow-list mode).
 
@@ -150,8 +154,10 @@ class AdminBlocksMixin(AdminBase):
     # ------------------------------------------------------------------ e-mail domain blocks
 
     @api_version("4.0.0", "4.0.0")
-    def admin_email_domain_blocks(self, max_id: Any = None, min_id: Any = None,
-                                  since_id: Any = None, limit: Optional[int] = None
+    def admin_email_domain_blocks(self, max_id: Optional[PaginationIdType] = None,
+                                  min_id: Optional[PaginationIdType] = None,
+                                  since_id: Optional[PaginationIdType] = None,
+                                  limit: Optional[int] = None
                                   ) -> PaginatableList[rt.AdminEmailDomainBlock]:
         """List the e-mail domains that may not sign up.
 
@@ -198,8 +204,10 @@ class AdminBlocksMixin(AdminBase):
     # ------------------------------------------------------------------ canonical e-mail blocks
 
     @api_version("4.0.0", "4.0.0")
-    def admin_canonical_email_blocks(self, max_id: Any = None, min_id: Any = None,
-                                     since_id: Any = None, limit: Optional[int] = None
+    def admin_canonical_email_blocks(self, max_id: Optional[PaginationIdType] = None,
+                                     min_id: Optional[PaginationIdType] = None,
+                                     since_id: Optional[PaginationIdType] = None,
+                                     limit: Optional[int] = None
                                      ) -> PaginatableList[rt.AdminCanonicalEmailBlock]:
         """List the blocked canonical e-mail addresses (as hashes).
 
@@ -271,7 +279,9 @@ class AdminBlocksMixin(AdminBase):
     # ------------------------------------------------------------------ IP blocks
 
     @api_version("4.0.0", "4.0.0")
-    def admin_ip_blocks(self, max_id: Any = None, min_id: Any = None, since_id: Any = None,
+    def admin_ip_blocks(self, max_id: Optional[PaginationIdType] = None,
+                        min_id: Optional[PaginationIdType] = None,
+                        since_id: Optional[PaginationIdType] = None,
                         limit: Optional[int] = None) -> PaginatableList[rt.AdminIpBlock]:
         """List the IP address ranges with sign-up or access rules.
 

@@ -21,7 +21,7 @@ RETENTION_FREQUENCIES = ("day", "month")
 def _iso_moment(name: str, value: Any) -> str:
     """A required datetime (or date) as ISO-8601; aware datetimes are sent in UTC."""
     if isinstance(value, datetime):
-        return wire_datetime(value)
+        return wire_datetime(value, name)
     if isinstance(value, date):
         return value.isoformat()
     raise MastodonIllegalArgumentError(

@@ -1,12 +1,12 @@
 """Admin: reports (listing, assigning, resolving and reopening them)."""
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Optional
 
 from .. import return_types as rt
 from .._core import validate
 from .._core.params import unpack_id
-from ..types_base import IdType, PaginatableList
+from ..types_base import IdType, PaginatableList, PaginationIdType
 from ..versions import api_version
 from .base import AdminBase
 
@@ -16,8 +16,10 @@ class AdminReportsMixin(AdminBase):
 
     @api_version("2.9.1", "4.6.0")
     def admin_reports(self, resolved: Optional[bool] = False, account_id: Optional[IdType] = None,
-                      target_account_id: Optional[IdType] = None, max_id: Any = None,
-                      min_id: Any = None, since_id: Any = None, limit: Optional[int] = None,
+                      target_account_id: Optional[IdType] = None,
+                      max_id: Optional[PaginationIdType] = None,
+                      min_id: Optional[PaginationIdType] = None,
+                      since_id: Optional[PaginationIdType] = None, limit: Optional[int] = None,
                       unresolved: Optional[bool] = None) -> PaginatableList[rt.AdminReport]:
         """List reports, unresolved ones unless ``resolved`` is True.
 
