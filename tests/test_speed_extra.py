@@ -25,20 +25,13 @@ from hypothesis import strategies as st
 
 from mastodon import return_types as rt
 from mastodon._core import jsonparse
-from mastodon.types_base import PaginatableList, decode
+from mastodon.types_base import decode
 from support.extras import require_extra
+from test_recorded_payloads import PAGES, RECORDED  # the recorded pages and their entity types
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-RECORDED = os.path.join(HERE, "fixtures", "recorded")
 CASSETTES = os.path.join(HERE, "recorded", "cassettes")
-
-PAGES = {
-    "timeline_home_40.json": PaginatableList[rt.Status],
-    "followers_80.json": PaginatableList[rt.Account],
-    "notifications_40.json": PaginatableList[rt.Notification],
-    "status.json": rt.Status,
-}
 STREAM_ENTITIES = {"update": rt.Status, "status.update": rt.Status,
                    "notification": rt.Notification}
 

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, Iterator, List
+from typing import Any, List
 
 import pytest
 
 from mastodon import (
     Mastodon, MastodonInternalServerError, MastodonMalformedEventError, MastodonNetworkError,
 )
-from mastodon._core.retry import NO_RETRIES
 from mastodon.errors import MastodonReadTimeout
 from mastodon.streaming import MAX_BACKOFF, StreamHandle, _Backoff
-from mastodon.types_base import AttribAccessDict
 from support.fault_server import Reply, json_reply, sse_event, sse_reply
-from support.stream_helpers import Recorder, assert_no_stream_threads, wait_until
+from support.stream_helpers import (  # noqa: F401 (api, handles: fixtures)
+    Recorder, api, assert_no_stream_threads, handles, ids, wait_until,
+)
 
 # real sub-second timeouts: no garbage-collection pauses from earlier tests
 pytestmark = pytest.mark.usefixtures("frozen_heap")
@@ -32,28 +32,6 @@ STATUS = {"id": "1", "created_at": "2024-05-01T10:00:00Z", "content": "x",
 
 def status(ident: int) -> bytes:
     return sse_event("update", {**STATUS, "id": str(ident)})
-
-
-@pytest.fixture
-def api(fault_server: Any) -> Iterator[Mastodon]:
-    client = Mastodon(access_token="t", api_base_url=fault_server.url, retry_policy=NO_RETRIES)
-    client._streaming_base = fault_server.url  # no instance lookups: the script serves streams only
-    client._facts.documents["v2"] = AttribAccessDict()
-    yield client
-    client.session.close()
-
-
-@pytest.fixture
-def handles() -> Iterator[List[StreamHandle]]:
-    opened: List[StreamHandle] = []
-    yield opened
-    for handle in opened:
-        handle.close()
-    assert_no_stream_threads()
-
-
-def ids(listener: Recorder) -> List[str]:
-    return [s.id for s in listener.of("update")]
 
 
 def test_read_timeout_blocking_raises_the_exception_itself(fault_server: Any, api: Mastodon) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import socket
 import threading
-from typing import Any, Iterator, List
+from typing import Any, List
 
 import pytest
 import requests
@@ -20,40 +20,18 @@ from mastodon import (
     Mastodon, MastodonAPIError, MastodonIllegalArgumentError, MastodonMalformedEventError,
     MastodonNetworkError,
 )
-from mastodon._core.retry import NO_RETRIES
 from mastodon._streaming.events import dispatch_event, for_stream_passing
 from mastodon.streaming import CallbackStreamListener, StreamHandle, StreamListener
-from mastodon.types_base import AttribAccessDict
 from support.fault_server import Reply, json_reply, sse_event, sse_reply
-from support.stream_helpers import Recorder, assert_no_stream_threads, wait_until
+from support.stream_helpers import (  # noqa: F401 (api, handles: fixtures)
+    Recorder, api, assert_no_stream_threads, handles, ids, wait_until,
+)
 
 STATUS = {"id": "1", "content": "x", "account": {"id": "1", "acct": "alice"}}
 
 
 def status(ident: int) -> bytes:
     return sse_event("update", {**STATUS, "id": str(ident)})
-
-
-@pytest.fixture
-def api(fault_server: Any) -> Iterator[Mastodon]:
-    client = Mastodon(access_token="t", api_base_url=fault_server.url, retry_policy=NO_RETRIES)
-    client._streaming_base = fault_server.url
-    client._facts.documents["v2"] = AttribAccessDict()
-    yield client
-    client.session.close()
-
-
-@pytest.fixture
-def handles() -> Iterator[List[StreamHandle]]:
-    opened: List[StreamHandle] = []
-    yield opened
-    for handle in opened:
-        handle.close()
-    assert_no_stream_threads()
-
-
-def ids(listener: Recorder) -> List[str]:
-    return [s.id for s in listener.of("update")]
 
 
 # ------------------------------------------------------------------ run_async returns at once

@@ -3,9 +3,14 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Any, Callable, List, Optional, Set, Tuple
+from typing import Any, Callable, Iterator, List, Optional, Set, Tuple
 
-from mastodon.streaming import StreamListener
+import pytest
+
+from mastodon import Mastodon
+from mastodon._core.retry import NO_RETRIES
+from mastodon.streaming import StreamHandle, StreamListener
+from mastodon.types_base import AttribAccessDict
 
 
 class Recorder(StreamListener):
@@ -93,3 +98,31 @@ def assert_no_stream_threads(timeout: float = 10.0,
     left = [t for t in stream_threads() if t not in ignore]
     _BLAMED.update(left)
     raise AssertionError(f"stream threads left behind: {left}")
+
+
+# ---------------------------------------------------------------- fixtures over the fault server
+# (imported by the test modules that drive streams against ``fault_server``)
+
+@pytest.fixture
+def api(fault_server: Any) -> Iterator[Mastodon]:
+    """A client whose streams go to the fault server, with no instance lookups and no retries."""
+    client = Mastodon(access_token="t", api_base_url=fault_server.url, retry_policy=NO_RETRIES)
+    client._streaming_base = fault_server.url  # the script serves streams only
+    client._facts.documents["v2"] = AttribAccessDict()
+    yield client
+    client.session.close()
+
+
+@pytest.fixture
+def handles() -> Iterator[List[StreamHandle]]:
+    """Stream handles a test opens; all closed afterwards, and no stream thread left."""
+    opened: List[StreamHandle] = []
+    yield opened
+    for handle in opened:
+        handle.close()
+    assert_no_stream_threads()
+
+
+def ids(listener: Recorder) -> List[str]:
+    """The ids of the statuses ``listener`` received, in order."""
+    return [s.id for s in listener.of("update")]
