@@ -37,16 +37,18 @@ def _origin(url: str) -> Tuple[str, str, Optional[int]]:
     return scheme, (parts.hostname or "").lower(), port or _DEFAULT_PORTS.get(scheme)
 
 
-def _day(value: Union[Date, datetime, str, None]) -> Optional[str]:
-    """A day as ``YYYY-MM-DD`` (datetimes lose their time; strings are taken as given)."""
-    if value is None or isinstance(value, str):
-        return value
+def _day(value: Union[Date, datetime, None]) -> Optional[str]:
+    """A day as ``YYYY-MM-DD`` (datetimes lose their time).
+
+    Anything but a date or datetime is refused, as Mastodon.py refuses it.
+    """
+    if value is None:
+        return None
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, Date):
         return value.isoformat()
-    raise MastodonIllegalArgumentError(
-        f"date must be a date, datetime or 'YYYY-MM-DD' string, got {type(value).__name__}")
+    raise MastodonIllegalArgumentError("Date parameter should be a datetime.date object")
 
 
 def _attach_offset_pages(page: Any, params: Mapping[str, Any]) -> None:
@@ -152,12 +154,12 @@ class InstanceMixin(Internals):
         return self._fetch("/api/v1/instance/extended_description", rt.ExtendedDescription)
 
     @api_version("4.4.0", "4.4.0")
-    def instance_terms_of_service(self, date: Union[Date, datetime, str, None] = None
+    def instance_terms_of_service(self, date: Union[Date, datetime, None] = None
                                   ) -> rt.TermsOfService:
         """The instance's terms of service: the current ones, or those in force on ``date``.
 
-        ``date`` is a date, a datetime (only its day counts) or a
-        ``YYYY-MM-DD`` string.
+        ``date`` is a date or a datetime (only its day counts); anything else
+        is refused, as Mastodon.py refuses it.
 
         Calls ``GET /api/v1/instance/terms_of_service``.
         """

@@ -153,7 +153,6 @@ def test_translation_languages_is_a_plain_mapping(fake):
     (None, []),
     (datetime.date(2025, 3, 1), [("date", "2025-03-01")]),
     (datetime.datetime(2025, 3, 1, 23, 59), [("date", "2025-03-01")]),
-    ("2025-03-01", [("date", "2025-03-01")]),
 ])
 def test_terms_of_service(fake, date, expected):
     fake.queue(json={"effective_date": "2025-03-01", "effective": True, "content": "<p>ToS</p>",
@@ -164,9 +163,11 @@ def test_terms_of_service(fake, date, expected):
     assert isinstance(result, TermsOfService) and result.effective is True
 
 
-def test_terms_of_service_rejects_bad_dates(fake):
-    with pytest.raises(MastodonIllegalArgumentError, match="date"):
-        fake.api.instance_terms_of_service(20250301)
+@pytest.mark.parametrize("date", [20250301, "2025-03-01"])
+def test_terms_of_service_refuses_what_is_not_a_date(fake, date):
+    # a string too, as Mastodon.py refuses it
+    with pytest.raises(MastodonIllegalArgumentError, match="should be a datetime.date"):
+        fake.api.instance_terms_of_service(date)
     assert fake.requests == []
 
 

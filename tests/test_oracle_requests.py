@@ -276,8 +276,6 @@ KNOWN_DIFFERENCES: List[Tuple[str, str, str]] = [
      "a metric flag given as a string or int counts as asked for"),
     ("admin_dimensions", "Must request at least one dimension",
      "a dimension flag given as a string or int counts as asked for"),
-    ("instance_terms_of_service", "Date parameter should be a datetime.date object",
-     "instance.py, another area (listed in the report)"),
 ] + [(name, "recorded ['id', 'username'", "an id given as an object is sent as its id "
       "(Mastodon.py sent the object's field names)")
      for name in ("admin_account_moderate", "grouped_notifications", "report", "search",
