@@ -99,10 +99,10 @@ def _post_app(session: Any, url: str, form: Dict[str, str], headers: Dict[str, s
     Returns the decoded answer.
     """
     refuse_blocked(url)
-    poster = session.post if session is not None else requests.post
     try:
+        poster = session.post if session is not None else requests.post
         response = poster(url, data=form, headers=headers, timeout=timeout)
-    except (requests.exceptions.RequestException, OSError) as exc:
+    except Exception as exc:  # a network failure, or a stand-in session's own (as Mastodon.py)
         raise MastodonNetworkError(f"Could not complete request POST {url}: "
                                    f"{type(exc).__name__}") from exc
     if session is None:  # requests.post's own session only forgot its pool

@@ -439,3 +439,20 @@ def test_unknown_filter_v2_values_are_sent(fake):
     body = fake.last_json()
     assert body["filter_action"] == "blur" and body["expires_in"] == -1
     assert body["keywords_attributes"][0]["colour"] == "red"
+
+
+@pytest.mark.parametrize("session_error", [None, RuntimeError("replay refused")])
+def test_create_app_wraps_what_a_stand_in_session_raises(session_error):
+    # a session without post(), or one whose post() raises its own exception, is a
+    # network error with the original chained, as with Mastodon.py
+    class StandIn:
+        def request(self, *args, **kwargs):
+            raise AssertionError("create_app posts with post()")
+
+        if session_error is not None:
+            def post(self, *args, **kwargs):
+                raise session_error
+
+    with pytest.raises(MastodonNetworkError) as caught:
+        Mastodon.create_app("app", api_base_url="https://mastodon.example", session=StandIn())
+    assert isinstance(caught.value.__cause__, (AttributeError, RuntimeError))
