@@ -354,22 +354,24 @@ def _take_object(cls: type, data: Dict[str, Any]) -> Any:
 
 
 def _as_untyped(value: Any) -> Any:
-    """Data under a key no class declares, as in Mastodon.py: AttribAccessDicts and
-    NonPaginatableLists all the way down, other values as sent (parse_json's retyped)."""
-    if isinstance(value, dict):
-        if value.__class__ is not ParsedObject and isinstance(value, AttribAccessDict):
-            return value
-        obj = _take_object(AttribAccessDict, value)
-        for key, item in list(dict.items(obj)):
-            if item.__class__ in _UNTYPED_CONTAINERS:
-                _dict_setitem(obj, key, _as_untyped(item))
-        return obj
-    if value.__class__ is list:
-        result = NonPaginatableList.__new__(NonPaginatableList)
-        list.extend(result, [_as_untyped(item) if item.__class__ in _UNTYPED_CONTAINERS
-                             else item for item in value])
-        return result
-    return value
+    """Undeclared data as Mastodon.py: AttribAccessDicts, NonPaginatableLists; any depth."""
+    root = [value]  # converted from a work list, not recursively
+    pending: List[Any] = [root]
+    while pending:
+        node = pending.pop()
+        for slot, item in list(dict.items(node) if isinstance(node, dict) else enumerate(node)):
+            if node is not root and item.__class__ not in _UNTYPED_CONTAINERS:
+                continue
+            if isinstance(item, dict) and (item.__class__ is ParsedObject
+                                           or not isinstance(item, AttribAccessDict)):
+                item = _take_object(AttribAccessDict, item)
+            elif item.__class__ is list:
+                item = NonPaginatableList(item)
+            else:
+                continue
+            (_dict_setitem if isinstance(node, dict) else list.__setitem__)(node, slot, item)
+            pending.append(item)
+    return root[0]
 
 
 _UNTYPED_CONTAINERS = frozenset({dict, list, ParsedObject})
