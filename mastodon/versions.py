@@ -121,7 +121,7 @@ def api_version(created_ver: str, last_changed_ver: str) -> Callable[[_F], _F]:
         @functools.wraps(function)
         def checked(self: Any, *args: Any, **kwargs: Any) -> Any:
             if self.version_check_mode != "none":
-                self._server.gate(name, created_ver, last_changed_ver)
+                self._facts.gate(name, created_ver, last_changed_ver, self.version_check_mode)
             return function(self, *args, **kwargs)
 
         checked.__doc__ = _with_note(function.__doc__ or "", created_ver, last_changed_ver)

@@ -14,6 +14,7 @@ so the next lookup asks again.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from dataclasses import dataclass
@@ -35,6 +36,9 @@ INSTANCE_DOCUMENTS: Dict[str, Tuple[str, Any]] = {
 }
 #: ``GET path`` decoded as ``entity``: how a lookup reaches the server (the request core).
 Fetch = Callable[[str, Any], Any]
+
+#: The versions endpoints declare, parsed once each (a small, fixed set).
+_endpoint_version = functools.lru_cache(maxsize=None)(parse_version_string)
 
 #: Which ``configuration.timelines_access`` entry governs each kind of timeline.
 _TIMELINE_FEEDS = {"public": "live_feeds", "local": "live_feeds", "hashtag": "hashtag_feeds",
@@ -93,6 +97,20 @@ class ServerFacts(RecreatedLocks):
         """Whether the version as now known is at least ``wanted`` (unknown: yes)."""
         with self.lock:
             return not self.known or self.version >= wanted
+
+    def gate(self, name: str, created: str, changed: str, mode: str) -> None:
+        """The check behind ``@api_version`` in the ``"created"`` and ``"changed"`` modes:
+        compares with the version known and asks nothing (it runs before every call)."""
+        needed = changed if mode == "changed" else created
+        if self.meets(_endpoint_version(needed)):
+            return
+        if needed != created and self.meets(_endpoint_version(created)):
+            raise MastodonVersionError(
+                f"{name} changed in {changed}; this server runs {self.running()} "
+                "(version_check_mode='changed' refuses calls that may behave differently "
+                "there; 'created' allows them)")
+        raise MastodonVersionError(
+            f"{name}() needs Mastodon {created} or newer; this server runs {self.running()}")
 
     def running(self) -> str:
         with self.lock:
@@ -199,20 +217,6 @@ class ServerLookup:
         if self.mode != "none" and not self.verify(version_str, cached=True):
             raise MastodonVersionError(f"{what} needs Mastodon {version_str} or newer; "
                                        f"this server runs {self.facts.running()}")
-
-    def gate(self, name: str, created: str, changed: str) -> None:
-        """The check behind ``@api_version``: compares with the version known, asks nothing."""
-        facts = self.facts
-        needed = changed if self.mode == "changed" else created
-        if facts.meets(parse_version_string(needed)):
-            return
-        if needed != created and facts.meets(parse_version_string(created)):
-            raise MastodonVersionError(
-                f"{name} changed in {changed}; this server runs {facts.running()} "
-                "(version_check_mode='changed' refuses calls that may behave differently "
-                "there; 'created' allows them)")
-        raise MastodonVersionError(
-            f"{name}() needs Mastodon {created} or newer; this server runs {facts.running()}")
 
     # ------------------------------------------------------------------ timeline access
 
