@@ -131,10 +131,7 @@ def _method_for(name: str) -> Optional[str]:
 
 def call_handler(handler: Callable[..., Any], for_stream: Any, *args: Any) -> Any:
     """Call a listener's handler with ``args``, and ``for_stream`` if it takes a parameter of that name."""
-    try:
-        how = _PASSING[getattr(handler, "__func__", handler)]
-    except (KeyError, TypeError):
-        how = for_stream_passing(handler)
+    how = for_stream_passing(handler)
     if how is _NOT_PASSED:
         return handler(*args)
     if how is _BY_KEYWORD:
