@@ -12,6 +12,8 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any, Dict, List
 
+from ._core.lazy_module import deferred_import
+
 __version__ = "2.3.3"
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr__ below
@@ -31,6 +33,13 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr_
     from .types_base import AttribAccessDict
 
 logging.getLogger("mastodon").addHandler(logging.NullHandler())
+
+# The entity classes run when first used, not when imported: the endpoint modules name
+# them, but only the first answer needs them (see mastodon._core.lazy_module).
+if TYPE_CHECKING:
+    from . import return_types
+else:
+    return_types = deferred_import(f"{__name__}.return_types")
 
 _ERRORS = (
     "MastodonAPIError", "MastodonBadGatewayError", "MastodonDeprecationWarning", "MastodonError",
@@ -79,6 +88,8 @@ def _load(name: str) -> Any:
     if name != "Mastodon":
         globals()[name] = value
     return value
+
+
 
 
 def __getattr__(name: str) -> Any:

@@ -24,7 +24,7 @@ from .versions import api_version
 
 _T = TypeVar("_T")
 
-AccountOrId = Union[rt.Account, IdType]
+AccountOrId = Union["rt.Account", IdType]
 
 # Status codes with which the sign-up endpoint refuses an account (bad input,
 # registrations closed): they become AccountCreationError results.

@@ -11,9 +11,9 @@ from .types_base import EmptyResponse, IdType
 from .versions import api_version
 
 _T = TypeVar("_T")
-CollectionOrId = Union[rt.Collection, IdType]
-AccountOrId = Union[rt.Account, IdType]
-ItemOrId = Union[rt.CollectionItem, IdType]
+CollectionOrId = Union["rt.Collection", IdType]
+AccountOrId = Union["rt.Account", IdType]
+ItemOrId = Union["rt.CollectionItem", IdType]
 
 
 def _collection_fields(name: Optional[str], description: Optional[str], language: Optional[str],

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+from typing import TYPE_CHECKING, List
 
 from .errors import MastodonNotImplementedError
 
@@ -13,12 +14,33 @@ def _has(module: str) -> bool:
         return False
 
 
-IMPL_HAS_CRYPTO = _has("cryptography")
-IMPL_HAS_ECE = _has("http_ece")
-IMPL_HAS_BLURHASH = _has("blurhash")
-IMPL_HAS_GRAPHEME = _has("grapheme")
-IMPL_HAS_WEBSOCKET = _has("websocket")
-IMPL_HAS_MAGIC = _has("magic")
+#: The module each ``IMPL_HAS_*`` flag looks for. A flag is worked out when first
+#: read (looking modules up searches the whole path), then kept.
+_FLAGS = {
+    "IMPL_HAS_CRYPTO": "cryptography", "IMPL_HAS_ECE": "http_ece",
+    "IMPL_HAS_BLURHASH": "blurhash", "IMPL_HAS_GRAPHEME": "grapheme",
+    "IMPL_HAS_WEBSOCKET": "websocket", "IMPL_HAS_MAGIC": "magic",
+}
+
+if TYPE_CHECKING:
+    IMPL_HAS_CRYPTO: bool
+    IMPL_HAS_ECE: bool
+    IMPL_HAS_BLURHASH: bool
+    IMPL_HAS_GRAPHEME: bool
+    IMPL_HAS_WEBSOCKET: bool
+    IMPL_HAS_MAGIC: bool
+
+
+def __getattr__(name: str) -> bool:
+    if name not in _FLAGS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    found = globals()[name] = _has(_FLAGS[name])
+    return found
+
+
+def __dir__() -> List[str]:
+    return sorted(set(globals()) | set(_FLAGS))
+
 
 _EXTRA_OF_MODULE = {
     "cryptography": "webpush", "http_ece": "webpush", "blurhash": "blurhash",

@@ -14,6 +14,7 @@ from .errors import MastodonIllegalArgumentError
 from .internals import Internals
 from .types_base import IdType, NonPaginatableList, PaginatableList, parse_datetime
 from .versions import api_version
+from ._core.lazy_pattern import lazy_pattern
 
 _T = TypeVar("_T")
 
@@ -22,7 +23,7 @@ FILTER_CONTEXTS = ("home", "notifications", "public", "thread", "account")
 #: What a v2 filter does with a matching status.
 FILTER_ACTIONS = ("warn", "hide", "blur")
 
-FilterOrId = Union[rt.Filter, rt.FilterV2, IdType]
+FilterOrId = Union["rt.Filter", "rt.FilterV2", IdType]
 
 
 def _contexts(value: Any, required: bool = False) -> Optional[List[str]]:
@@ -63,15 +64,15 @@ def _keywords_attributes(values: Any) -> Optional[List[Dict[str, Any]]]:
 
 # ------------------------------------------------------------------ client-side matching
 
-_BREAK_RE = re.compile(r"<(?:br|/?p|/?div|/?li|/?blockquote|/?h\d)\b[^>]*>", re.IGNORECASE)
-_TAG_RE = re.compile(r"<[^>]*>")
+_BREAK_RE = lazy_pattern(r"<(?:br|/?p|/?div|/?li|/?blockquote|/?h\d)\b[^>]*>", re.IGNORECASE)
+_TAG_RE = lazy_pattern(r"<[^>]*>")
 
 
 def _plain_text(content: str) -> str:
     """Status HTML as text: block ends become line breaks, inline tags vanish."""
     import html  # on first use: it costs the client import 1 ms
 
-    return html.unescape(_TAG_RE.sub("", _BREAK_RE.sub("\n", content)))
+    return html.unescape(_TAG_RE().sub("", _BREAK_RE().sub("\n", content)))
 
 
 def _phrase_pattern(phrase: str, whole_word: bool) -> str:

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 from . import return_types as rt
 from ._core import validate
 from ._core.params import path_segment
-from ._core.server import INSTANCE_DOCUMENTS
+from ._core.server import instance_document
 from .errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonNotFoundError, \
     MastodonServerError
 from .internals import Internals
@@ -95,7 +95,7 @@ class InstanceMixin(Internals):
         Calls ``GET /api/v2/instance/`` or ``GET /api/v1/instance/``.
         """
         document = "v2" if self._server.verify("4.0.0", cached=True) else "v1"
-        return self._fetch(*INSTANCE_DOCUMENTS[document])  # type: ignore[no-any-return]
+        return self._fetch(*instance_document(document))  # type: ignore[no-any-return]
 
     @api_version("1.1.0", "2.3.0")
     def instance_v1(self) -> rt.Instance:
@@ -103,7 +103,7 @@ class InstanceMixin(Internals):
 
         Calls ``GET /api/v1/instance/``.
         """
-        return self._fetch(*INSTANCE_DOCUMENTS["v1"])  # type: ignore[no-any-return]
+        return self._fetch(*instance_document("v1"))  # type: ignore[no-any-return]
 
     @api_version("4.0.0", "4.0.0")
     def instance_v2(self) -> rt.InstanceV2:
@@ -111,7 +111,7 @@ class InstanceMixin(Internals):
 
         Calls ``GET /api/v2/instance/``.
         """
-        return self._fetch(*INSTANCE_DOCUMENTS["v2"])  # type: ignore[no-any-return]
+        return self._fetch(*instance_document("v2"))  # type: ignore[no-any-return]
 
     @api_version("2.1.2", "2.1.2")
     def instance_activity(self) -> NonPaginatableList[rt.Activity]:

@@ -13,8 +13,8 @@ from .versions import api_version
 #: Which replies a list timeline shows: to any followed account, to list members, or none.
 REPLIES_POLICIES = ("followed", "list", "none")
 
-ListOrId = Union[rt.UserList, IdType]
-AccountIds = Union[rt.Account, IdType, List[Union[rt.Account, IdType]]]
+ListOrId = Union["rt.UserList", IdType]
+AccountIds = Union["rt.Account", IdType, List[Union["rt.Account", IdType]]]
 
 
 def _list_params(title: str, replies_policy: str, exclusive: bool) -> Dict[str, Any]:

@@ -31,7 +31,7 @@ _BAD_VISIBILITY = ("Invalid visibility value! Acceptable values are "
 _BAD_QUOTE_POLICY = ("Invalid quote_approval_policy. Valid values are "
                      "['public', 'followers', 'nobody']")
 
-StatusOrId = Union[rt.Status, IdType]
+StatusOrId = Union["rt.Status", IdType]
 
 
 def visibility_param(value: Optional[str], allowed: Tuple[str, ...] = VISIBILITIES) -> Optional[str]:

@@ -1,9 +1,11 @@
 """Streaming endpoints: open the user, public, hashtag, list and direct streams.
 
-Every stream method is a thin declaration of a :class:`_Route` (the SSE
-path and query, the WebSocket stream name, the REST timelines a catch-up
-reads) handed to :meth:`StreamingEndpointsMixin._open_stream`. The stream
-is read from the streaming base URL the instance announces.
+Every stream method is a thin declaration of a
+:class:`~mastodon._streaming.routes.Route` (the SSE path and query, the
+WebSocket stream name, the REST timelines a catch-up reads) handed to
+:meth:`StreamingEndpointsMixin._open_stream`. The stream is read from the
+streaming base URL the instance announces; the streaming machinery is
+imported on the first stream.
 
 Catch-up is on by default for streams running with ``run_async=True`` and
 ``reconnect_async=True`` whose timeline has a REST counterpart (user: home
@@ -17,43 +19,26 @@ so only their most recent page can be read.
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple, Union
 
-from . import return_types as rt
 from ._core.params import path_segment, unpack_id
 from ._core import validate
 from .errors import MastodonAPIError, MastodonError, MastodonIllegalArgumentError, MastodonWarning
 from .internals import Internals
-from ._streaming.catchup import CONVERSATIONS, HOME, NOTIFICATIONS, CatchUp, EventGate, Source
-from ._streaming.handles import SSEStreamHandle
-from ._streaming.reader import stream_blocking, uses_own_reader
-from .streaming_websocket import WebSocketStreamHandle, WebSocketSubscription
+from ._streaming.routes import CONVERSATIONS, HOME, NOTIFICATIONS, Route, Source
 from .types_base import IdType
 from .versions import api_version
+
+if TYPE_CHECKING:  # imported on the first stream, not with the client
+    from ._streaming.handles import SSEStreamHandle
+    from .streaming_websocket import WebSocketStreamHandle, WebSocketSubscription
 
 __all__ = ["StreamingEndpointsMixin", "Mastodon"]
 
 STREAM_ROOT = "/api/v1/streaming"
 #: What a stream method returns: its own handle, or its subscription on a ``websocket_handle``
 #: (None for a blocking stream, once it ended).
-StreamResult = Union[SSEStreamHandle, WebSocketSubscription, None]
-
-
-@dataclass(frozen=True)
-class _Route:
-    """One stream: its SSE path and query, its WebSocket name and its catch-up timelines."""
-
-    path: str
-    ws_stream: str
-    params: Dict[str, Any] = field(default_factory=dict)
-    ws_params: Dict[str, Any] = field(default_factory=dict)
-    sources: Tuple[Source, ...] = ()
-
-    @property
-    def for_stream(self) -> List[str]:
-        """The stream's name as WebSocket frames give it, e.g. ``["hashtag", "cats"]``."""
-        return [self.ws_stream, *(str(value) for value in self.ws_params.values())]
+StreamResult = Union["SSEStreamHandle", "WebSocketSubscription", None]
 
 
 class StreamingEndpointsMixin(Internals):
@@ -90,7 +75,7 @@ class StreamingEndpointsMixin(Internals):
 
         Calls ``GET /api/v1/streaming/user``.
         """
-        return self._open_stream(_Route("/user", "user", sources=(HOME, NOTIFICATIONS)),
+        return self._open_stream(Route("/user", "user", sources=(HOME, NOTIFICATIONS)),
                                  listener, run_async, timeout, reconnect_async,
                                  reconnect_async_wait_sec, websocket_handle, catch_up)
 
@@ -116,10 +101,10 @@ class StreamingEndpointsMixin(Internals):
         scope = "local" if local else "remote" if remote else ""
         media = validate.flag("only_media", only_media)
         self._warn_unless_available("local" if local else "public", remote=bool(remote))
-        source = Source("status", "update", "/api/v1/timelines/public", rt.Status,
+        source = Source("status", "update", "/api/v1/timelines/public", "Status",
                          {"local": True if local else None, "remote": True if remote else None,
                           "only_media": True if media else None})
-        route = _Route("/public" + (f"/{scope}" if scope else ""),
+        route = Route("/public" + (f"/{scope}" if scope else ""),
                        "public" + (f":{scope}" if scope else "") + (":media" if media else ""),
                        # Mastodon.py appends the literal "?only_media=true" to the stream path
                        {"only_media": "true"} if media else {}, sources=(source,))
@@ -169,8 +154,8 @@ class StreamingEndpointsMixin(Internals):
         local = bool(validate.flag("local", local))
         self._warn_unless_available("hashtag", local=local)
         source = Source("status", "update", f"/api/v1/timelines/tag/{path_segment(tag, 'tag')}",
-                         rt.Status, {"local": True if local else None})
-        route = _Route("/hashtag/local" if local else "/hashtag",
+                         "Status", {"local": True if local else None})
+        route = Route("/hashtag/local" if local else "/hashtag",
                        "hashtag:local" if local else "hashtag", {"tag": tag}, {"tag": tag},
                        (source,))
         return self._open_stream(route, listener, run_async, timeout, reconnect_async,
@@ -192,8 +177,8 @@ class StreamingEndpointsMixin(Internals):
         """
         list_id = unpack_id(id, "id")
         source = Source("status", "update", f"/api/v1/timelines/list/{path_segment(list_id)}",
-                         rt.Status)
-        route = _Route("/list", "list", {"list": list_id}, {"list": list_id}, (source,))
+                         "Status")
+        route = Route("/list", "list", {"list": list_id}, {"list": list_id}, (source,))
         return self._open_stream(route, listener, run_async, timeout, reconnect_async,
                                  reconnect_async_wait_sec, websocket_handle, catch_up)
 
@@ -212,7 +197,7 @@ class StreamingEndpointsMixin(Internals):
 
         Calls ``GET /api/v1/streaming/direct``.
         """
-        return self._open_stream(_Route("/direct", "direct", sources=(CONVERSATIONS,)),
+        return self._open_stream(Route("/direct", "direct", sources=(CONVERSATIONS,)),
                                  listener, run_async, timeout, reconnect_async,
                                  reconnect_async_wait_sec, websocket_handle, catch_up)
 
@@ -230,7 +215,7 @@ class StreamingEndpointsMixin(Internals):
 
         Calls ``GET /api/v1/streaming/user/notification``.
         """
-        route = _Route("/user/notification", "user:notification", sources=(NOTIFICATIONS,))
+        route = Route("/user/notification", "user:notification", sources=(NOTIFICATIONS,))
         return self._open_stream(route, listener, run_async, timeout, reconnect_async,
                                  reconnect_async_wait_sec, websocket_handle, catch_up)
 
@@ -271,6 +256,8 @@ class StreamingEndpointsMixin(Internals):
 
         Opens ``/api/v1/streaming`` (ws:// or wss://).
         """
+        from .streaming_websocket import WebSocketStreamHandle
+
         base = self._get_streaming_base()
         url = "ws" + base[4:] if base.startswith("http") else base
         return WebSocketStreamHandle(url + STREAM_ROOT, self.access_token, self.user_agent,
@@ -302,7 +289,7 @@ class StreamingEndpointsMixin(Internals):
 
     # ------------------------------------------------------------------ shared
 
-    def _open_stream(self, route: _Route, listener: Any, run_async: bool, timeout: Any,
+    def _open_stream(self, route: Route, listener: Any, run_async: bool, timeout: Any,
                      reconnect_async: bool, reconnect_async_wait_sec: float,
                      websocket_handle: Optional[WebSocketStreamHandle],
                      catch_up: bool) -> StreamResult:
@@ -317,24 +304,15 @@ class StreamingEndpointsMixin(Internals):
                 or validate_wait < 0:
             raise MastodonIllegalArgumentError(
                 "reconnect_async_wait_sec must be a number of seconds >= 0")
-        catch: Optional[CatchUp] = None
-        if catch_up and run_async and reconnect_async and route.sources \
-                and uses_own_reader(listener):
-            catch = CatchUp(self, route.sources, EventGate())
 
-        def connect() -> Any:
-            if catch is not None and not catch.ready:
-                catch.baseline()  # on the first connection: where the catch-up starts
+        def request() -> Any:
             return self._request("GET", STREAM_ROOT + route.path, route.params,
                                  base_url=self._get_streaming_base(), stream=True,
                                  timeout=timeout, ratelimit=False)
 
-        if not run_async:
-            stream_blocking(listener, connect(), route.for_stream)
-            return None
-        return SSEStreamHandle(None, connect, reconnect_async, reconnect_async_wait_sec,
-                               listener, for_stream=route.for_stream, on_connect=catch,
-                               gate=catch.gate if catch is not None else None)
+        from ._streaming.opening import open_sse_stream
+        return open_sse_stream(self, route, request, listener, run_async, reconnect_async,
+                               reconnect_async_wait_sec, catch_up)
 
     def _warn_unless_available(self, timeline: str, local: bool = False,
                                remote: bool = False) -> None:

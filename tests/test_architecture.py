@@ -34,6 +34,7 @@ SPEC = ROOT / "tests" / "spec"
 #: import modules of its own layer or of a lower one, never of a higher one.
 LAYERS: List[Tuple[str, List[str]]] = [
     ("foundation", ["mastodon.errors", "mastodon.defaults", "mastodon.compat",
+                    "mastodon._core.lazy_pattern",
                     "mastodon._core.status_length", "mastodon._core.tld_list"]),
     ("decoder", ["mastodon._types", "mastodon._types.*", "mastodon.types_base"]),
     ("entities", ["mastodon.return_types"]),
@@ -66,7 +67,7 @@ DECODER_ENTITY_PAIR = ("mastodon.types_base", "mastodon.return_types")
 #: the layers above register what the lower ones need (entity names, the JSON codec).
 DECODER_IMPORTS: Dict[str, Set[str]] = {
     "mastodon._types.values": {"mastodon.errors"},
-    "mastodon._types.display": set(),
+    "mastodon._types.display": {"mastodon._core.lazy_pattern"},
     "mastodon._types.attrdict": {"mastodon._types.display"},
     "mastodon._types.lists": {"mastodon._types.attrdict", "mastodon._types.values"},
     "mastodon._types.decoding": {"mastodon._types.attrdict", "mastodon._types.lists",

@@ -39,8 +39,13 @@ def package_names() -> List[str]:
 
 
 def test_import_mastodon_loads_no_client_entities_requests_or_dateutil() -> None:
-    loaded = fresh("import json, sys, mastodon; print(json.dumps(sorted(sys.modules)))")
-    assert [name for name in loaded if name.startswith("mastodon")] == ["mastodon"]
+    loaded = fresh("import json, sys, mastodon\nfrom mastodon._core.lazy_module import is_deferred\n"
+                   "print(json.dumps([sorted(sys.modules), "
+                   "is_deferred(sys.modules['mastodon.return_types'])]))")
+    loaded, entities_deferred = loaded
+    assert [name for name in loaded if name.startswith("mastodon")] == [
+        "mastodon", "mastodon._core", "mastodon._core.lazy_module", "mastodon.return_types"]
+    assert entities_deferred
     for heavy in ("requests", "urllib3", "dateutil", "decorator"):
         assert heavy not in loaded
 
@@ -152,6 +157,41 @@ def test_the_client_import_leaves_out_what_only_some_calls_need() -> None:
     # idempotency keys, the JSON parser, the status-length patterns: on first use;
     # no endpoint's signature is read until someone asks for it
     assert found == [[], 0]
+
+
+def test_the_client_import_defers_entities_streams_and_inspect() -> None:
+    found = fresh("import json, sys\nfrom mastodon import Mastodon\n"
+                  "from mastodon._core.lazy_module import is_deferred\n"
+                  "print(json.dumps([is_deferred(sys.modules['mastodon.return_types']), sorted(m for m in "
+                  "('inspect', 'dataclasses', 'mastodon._streaming.handles', "
+                  "'mastodon._streaming.catchup', 'mastodon.streaming_websocket') "
+                  "if m in sys.modules)]))")
+    # the entity classes run on their first use, the stream machinery on the first stream
+    assert found == [True, []]
+
+
+def test_deferred_entities_run_once_for_threads_that_need_them_together() -> None:
+    found = fresh(
+        "import json, sys, threading\nfrom mastodon import Mastodon\n"
+        "from mastodon import return_types as rt\nfrom mastodon.types_base import decode\n"
+        "from mastodon.types_base import AttribAccessDict as A\n"
+        "barrier, seen = threading.Barrier(8), []\n"
+        "def use(i):\n    barrier.wait()\n"
+        "    if i % 2:\n        seen.append(type(decode({'id': '1'}, rt.Status)).__name__)\n"
+        "    else:\n        seen.append(type(A.from_json(json.dumps({'_mastopy_version': '2.0.1', "
+        "'_mastopy_type': 'Account', '_mastopy_data': {'id': '2'}}))).__name__)\n"
+        "threads = [threading.Thread(target=use, args=(i,)) for i in range(8)]\n"
+        "[t.start() for t in threads]; [t.join(30) for t in threads]\n"
+        "print(json.dumps(sorted(seen)))")
+    assert found == ["Account"] * 4 + ["Status"] * 4
+
+
+def test_a_serialised_entity_reads_back_before_any_entity_was_used() -> None:
+    found = fresh("import json\nfrom mastodon.types_base import AttribAccessDict\n"
+                  "status = AttribAccessDict.from_json(json.dumps({'_mastopy_version': '2.0.1', "
+                  "'_mastopy_type': 'Status', '_mastopy_data': {'id': '1', 'content': 'x'}}))\n"
+                  "print(json.dumps([type(status).__name__, status.content, status.account]))")
+    assert found == ["Status", "x", None]
 
 
 def test_a_deferred_signature_is_the_endpoint_signature_everywhere() -> None:

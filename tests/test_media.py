@@ -73,7 +73,7 @@ def test_media_post_from_bytes_and_file_object(fake):
 def test_media_post_sniffs_or_guesses_the_type(fake, tmp_path, monkeypatch):
     fake.api.media_post(png_bytes())  # python-magic is installed in the dev venv
     assert _parts(fake.last)["file"][1] == "image/png"
-    monkeypatch.setattr("mastodon._core.files.IMPL_HAS_MAGIC", False)
+    monkeypatch.setattr("mastodon.compat.IMPL_HAS_MAGIC", False)
     path = tmp_path / "clip.mp4"
     path.write_bytes(b"not really a video")
     fake.api.media_post(str(path))

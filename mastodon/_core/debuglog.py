@@ -13,6 +13,8 @@ from urllib.parse import unquote_plus
 
 import requests
 
+from .lazy_pattern import lazy_pattern
+
 log = logging.getLogger("mastodon")
 
 REDACTED = "<redacted>"
@@ -24,16 +26,16 @@ _SECRET_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "proxy-aut
                              "sec-websocket-protocol"})
 _SHOWN = 2000  # characters of a body that are logged
 # "key": "string with \" escapes" (possibly cut off by the length limit) or a bare scalar
-_JSON_MEMBER = re.compile(
+_JSON_MEMBER = lazy_pattern(
     r'"(?P<key>(?:[^"\\]|\\.)*)"(?P<colon>\s*:\s*)(?P<value>"(?:[^"\\]|\\.)*"?|[^\s,\]}{\["]+)')
-_FORM_PAIR = re.compile(r"(?P<lead>^|[?&;\s])(?P<key>[^=&;?\s]+)=(?P<value>[^&;\s]*)")
-_KEY_SEGMENT = re.compile(r"[^\[\]]+")
-_PART_NAME = re.compile(rb'name="([^"]*)"')
+_FORM_PAIR = lazy_pattern(r"(?P<lead>^|[?&;\s])(?P<key>[^=&;?\s]+)=(?P<value>[^&;\s]*)")
+_KEY_SEGMENT = lazy_pattern(r"[^\[\]]+")
+_PART_NAME = lazy_pattern(rb'name="([^"]*)"')
 
 
 def is_secret(name: str) -> bool:
     """Whether a field called ``name`` holds a secret (judged by its last key segment)."""
-    segments = _KEY_SEGMENT.findall(unquote_plus(name))
+    segments = _KEY_SEGMENT().findall(unquote_plus(name))
     leaf = segments[-1].strip().lower() if segments else ""
     return leaf in SECRET_FIELDS or leaf.endswith(_SECRET_ENDINGS)
 
@@ -50,8 +52,8 @@ def _shown(value: Any) -> str:
 
 def redact_text(text: str) -> str:
     """Mask secret values in a JSON, form or URL string."""
-    text = _JSON_MEMBER.sub(_json_member, text)
-    return _FORM_PAIR.sub(_form_pair, text)
+    text = _JSON_MEMBER().sub(_json_member, text)
+    return _FORM_PAIR().sub(_form_pair, text)
 
 
 def _json_member(match: "re.Match[str]") -> str:
@@ -74,7 +76,7 @@ def redact_multipart(body: bytes, content_type: str) -> str:
     fields = []
     for part in body.split(b"--" + found.group(1).encode("latin-1"))[1:]:
         head, _, value = part.partition(b"\r\n\r\n")
-        name = _PART_NAME.search(head)
+        name = _PART_NAME().search(head)
         if name is None:
             continue
         field = name.group(1).decode("utf-8", "replace")

@@ -11,7 +11,7 @@ import os
 from pathlib import PurePath
 from typing import IO, Any, Optional, Tuple
 
-from ..compat import IMPL_HAS_MAGIC
+from .. import compat
 from ..errors import MastodonIllegalArgumentError, MastodonUploadFileNotFoundError
 from .params import encodable
 
@@ -75,7 +75,7 @@ def _open(name: str, source: Any) -> Tuple[IO[bytes], Optional[str]]:
 
 def _sniff(handle: IO[bytes]) -> Optional[str]:
     seekable = getattr(handle, "seekable", None)
-    if not IMPL_HAS_MAGIC or not callable(seekable) or not seekable():
+    if not compat.IMPL_HAS_MAGIC or not callable(seekable) or not seekable():
         return None
     try:
         import magic

@@ -20,7 +20,6 @@ import logging
 import re
 import threading
 import time
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 from urllib.parse import urlsplit
@@ -28,6 +27,7 @@ from urllib.parse import urlsplit
 from ..errors import MastodonIllegalArgumentError, MastodonRatelimitError
 from .locks import RecreatedLocks
 from .pause import pause
+from .lazy_pattern import lazy_pattern
 
 log = logging.getLogger("mastodon")
 
@@ -42,20 +42,23 @@ _LOG_SLEEPS_OVER = 1.0  # sleeps longer than this are logged at INFO
 _GO, _AT_LIMIT, _NEXT_WINDOW = "go", "rate limit reached", "pacing: waiting for the next window"
 
 # Mastodon's endpoint-specific limits (config/initializers/rack_attack.rb), by method and path end
-_BUCKETS: Tuple[Tuple[str, "re.Pattern[str]", str], ...] = (
-    ("POST", re.compile(r"/api/v[12]/media/?$"), "media"),
-    ("DELETE", re.compile(r"/api/v1/statuses/[^/]+/?$"), "deletes"),
-    ("POST", re.compile(r"/api/v1/statuses/[^/]+/unreblog/?$"), "deletes"),
-    ("POST", re.compile(r"/api/v1/accounts/?$"), "sign_ups"),
+_BUCKETS: Tuple[Tuple[str, Callable[[], "re.Pattern[str]"], str], ...] = (
+    ("POST", lazy_pattern(r"/api/v[12]/media/?$"), "media"),
+    ("DELETE", lazy_pattern(r"/api/v1/statuses/[^/]+/?$"), "deletes"),
+    ("POST", lazy_pattern(r"/api/v1/statuses/[^/]+/unreblog/?$"), "deletes"),
+    ("POST", lazy_pattern(r"/api/v1/accounts/?$"), "sign_ups"),
 )
+_BUCKET_METHODS = frozenset(method for method, _, _ in _BUCKETS)
 
 
 def bucket_for(method: str, url: str) -> str:
     """The rate-limit bucket a request counts against: an endpoint class name."""
-    path = urlsplit(url).path
     method = method.upper()
+    if method not in _BUCKET_METHODS:
+        return DEFAULT_BUCKET
+    path = urlsplit(url).path
     for bucket_method, pattern, name in _BUCKETS:
-        if method == bucket_method and pattern.search(path):
+        if method == bucket_method and pattern().search(path):
             return name
     return DEFAULT_BUCKET
 
@@ -109,20 +112,27 @@ def limit_error(headers: Mapping[str, str],
     return error
 
 
-@dataclass
 class Bucket:
     """One server-side limit as last reported, plus the requests under way against it."""
 
-    limit: int = 300
-    reported: int = 300  # the server's count for the current window (lowest answer seen)
-    reset: Optional[float] = None
-    lastcall: Optional[float] = None
-    inflight: int = 0  # reserved requests whose answer has not arrived yet
-    known: bool = False  # whether any answer has arrived yet
-    limited: bool = False  # whether the server sends X-RateLimit-* headers for it
-    probing: bool = False  # whether the first request is still under way
-    ended: Optional[float] = None  # reset of the last window that ended (older answers are stale)
-    next_slot: float = 0.0  # pace mode: the earliest time the next request may go
+    __slots__ = ("limit", "reported", "reset", "lastcall", "inflight", "known", "limited",
+                 "probing", "ended", "next_slot")
+
+    def __init__(self) -> None:
+        self.limit = 300
+        self.reported = 300  # the server's count for the current window (lowest answer seen)
+        self.reset: Optional[float] = None
+        self.lastcall: Optional[float] = None
+        self.inflight = 0  # reserved requests whose answer has not arrived yet
+        self.known = False  # whether any answer has arrived yet
+        self.limited = False  # whether the server sends X-RateLimit-* headers for it
+        self.probing = False  # whether the first request is still under way
+        self.ended: Optional[float] = None  # reset of the last window that ended (older: stale)
+        self.next_slot = 0.0  # pace mode: the earliest time the next request may go
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"Bucket({fields})"
 
     @property
     def remaining(self) -> int:

@@ -2,22 +2,20 @@
 from __future__ import annotations
 
 import random
-import re
 import time
-from dataclasses import dataclass, field
-from typing import Callable, Dict, FrozenSet, Mapping, Optional
+from typing import Any, Callable, Dict, FrozenSet, Iterable, Mapping, Optional, Tuple
 from urllib.parse import urlsplit
 
 from ..errors import MastodonError, MastodonIllegalArgumentError, add_note
 from .pause import pause
+from .lazy_pattern import lazy_pattern
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 # creating POSTs that Mastodon deduplicates by Idempotency-Key (posting a status)
-_DEDUPLICATED_POSTS = (re.compile(r"/api/v1/statuses/?$"),)
+_DEDUPLICATED_POST = lazy_pattern(r"/api/v1/statuses/?$")
 
 
-@dataclass
 class RetryPolicy:
     """Bounded exponential backoff with jitter for transient failures.
 
@@ -28,34 +26,48 @@ class RetryPolicy:
     after the ``keyed_retry_statuses`` (a 500: the key makes repeating it
     safe). ``RetryPolicy(max_retries=0)`` switches retrying off. The numbers
     are checked when the policy is made: MastodonIllegalArgumentError names
-    the one that is not a usable count or duration.
+    the one that is not a usable count or duration. Policies with equal
+    settings compare equal.
     """
 
-    max_retries: int = 2
-    backoff_factor: float = 0.5
-    max_backoff: float = 8.0
-    retry_statuses: FrozenSet[int] = frozenset({502, 503, 504})
-    keyed_retry_statuses: FrozenSet[int] = frozenset({500})
-    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
-    jitter: Callable[[], float] = field(default=random.random, repr=False)
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
 
-    def __post_init__(self) -> None:
-        if isinstance(self.max_retries, bool) or not isinstance(self.max_retries, int) \
-                or self.max_retries < 0:
+    def __init__(self, max_retries: int = 2, backoff_factor: float = 0.5,
+                 max_backoff: float = 8.0,
+                 retry_statuses: FrozenSet[int] = frozenset({502, 503, 504}),
+                 keyed_retry_statuses: FrozenSet[int] = frozenset({500}),
+                 sleep: Callable[[float], None] = time.sleep,
+                 jitter: Callable[[], float] = random.random) -> None:
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise MastodonIllegalArgumentError(
-                f"max_retries must be a whole number of retries, 0 or more; got {self.max_retries!r}")
-        for name in ("backoff_factor", "max_backoff"):
-            value = getattr(self, name)
+                f"max_retries must be a whole number of retries, 0 or more; got {max_retries!r}")
+        for name, value in (("backoff_factor", backoff_factor), ("max_backoff", max_backoff)):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
                 raise MastodonIllegalArgumentError(
                     f"{name} must be a number of seconds, 0 or more; got {value!r}")
-        for name in ("retry_statuses", "keyed_retry_statuses"):
-            statuses = getattr(self, name)
-            try:
-                setattr(self, name, frozenset(statuses))
-            except TypeError:
-                raise MastodonIllegalArgumentError(
-                    f"{name} must be a collection of HTTP statuses; got {statuses!r}") from None
+        self.max_retries = max_retries
+        self.backoff_factor = backoff_factor
+        self.max_backoff = max_backoff
+        self.retry_statuses = _statuses("retry_statuses", retry_statuses)
+        self.keyed_retry_statuses = _statuses("keyed_retry_statuses", keyed_retry_statuses)
+        self.sleep = sleep
+        self.jitter = jitter
+
+    def _settings(self) -> Tuple[Any, ...]:
+        return (self.max_retries, self.backoff_factor, self.max_backoff, self.retry_statuses,
+                self.keyed_retry_statuses, self.sleep, self.jitter)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, RetryPolicy)
+        return self._settings() == other._settings()
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(max_retries={self.max_retries!r}, "
+                f"backoff_factor={self.backoff_factor!r}, max_backoff={self.max_backoff!r}, "
+                f"retry_statuses={self.retry_statuses!r}, "
+                f"keyed_retry_statuses={self.keyed_retry_statuses!r})")
 
     def can_retry(self, method: str, headers: Mapping[str, str], attempt: int,
                   status: Optional[int] = None) -> bool:
@@ -78,6 +90,14 @@ class RetryPolicy:
         pause(self.backoff(attempt), self.sleep)
 
 
+def _statuses(name: str, statuses: Iterable[int]) -> FrozenSet[int]:
+    try:
+        return frozenset(statuses)
+    except TypeError:
+        raise MastodonIllegalArgumentError(
+            f"{name} must be a collection of HTTP statuses; got {statuses!r}") from None
+
+
 NO_RETRIES = RetryPolicy(max_retries=0)
 
 
@@ -90,7 +110,7 @@ def with_idempotency_key(method: str, url: str, headers: Dict[str, str]) -> Dict
     if method.upper() != "POST" or IDEMPOTENCY_HEADER in headers:
         return headers
     path = urlsplit(url).path
-    if not any(pattern.search(path) for pattern in _DEDUPLICATED_POSTS):
+    if not _DEDUPLICATED_POST().search(path):
         return headers
     import uuid  # on the first keyed request: it costs the client import 2 ms
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-from dataclasses import dataclass
 from typing import Any, Callable, Dict, Optional, Tuple
 
 from .. import return_types as rt
@@ -29,11 +28,17 @@ from .version_text import UNKNOWN_VERSION, Version, dotted, mastodon_level, \
 
 log = logging.getLogger("mastodon")
 
-#: Where each instance document lives, and what it decodes to.
-INSTANCE_DOCUMENTS: Dict[str, Tuple[str, Any]] = {
-    "v1": ("/api/v1/instance/", rt.Instance),
-    "v2": ("/api/v2/instance/", rt.InstanceV2),
-}
+#: Where each instance document lives, and the name of the entity it decodes to.
+_INSTANCE_DOCUMENTS = {"v1": ("/api/v1/instance/", "Instance"),
+                       "v2": ("/api/v2/instance/", "InstanceV2")}
+
+
+def instance_document(name: str) -> Tuple[str, Any]:
+    """The path of the instance document ``"v1"`` or ``"v2"``, and the entity it decodes to."""
+    path, entity = _INSTANCE_DOCUMENTS[name]
+    return path, getattr(rt, entity)
+
+
 #: ``GET path`` decoded as ``entity``: how a lookup reaches the server (the request core).
 Fetch = Callable[[str, Any], Any]
 
@@ -124,21 +129,23 @@ class ServerFacts(RecreatedLocks):
         log.warning(message)
 
 
-@dataclass(frozen=True)
 class ServerLookup:
     """A client's :class:`ServerFacts` with the means to complete them, for one call."""
 
-    facts: ServerFacts
-    fetch: Fetch
-    base_url: str
-    mode: str  # the client's version_check_mode
+    __slots__ = ("facts", "fetch", "base_url", "mode")
+
+    def __init__(self, facts: ServerFacts, fetch: Fetch, base_url: str, mode: str) -> None:
+        self.facts = facts
+        self.fetch = fetch
+        self.base_url = base_url
+        self.mode = mode  # the client's version_check_mode
 
     def document(self, name: str) -> Any:
         """The instance document ``"v1"`` or ``"v2"``, fetched on first use and kept."""
         facts = self.facts
         with facts.lock:
             if name not in facts.documents:
-                path, entity = INSTANCE_DOCUMENTS[name]
+                path, entity = instance_document(name)
                 facts.documents[name] = self.fetch(path, entity)
             return facts.documents[name]
 

@@ -4,54 +4,69 @@ Each endpoint method is wrapped by ``@api_version``, and the wrapper carries
 the endpoint's signature as ``__signature__`` so that :func:`inspect.signature`,
 :func:`inspect.getfullargspec`, ``help()`` and ``mock.create_autospec`` see
 the real parameters. Reading ~260 signatures when the client class is built
-was a fifth of the cost of ``from mastodon import Mastodon``; a
-:class:`DeferredSignature` reads its endpoint's signature on first use instead.
+was a fifth of the cost of ``from mastodon import Mastodon``, and defining a
+subclass of :class:`inspect.Signature` would import :mod:`inspect` (with
+``ast`` and ``dis``) with the client. A :class:`DeferredSignature` does
+neither: it imports nothing and reads its endpoint's signature on first use.
 """
 from __future__ import annotations
 
-import inspect
-from collections import OrderedDict
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    import inspect
 
 __all__ = ["DeferredSignature"]
 
 
-class DeferredSignature(inspect.Signature):
-    """An :class:`inspect.Signature` that is the signature of a function, read when needed.
+class DeferredSignature:
+    """Stands in for the :class:`inspect.Signature` of a function, read when first needed.
 
-    Made with :meth:`of`; everything reads the parameters and the return
-    annotation through the two properties below, and :meth:`replace` gives a
-    plain :class:`inspect.Signature`.
+    It reports :class:`inspect.Signature` as its ``__class__``, so that
+    ``isinstance(deferred, inspect.Signature)`` holds and :mod:`inspect`
+    accepts it as a ``__signature__``; everything else (``parameters``,
+    ``bind``, ``replace``, ``==``, ``hash``, ``str``, pickling) is the real
+    signature's.
     """
 
     __slots__ = ("_function", "_resolved")
 
-    _function: Callable[..., Any]
     _resolved: inspect.Signature
 
-    @classmethod
-    def of(cls, function: Callable[..., Any]) -> "DeferredSignature":
-        deferred = cls.__new__(cls)
-        deferred._function = function
-        return deferred
+    def __init__(self, function: Callable[..., Any]) -> None:
+        self._function = function
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:  # noqa: D105 - what isinstance() asks
+        import inspect
+
+        return inspect.Signature
 
     def _real(self) -> inspect.Signature:
         try:
             return self._resolved
         except AttributeError:
+            import inspect
+
             self._resolved = inspect.signature(self._function)
             return self._resolved
 
-    @property
-    def parameters(self) -> "OrderedDict[str, inspect.Parameter]":  # type: ignore[override]
-        return self._real().parameters  # type: ignore[return-value]
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in self.__slots__:
+            raise AttributeError(name)
+        return getattr(self._real(), name)
 
-    @property
-    def return_annotation(self) -> Any:
-        return self._real().return_annotation
+    def __eq__(self, other: object) -> bool:
+        return self._real() == other
 
-    def replace(self, **changes: Any) -> inspect.Signature:  # type: ignore[override]
-        return self._real().replace(**changes)
+    def __hash__(self) -> int:
+        return hash(self._real())
+
+    def __str__(self) -> str:
+        return str(self._real())
 
     def __repr__(self) -> str:
         return repr(self._real())
+
+    def __reduce__(self) -> Any:
+        return self._real().__reduce__()

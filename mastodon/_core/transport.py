@@ -4,7 +4,6 @@ from __future__ import annotations
 import logging
 import os
 import urllib.request
-from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple, Type
 
 import requests
@@ -37,18 +36,24 @@ class BearerAuth(requests.auth.AuthBase):
         return "BearerAuth(<redacted>)"
 
 
-@dataclass
 class Call:
     """Everything needed to send one request (the output of the build stage)."""
 
-    method: str
-    url: str
-    query: Optional[Pairs] = None
-    form: Optional[Pairs] = None
-    json: Optional[Dict[str, Any]] = None
-    files: Optional[Dict[str, Any]] = None
-    headers: Dict[str, str] = field(default_factory=dict)
-    _file_starts: List[Tuple[Any, int]] = field(default_factory=list, repr=False)
+    __slots__ = ("method", "url", "query", "form", "json", "files", "headers", "_file_starts")
+
+    def __init__(self, method: str, url: str, headers: Dict[str, str],
+                 files: Optional[Dict[str, Any]] = None) -> None:
+        self.method = method
+        self.url = url
+        self.query: Optional[Pairs] = None
+        self.form: Optional[Pairs] = None
+        self.json: Optional[Dict[str, Any]] = None
+        self.files = files
+        self.headers = headers
+        self._file_starts: List[Tuple[Any, int]] = []
+
+    def __repr__(self) -> str:
+        return f"Call({self.method!r}, {self.url!r})"
 
     def rewind_files(self) -> None:
         """Put uploaded file objects back where they started, before a (re)send."""

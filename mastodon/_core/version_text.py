@@ -2,12 +2,12 @@
 ``"2.7.2 (compatible; Akkoma 3.10.4)"``. Pure functions, no client."""
 from __future__ import annotations
 
-import re
 from typing import Any, Optional, Tuple
 
 from ..errors import MastodonVersionError
+from .lazy_pattern import lazy_pattern
 
-_VERSION_RE = re.compile(r"\s*v?(\d+)(?:\.(\d*))?(?:\.(\d*))?")
+_VERSION_RE = lazy_pattern(r"\s*v?(\d+)(?:\.(\d*))?(?:\.(\d*))?")
 Version = Tuple[int, int, int]
 #: What retrieve_mastodon_version() returns for a server naming no readable version.
 UNKNOWN_VERSION = "1.0.0"
@@ -19,7 +19,7 @@ def parse_version_string(version_string: str) -> Version:
     Returns ``(major, minor, patch)``; missing parts count as 0. Raises
     MastodonVersionError when the string does not start with a number.
     """
-    match = _VERSION_RE.match(str(version_string)) if version_string is not None else None
+    match = _VERSION_RE().match(str(version_string)) if version_string is not None else None
     if match is None:
         raise MastodonVersionError(f"Could not parse version string {version_string!r}")
     return tuple(int(part) if part else 0 for part in match.groups())  # type: ignore[return-value]
@@ -49,7 +49,7 @@ def release_text(version_string: Any) -> str:
     gives ``"2.7.2"``; a pre-release tag stays (``"4.3.0-beta.1"``). A string
     that does not start with a version number gives ``"1.0.0"``.
     """
-    if not isinstance(version_string, str) or not _VERSION_RE.match(version_string):
+    if not isinstance(version_string, str) or not _VERSION_RE().match(version_string):
         return UNKNOWN_VERSION
     return version_string.strip().split(" ", 1)[0].split("+", 1)[0]
 

@@ -15,13 +15,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections import deque
-from dataclasses import dataclass, field
 from typing import Any, Callable, Deque, Dict, Optional, Set, Tuple
 
 from .. import return_types as rt
 from ..errors import MastodonAPIError
 from ..internals import Internals
 from ..types_base import PaginatableList
+from .routes import CONVERSATIONS, HOME, NOTIFICATIONS, Source
 
 __all__ = ["EventGate", "CatchUp", "Source", "HOME", "NOTIFICATIONS", "CONVERSATIONS", "id_order"]
 
@@ -96,22 +96,6 @@ class EventGate:
         return f"<EventGate newest: {newest or 'none yet'}>"
 
 
-@dataclass(frozen=True)
-class Source:
-    """A REST timeline a catch-up reads; ``kind`` names the id sequence it follows."""
-
-    kind: str  # "status", "notification" or "conversation"
-    event: str  # the streaming event its items are delivered as
-    path: str
-    entity: Any
-    params: Dict[str, Any] = field(default_factory=dict)
-
-
-HOME = Source("status", "update", "/api/v1/timelines/home", rt.Status)
-NOTIFICATIONS = Source("notification", "notification", "/api/v1/notifications", rt.Notification)
-CONVERSATIONS = Source("conversation", "conversation", "/api/v1/conversations", rt.Conversation)
-
-
 def _conversation_order(item: Any) -> str:
     last = item.get("last_status") if isinstance(item, dict) else None
     return str(last["id"] if isinstance(last, dict) and last.get("id") else item["id"])
@@ -130,7 +114,7 @@ class CatchUp:
         return f"<CatchUp of {', '.join(source.path for source in self.sources) or 'nothing'}>"
 
     def _fetch(self, source: Source, **params: Any) -> Any:
-        entity: Any = PaginatableList[source.entity]  # type: ignore[name-defined]
+        entity: Any = PaginatableList[getattr(rt, source.entity)]  # type: ignore[misc]
         return self.api._get(source.path, {**source.params, **params}, entity=entity)
 
     def baseline(self) -> None:

@@ -1,15 +1,15 @@
 """How a typed entity shows itself: ``<Status id=1 @alice: 'Hello world'>``."""
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from collections import Counter
 from typing import Any, Callable, Dict, List, Tuple
+from .._core.lazy_pattern import lazy_pattern
 
 _dict_get = dict.get
 
-_TAG_RE = re.compile(r"<[^>]*>")
-_SPACE_RE = re.compile(r"\s+")
+_TAG_RE = lazy_pattern(r"<[^>]*>")
+_SPACE_RE = lazy_pattern(r"\s+")
 _REPR_KEYS = ("acct", "username", "name", "title", "shortcode", "domain", "type", "state",
               "key", "code", "phrase", "keyword", "text", "content", "url", "uri")
 
@@ -18,8 +18,8 @@ def _excerpt(text: str, limit: int = 40) -> str:
     if "<" in text or "&" in text:
         import html  # on first use: it costs the client import 1 ms
 
-        text = html.unescape(_TAG_RE.sub(" ", text))
-    text = _SPACE_RE.sub(" ", text).strip()
+        text = html.unescape(_TAG_RE().sub(" ", text))
+    text = _SPACE_RE().sub(" ", text).strip()
     return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from datetime import datetime
 from typing import Any, Dict
 
@@ -41,6 +42,7 @@ def from_json(json_str: str) -> Any:
     if not isinstance(envelope, dict) or "_mastopy_version" not in envelope \
             or "_mastopy_type" not in envelope:
         raise ValueError("not a serialised Mastodon entity (no _mastopy_version/_mastopy_type)")
+    _run_deferred_entities()
     target = _str_to_type(envelope["_mastopy_type"])
     data = envelope.get("_mastopy_data")
     result = decode(data, target)
@@ -51,6 +53,15 @@ def from_json(json_str: str) -> Any:
 
 
 install_codec(to_json, from_json)
+
+
+def _run_deferred_entities() -> None:
+    """Run the entity module if its import was deferred (the package defers it, see
+    :mod:`mastodon._core.lazy_module`): its classes make themselves known by name when it
+    runs. Nothing is imported here: the decoder does not depend on the entities."""
+    module = sys.modules.get(__name__.split(".")[0] + ".return_types")
+    if module is not None:
+        getattr(module, "__name__")
 
 
 def _type_name(obj: Any) -> str:
