@@ -44,16 +44,17 @@ _E = TypeVar("_E")  # the entity a request's answer is decoded into
 Params = Optional[Dict[str, Any]]
 
 
-class RequestOptions(TypedDict, total=False):
-    """The keyword options of :meth:`Internals._request` besides ``entity`` and ``stream``."""
+if TYPE_CHECKING:  # for type checkers only: a TypedDict costs the import a compile per field
+    class RequestOptions(TypedDict, total=False):
+        """The keyword options of :meth:`Internals._request` besides ``entity`` and ``stream``."""
 
-    json_body: bool
-    files: Optional[Dict[str, Any]]
-    headers: Optional[Dict[str, str]]
-    base_url: Optional[str]
-    auth: bool
-    ratelimit: bool
-    timeout: Any
+        json_body: bool
+        files: Optional[Dict[str, Any]]
+        headers: Optional[Dict[str, str]]
+        base_url: Optional[str]
+        auth: bool
+        ratelimit: bool
+        timeout: Any
 
 
 def _limiter_field(name: str, doc: str) -> Any:
