@@ -9,6 +9,7 @@ send real requests to the local fault server.
 from __future__ import annotations
 
 import gzip
+from decimal import Decimal
 from typing import Any, List
 
 import pytest
@@ -174,3 +175,17 @@ def test_a_mounted_adapter_and_a_response_hook_see_the_stream_setting_as_asked(f
         api = Mastodon(access_token="tok", api_base_url=fault_server.url, session=session)
         assert api.status("1").id == "1"
     assert seen == [("adapter", False), ("hook", False)]
+
+
+@pytest.mark.parametrize("params", [
+    {"q": "é ☃ & = + ? # % / \N{MAMMOTH}", "limit": 80, "n": 1.5, "flag": True,
+     "types[]": ["follow", "mention"], "filter": {"a": 1}},
+    {"exact": Decimal("1.50"), "limit": 5},  # not a str or number: requests encodes it
+    {},
+])
+def test_query_strings_are_sent_as_requests_encodes_them(fault_server, params):
+    call = transport.build_call("GET", fault_server.url + "/api/v1/search", params)
+    expected = requests.Request("GET", call.url, params=call.query).prepare().path_url
+    with requests.Session() as session:
+        transport.transmit(session, call, None, 5).close()
+    assert fault_server.requests[-1].target == expected

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple, Type
@@ -130,7 +131,7 @@ def _send_stock(session: requests.Session, call: Call, auth: Optional[requests.a
     """What ``Session.request`` does, with the environment settings looked up once per
     origin, and the body of a plain HTTPAdapter's answer read in one piece."""
     prepared = session.prepare_request(requests.Request(
-        call.method, call.url, params=call.query or {}, data=call.form or {},
+        call.method, call.url, params=_query_string(call.query), data=call.form or {},
         json=call.json, files=call.files, headers=call.headers, auth=auth,
     ))
     url = prepared.url or call.url
@@ -142,6 +143,20 @@ def _send_stock(session: requests.Session, call: Call, auth: Optional[requests.a
     if whole:
         _read_body(response)
     return response
+
+
+def _query_string(pairs: Optional[Pairs]) -> Any:
+    """Query parameters for ``requests.Request``, encoded as requests would encode them.
+
+    Done here when every value is a string or a number (requests' own encoding
+    checks each value against runtime protocols, slowly); other values are
+    left to requests, and no parameters give ``{}`` as before.
+    """
+    if not pairs:
+        return {}
+    if all(isinstance(value, (str, int, float)) for _, value in pairs):
+        return urllib.parse.urlencode(pairs)
+    return pairs
 
 
 #: What ``Response.iter_content`` raises for urllib3's errors while reading a body.
