@@ -76,10 +76,12 @@ def test_session_state_still_applies(fault_server, merges):
     session = requests.Session()
     session.headers["X-From-Session"] = "yes"
     session.cookies.set("jar", "cookie")
+    session.params = {"from_session": "1"}
     api = Mastodon(access_token="tok", api_base_url=fault_server.url, session=session)
     api.status("1")
     seen = fault_server.requests[-1]
     assert seen.headers["X-From-Session"] == "yes" and "jar=cookie" in seen.headers["Cookie"]
+    assert seen.query == [("from_session", "1")]
 
 
 def test_a_session_with_its_own_request_method_is_used_as_it_is(fault_server, merges):

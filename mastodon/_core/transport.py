@@ -131,7 +131,7 @@ def _send_stock(session: requests.Session, call: Call, auth: Optional[requests.a
     """What ``Session.request`` does, with the environment settings looked up once per
     origin, and the body of a plain HTTPAdapter's answer read in one piece."""
     prepared = session.prepare_request(requests.Request(
-        call.method, call.url, params=_query_string(call.query), data=call.form or {},
+        call.method, call.url, params=_query_string(call.query, session), data=call.form or {},
         json=call.json, files=call.files, headers=call.headers, auth=auth,
     ))
     url = prepared.url or call.url
@@ -145,15 +145,16 @@ def _send_stock(session: requests.Session, call: Call, auth: Optional[requests.a
     return response
 
 
-def _query_string(pairs: Optional[Pairs]) -> Any:
+def _query_string(pairs: Optional[Pairs], session: requests.Session) -> Any:
     """Query parameters for ``requests.Request``, encoded as requests would encode them.
 
     Done here when every value is a string or a number (requests' own encoding
     checks each value against runtime protocols, slowly); other values are
-    left to requests, and no parameters give ``{}`` as before.
+    left to requests. No parameters are ``{}``, for the session's own to be
+    added, or the empty query when the session has none.
     """
     if not pairs:
-        return {}
+        return {} if session.params else ""
     if all(isinstance(value, (str, int, float)) for _, value in pairs):
         return urllib.parse.urlencode(pairs)
     return pairs
