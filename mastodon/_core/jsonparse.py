@@ -11,11 +11,10 @@ which installs orjson) it parses with orjson, and hands the text to
   1024 levels (where :func:`json.loads` may raise RecursionError);
 * orjson reads integers beyond 64 bits (above ``2**64 - 1`` or below
   ``-2**63``) as floats (older releases refuse them), where the standard
-  library keeps every digit. Such an integer is 20 digits long, or a minus
-  sign and 19 digits, so text with a run of 20 digits and minus signs anywhere
-  (also inside a string, which costs only the slower parse) goes to
-  :func:`json.loads`. Shorter integers, and floats of any length, orjson
-  reads exactly as the standard library does.
+  library keeps every digit. Such an integer has at least 20 digits, or a
+  minus sign and at least 19, so text with a run of 20 digits and minus signs
+  anywhere (also inside a string, which costs only the slower parse) goes to
+  :func:`json.loads`; orjson keeps every shorter integer exactly.
 
 Everything else (duplicate keys, where the last value wins in the place of
 the first; floats, rounded the same way; escapes) parses alike, which
