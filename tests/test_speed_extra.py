@@ -87,6 +87,11 @@ EDGE_CASES = [
     b'{"id": 123456789012345678901234567890}',        # beyond 64 bits: orjson would give a float
     b'[18446744073709551616, -9223372036854775809]',  # just beyond unsigned / signed 64 bits
     b'[18446744073709551615, -9223372036854775808]',  # the 64-bit limits themselves
+    b'[9999999999999999999, -999999999999999999]',  # 19 digits, or a minus and 18: exact
+    b'{"n": "1234567890123456789-"}',  # 19 digits and a minus: a run of 20, the slower parse
+    b'[0.1234567890123456789, -1.234567890123456789e-5, 12345678901234567.5, 9007199254740993.0]',
+    b'[1.2345678901234567890123e-300, 123456789012345678901.0, -0.00000000000000000001]',
+    b'{"id": "123456789012345678", "n": -12345678901234567890}',  # minus and 20 digits
     b'{"note": "1234567890123456789012 in a string"}',
     b'{"a": 1, "b": 2, "a": 3}',                      # duplicate key: last value, first place
     b'[NaN, Infinity, -Infinity]',
@@ -156,6 +161,26 @@ def test_a_big_integer_keeps_every_digit(with_orjson: Callable[[Any], Any]) -> N
     parsed = with_orjson(b'{"id": 123456789012345678901234567890, "n": 1}')
     assert parsed == {"id": 123456789012345678901234567890, "n": 1}
     assert type(parsed["id"]) is int
+
+
+@pytest.mark.parametrize("text, slow", [
+    (b'{"id": "1234567890123456789", "n": -123456789012345678}', False),  # 19 digits: exact
+    (b'[9999999999999999999, "2025-11-25T10:00:00.000Z"]', False),
+    (b'[18446744073709551616]', True), (b'[-9223372036854775809]', True),
+    (b'{"note": "12345678901234567890"}', True),  # in a string: only the slower parse
+])
+def test_only_text_with_a_risky_integer_goes_to_the_standard_library(
+        with_orjson: Callable[[Any], Any], monkeypatch: pytest.MonkeyPatch, text: bytes,
+        slow: bool) -> None:
+    parsed: List[Any] = []
+
+    def spy(text: Any) -> Any:
+        parsed.append(text)
+        return json.loads(text)
+
+    monkeypatch.setattr(jsonparse, "_json_loads", spy)
+    assert outcome(with_orjson, text) == outcome(json.loads, text)
+    assert parsed == ([text] if slow else [])
 
 
 json_values = st.recursive(

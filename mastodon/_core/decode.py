@@ -40,7 +40,7 @@ def decode_response(response: requests.Response, entity: Any = None) -> Any:
             raise UnusableBody(MastodonAPIError("Could not parse response as JSON", str(exc))) \
                 from exc
     content = response.content
-    if not content or not content.strip():
+    if not content or content.isspace():  # (strip() would copy a body ending in a newline)
         if entity is not None:
             raise UnusableBody(unusable_body_error(response))
         return decode({}, None)

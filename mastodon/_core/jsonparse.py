@@ -9,10 +9,12 @@ which installs orjson) it parses with orjson, and hands the text to
   ``Infinity``, numbers too large for a float, lone surrogates (``"\\ud800"``),
   text in UTF-16 or UTF-32 or with a byte order mark, and nesting deeper than
   1024 levels (where :func:`json.loads` may raise RecursionError);
-* orjson reads integers beyond 64 bits as floats (older releases refuse
-  them), where the standard library keeps every digit. Such an integer has at
-  least 19 digits, so text with a run of 19 digits anywhere (also inside a
-  string, which costs only the slower parse) goes to :func:`json.loads`.
+* orjson reads integers beyond 64 bits (above ``2**64 - 1`` or below
+  ``-2**63``) as floats (older releases refuse them), where the standard
+  library keeps every digit. Such an integer has at least 20 digits, or a
+  minus sign and at least 19, so text with a run of 20 digits and minus signs
+  anywhere (also inside a string, which costs only the slower parse) goes to
+  :func:`json.loads`; orjson keeps every shorter integer exactly.
 
 Everything else (duplicate keys, where the last value wins in the place of
 the first; floats, rounded the same way; escapes) parses alike, which
@@ -31,8 +33,9 @@ __all__ = ["loads", "backend", "parser", "use"]
 
 Text = Union[str, bytes, bytearray]
 
-#: The shortest integer orjson may not keep exactly (2**63 has 19 digits).
-_RISKY_RUN = b"0" * 19
+#: The shortest integer orjson may not keep exactly: 2**64 has 20 digits, -(2**63 + 1) a minus
+#: sign and 19 (digits and minus signs are all "0" in the translated text)
+_RISKY_RUN = b"0" * 20
 
 _json_loads = json.loads
 
@@ -41,9 +44,10 @@ def _with_orjson() -> Callable[[Text], Any]:
     """A parser that tries orjson first; ImportError when orjson is not installed."""
     orjson = importlib.import_module("orjson")
     orjson_loads, refused = orjson.loads, orjson.JSONDecodeError
-    # ASCII digits become "0" and every other byte a space: a run of 19 digits
-    # is then a run of 19 zeros, found by one bytes search
-    digits_as_zeros = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256))
+    # ASCII digits and "-" become "0", every other byte a space: a risky
+    # integer is then a run of 20 zeros, found by one bytes search
+    digits_as_zeros = bytes(0x30 if 0x30 <= byte <= 0x39 or byte == 0x2D else 0x20
+                            for byte in range(256))
 
     def loads(text: Text) -> Any:
         data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text

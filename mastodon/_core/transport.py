@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import urllib.parse
 import urllib.request
 from typing import Any, Dict, List, Optional, Tuple, Type
 
@@ -115,14 +116,7 @@ def transmit(session: requests.Session, call: Call, auth: Optional[requests.auth
                 stream=stream,
             )
         else:
-            # what Session.request does, with the environment settings looked up once per origin
-            prepared = session.prepare_request(requests.Request(
-                call.method, call.url, params=call.query or {}, data=call.form or {},
-                json=call.json, files=call.files, headers=call.headers, auth=auth,
-            ))
-            response = session.send(
-                prepared, timeout=timeout, allow_redirects=True,
-                **_ENVIRONMENT.settings(session, prepared.url or call.url, stream))
+            response = _send_stock(session, call, auth, timeout, stream)
         if not stream:
             _require_whole_body(response, call.method)
         return response
@@ -135,6 +129,70 @@ def transmit(session: requests.Session, call: Call, auth: Optional[requests.auth
         raise network_error(MastodonNetworkError, exc, call) from exc
     except Exception as exc:
         raise network_error(MastodonNetworkError, exc, call) from exc
+
+
+def _send_stock(session: requests.Session, call: Call, auth: Optional[requests.auth.AuthBase],
+                timeout: Any, stream: bool) -> requests.Response:
+    """What ``Session.request`` does, with the environment settings looked up once per
+    origin, and the body of a plain HTTPAdapter's answer read in one piece."""
+    prepared = session.prepare_request(requests.Request(
+        call.method, call.url, params=_query_string(call.query, session), data=call.form or {},
+        json=call.json, files=call.files, headers=call.headers, auth=auth,
+    ))
+    url = prepared.url or call.url
+    # the adapter and the hooks see ``stream`` as asked unless they are requests' own
+    whole = not stream and (type(session.get_adapter(url)) is HTTPAdapter and
+                            not prepared.hooks.get("response"))
+    response = session.send(prepared, timeout=timeout, allow_redirects=True,
+                            **_ENVIRONMENT.settings(session, url, stream or whole))
+    if whole:
+        _read_body(response)
+    return response
+
+
+def _query_string(pairs: Optional[Pairs], session: requests.Session) -> Any:
+    """Query parameters for ``requests.Request``, encoded as requests would encode them.
+
+    Done here when every value is a string or a number (requests' own encoding
+    checks each value against runtime protocols, slowly); other values are
+    left to requests. No parameters are ``{}``, for the session's own to be
+    added, or the empty query when the session has none.
+    """
+    if not pairs:
+        return {} if session.params else ""
+    if all(isinstance(value, (str, int, float)) for _, value in pairs):
+        return urllib.parse.urlencode(pairs)
+    return pairs
+
+
+#: What ``Response.iter_content`` raises for urllib3's errors while reading a body.
+_BODY_ERRORS: Tuple[Tuple[Type[Exception], Type[requests.exceptions.RequestException]], ...] = (
+    (urllib3.exceptions.ProtocolError, requests.exceptions.ChunkedEncodingError),
+    (urllib3.exceptions.DecodeError, requests.exceptions.ContentDecodingError),
+    (urllib3.exceptions.ReadTimeoutError, requests.exceptions.ConnectionError),
+    (urllib3.exceptions.SSLError, requests.exceptions.SSLError),
+)
+
+
+def _read_body(response: requests.Response) -> None:
+    """Read the body of a response sent with ``stream=True``, as ``response.content`` would.
+
+    A urllib3 body is read in one call instead of requests' 10 KB chunks, its
+    errors raised as requests raises them; the connection goes back to the
+    pool once the body has been read.
+    """
+    raw = response.raw
+    if response._content is not False or not isinstance(raw, urllib3.response.HTTPResponse):
+        response.content  # requests reads it
+        return
+    try:
+        body = raw.read(decode_content=True)
+    except urllib3.exceptions.HTTPError as exc:
+        for theirs, ours in _BODY_ERRORS:
+            if isinstance(exc, theirs):
+                raise ours(exc) from exc
+        raise
+    response._content, response._content_consumed = body, True
 
 
 def transient(error: MastodonNetworkError) -> bool:
