@@ -82,6 +82,11 @@ def test_session_state_still_applies(fault_server, merges):
     seen = fault_server.requests[-1]
     assert seen.headers["X-From-Session"] == "yes" and "jar=cookie" in seen.headers["Cookie"]
     assert seen.query == [("from_session", "1")]
+    api.timeline_home(limit=5)  # the request's own parameters join the session's
+    assert fault_server.requests[-1].query == [("from_session", "1"), ("limit", "5")]
+    session.params = {"limit": "9", "from_session": "1"}
+    api.timeline_home(limit=5)  # and win over them, as requests merges two dicts
+    assert fault_server.requests[-1].query == [("from_session", "1"), ("limit", "5")]
 
 
 def test_a_session_with_its_own_request_method_is_used_as_it_is(fault_server, merges):

@@ -5,7 +5,7 @@ import logging
 import os
 import urllib.parse
 import urllib.request
-from typing import Any, Dict, List, Optional, Tuple, Type
+from typing import Any, Dict, List, Mapping, Optional, Tuple, Type
 
 import requests
 import urllib3
@@ -160,6 +160,12 @@ def _query_string(pairs: Optional[Pairs], session: requests.Session) -> Any:
     """
     if not pairs:
         return {} if session.params else ""
+    if isinstance(session.params, Mapping) and session.params:
+        # requests would drop the session's own for a list of pairs: merge them as it merges
+        # two dicts (Mastodon.py sends one), the request's winning
+        ours = {key for key, _ in pairs}
+        pairs = [(key, value) for key, value in session.params.items()
+                 if key not in ours and value is not None] + list(pairs)
     if all(isinstance(value, (str, int, float)) for _, value in pairs):
         return urllib.parse.urlencode(pairs)
     return pairs
