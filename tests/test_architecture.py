@@ -62,18 +62,23 @@ LAYERS: List[Tuple[str, List[str]]] = [
 #: The decoder must never import the entities built on it (the cycle issue 16.1 removed).
 DECODER_ENTITY_PAIR = ("mastodon.types_base", "mastodon.return_types")
 
-#: Inside the decoder layer, lowest first: values -> attrdict (+ display) / lists ->
-#: decoding -> roundtrip -> types_base. Each module may import only the ones named here;
-#: the layers above register what the lower ones need (entity names, the JSON codec).
+#: Inside the decoder layer, lowest first: values / fields -> attrdict (+ display) / lists
+#: -> untyped -> decoding -> roundtrip -> types_base. Each module may import only the ones
+#: named here; the layers above register what the lower ones need (entity names, the JSON codec).
 DECODER_IMPORTS: Dict[str, Set[str]] = {
     "mastodon._types.values": {"mastodon.errors"},
     "mastodon._types.display": {"mastodon._core.lazy_pattern"},
-    "mastodon._types.attrdict": {"mastodon._types.display"},
+    "mastodon._types.fields": set(),
+    "mastodon._types.attrdict": {"mastodon._types.display", "mastodon._types.fields"},
     "mastodon._types.lists": {"mastodon._types.attrdict", "mastodon._types.values"},
-    "mastodon._types.decoding": {"mastodon._types.attrdict", "mastodon._types.lists",
+    "mastodon._types.untyped": {"mastodon._types.attrdict", "mastodon._types.lists",
+                                "mastodon._types.values"},
+    "mastodon._types.decoding": {"mastodon._types.attrdict", "mastodon._types.fields",
+                                 "mastodon._types.lists", "mastodon._types.untyped",
                                  "mastodon._types.values"},
     "mastodon._types.roundtrip": {"mastodon._types.attrdict", "mastodon._types.decoding",
-                                  "mastodon._types.lists", "mastodon._types.values"},
+                                  "mastodon._types.lists", "mastodon._types.untyped",
+                                  "mastodon._types.values"},
 }
 
 #: Longest a hand-written module may be (``return_types`` is generated).

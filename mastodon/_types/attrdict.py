@@ -3,9 +3,9 @@
 An :class:`AttribAccessDict` holds the server's JSON object. Typed subclasses
 (:mod:`mastodon.return_types`) declare their fields as annotations; the
 decoding layer (:mod:`mastodon._types.decoding`) turns those into a
-:class:`FieldReaders` table per class and installs the function that builds
-it (:func:`install_readers`), so this module knows nothing of the classes
-above it.
+:class:`~mastodon._types.fields.FieldReaders` table per class and installs the
+function that builds it (:func:`~mastodon._types.fields.install_readers`), so
+this module knows nothing of the classes above it.
 
 Values are converted when they are first read, not when the object is made:
 a timestamp stays the server's string, a nested object a plain dict, until
@@ -29,15 +29,10 @@ from __future__ import annotations
 import threading
 import typing
 from collections import OrderedDict
-from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from .display import short_repr
-
-Converter = Callable[[Any], Any]
-Coercer = Tuple[type, Converter]  # a number or bool field's type and the converter to it
-#: What a shape of object gets: every key of it (the server's, then the absent declared
-#: ones) and just the absent ones, all with None.
-Shape = Tuple[Dict[Any, None], Dict[str, None]]
+from .fields import Converter, fill, forget_readers, readers_of
 
 _MISSING: Any = object()
 _PAGINATION_ATTRS = frozenset({"_pagination_next", "_pagination_prev"})
@@ -91,59 +86,7 @@ def install_codec(dump: Callable[[Any, bool], str], load: Callable[[str], Any]) 
     Entity._codec = (dump, load)
 
 
-# --------------------------------------------------------------------------- field tables
-
-class FieldReaders:
-    """What reading one entity class's fields needs, built once per class by the decoding layer."""
-
-    __slots__ = ("convert", "convert_items", "coerce", "coerce_items", "names", "template",
-                 "renamed", "shapes", "last_shape", "undeclared")
-
-    def __init__(self, convert: Dict[str, Converter], names: FrozenSet[str],
-                 template: Tuple[str, ...], undeclared: Optional[Converter],
-                 coerce: Optional[Dict[str, Coercer]] = None,
-                 renamed: Tuple[Tuple[str, str], ...] = ()) -> None:
-        #: JSON key -> converter for the keys whose values are converted when first read
-        self.convert = convert
-        self.convert_items = tuple(convert.items())
-        #: JSON key -> (type, converter) of the number and bool fields (``"12"`` becomes 12)
-        self.coerce = coerce or {}
-        self.coerce_items = tuple(self.coerce.items())
-        #: the declared attribute names
-        self.names = names
-        #: the names of the declared fields, in declaration order: every object has them
-        self.template = template
-        #: (field name, JSON key) of the renamed fields: objects have both keys, one value
-        self.renamed = renamed
-        #: the server's keys in order -> what objects of that shape get (servers send
-        #: objects of one kind in one shape, so this stays small; see ``fill``)
-        self.shapes: Dict[Tuple[Any, ...], Shape] = {}
-        #: the last shape filled and its entry (objects of one answer share their key strings,
-        #: so comparing is quicker than a lookup); it starts as a shape no object (not even {}) has
-        self.last_shape: Tuple[Tuple[Any, ...], Shape] = ((_MISSING,), ({}, {}))
-        #: converter for objects and lists under keys without a converter (None: keep them)
-        self.undeclared = undeclared
-
-
-_NO_FIELDS = FieldReaders({}, frozenset(), (), None)
-_READERS: Dict[type, FieldReaders] = {}
-_build_readers: Callable[[type], FieldReaders] = lambda cls: _NO_FIELDS  # noqa: E731
-
-
-def install_readers(build: Callable[[type], FieldReaders]) -> None:
-    """Called by the decoding layer: the function that builds a class's FieldReaders."""
-    global _build_readers
-    _build_readers = build
-    _READERS.clear()
-
-
-def readers_of(cls: type) -> FieldReaders:
-    """The field table of ``cls``, built on first use."""
-    readers = _READERS.get(cls)
-    if readers is None:
-        readers = _READERS[cls] = _build_readers(cls)
-    return readers
-
+# --------------------------------------------------------------------------- reading fields
 
 #: Classes of values as they come from the JSON parser, before conversion.
 #: Converted values are never of these exact classes (ids are a str subclass,
@@ -199,49 +142,6 @@ def settle(obj: Any) -> Any:
             value = _dict_get(obj, key)
             if value.__class__ in _CONTAINERS:
                 _read_raw(obj, key, value)
-    return obj
-
-
-_SHAPE_LIMIT = 256
-
-
-def fill(obj: Any, data: Any, readers: FieldReaders, share_keys: bool = True) -> Any:
-    """Add ``data``'s entries to ``obj``, then None for each declared field it lacks.
-
-    The server's keys keep their order; the absent declared ones follow in the
-    order the class declares them. A renamed field (``_rename_map``) gets its JSON key's
-    value under its own name too, as in Mastodon.py. Returns ``obj``.
-
-    With ``share_keys`` a new object first takes every key of its shape from a
-    table kept per shape, then the values from ``data``: a dict keeps the key
-    objects it already has, so objects of one shape share their key strings
-    instead of holding those of the page they were parsed from. That costs
-    about 0.5 µs per object, so decoding leaves it out for the outermost
-    objects of an answer (see :func:`mastodon._types.decoding.decode`) and
-    does it for the nested ones, converted when first read.
-    """
-    shape = tuple(dict.keys(data))
-    last, known = readers.last_shape
-    if shape != last:
-        found = readers.shapes.get(shape)
-        if found is None:
-            if len(readers.shapes) >= _SHAPE_LIMIT:
-                readers.shapes.clear()
-            absent = dict.fromkeys(key for key in readers.template if key not in data)
-            found = readers.shapes[shape] = (dict.fromkeys((*shape, *absent)), absent)
-        known = found
-        readers.last_shape = (shape, known)
-    if data is obj:  # retyped in place: only the missing keys to add
-        _dict_update(obj, known[1])
-    elif share_keys:
-        _dict_update(obj, known[0])
-        _dict_update(obj, data)
-    else:
-        _dict_update(obj, data)
-        _dict_update(obj, known[1])
-    for name, wire in readers.renamed:
-        if wire in obj:
-            _dict_setitem(obj, name, _dict_getitem(obj, wire))
     return obj
 
 
@@ -313,7 +213,7 @@ class AttribAccessDict(OrderedDict, Entity):  # type: ignore[type-arg]
             if not name.startswith("_") and name not in cls.__dict__ \
                     and hasattr(AttribAccessDict, name):
                 setattr(cls, name, _FieldShadow(name, getattr(AttribAccessDict, name)))
-        _READERS.pop(cls, None)
+        forget_readers(cls)
 
     def __init__(self, **kwargs: Any) -> None:
         readers = readers_of(self.__class__)

@@ -2,7 +2,7 @@
 
 The first time a class is used, its annotations are turned into a table from
 JSON key to converter (a datetime parser, an id wrapper, a nested class, a
-list ...); :func:`mastodon._types.attrdict.install_readers` hands that table
+list ...); :func:`mastodon._types.fields.install_readers` hands that table
 to the base class, which applies a field's converter when the field is first
 read. Decoding an object itself is therefore cheap: the parsed dict's entries
 are copied into an object of the class (or, for objects from
@@ -23,21 +23,18 @@ import typing
 from datetime import datetime
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple, TypeVar, Union
 
-from .attrdict import (
-    AttribAccessDict, Coercer, Converter, EmptyResponse, FieldReaders, PaginationInfo,
-    ParsedObject, fill, install_readers, readers_of,
-)
+from .attrdict import AttribAccessDict, EmptyResponse, PaginationInfo, ParsedObject
+from .fields import Coercer, Converter, FieldReaders, fill, fill_page, install_readers, readers_of
 from .lists import NonPaginatableList, PaginatableList
+from .untyped import as_untyped, convert_generic, convert_untyped_object, take_object, unfit
 from .values import (
     _ID_CACHE, SCALAR_COERCERS, MaybeSnowflakeIdType, _CACHE_LIMIT, _convert_datetime,
-    _maybe_datetime,
 )
 
 _log = logging.getLogger("mastodon")
 
 _NoneType = type(None)
 _dict_setitem = dict.__setitem__
-_dict_update = dict.update
 _odict_new: Callable[[type], Any] = AttribAccessDict.__new__
 _set_class = object.__setattr__
 _str_new = str.__new__
@@ -179,7 +176,7 @@ def _build_readers(cls: type) -> FieldReaders:
     if not info.names:
         return FieldReaders({}, frozenset(), (), None)
     convert = {key: conv for key, conv in info.converters.items() if conv is not None}
-    return FieldReaders(convert, info.names, info.template, _as_untyped, info.coercers,
+    return FieldReaders(convert, info.names, info.template, as_untyped, info.coercers,
                         info.renamed)
 
 
@@ -195,7 +192,7 @@ def converter_for(hint: Any) -> Optional[Converter]:
     except KeyError:
         pass
     except TypeError:  # unhashable hint
-        return _convert_generic
+        return convert_generic
     conv = _build_converter(hint)
     _converter_cache[hint] = conv
     return conv
@@ -227,10 +224,10 @@ def _build_converter(hint: Any) -> Optional[Converter]:
         try:
             hint = _str_to_type(hint)
         except ValueError:
-            return _convert_generic
+            return convert_generic
         return converter_for(hint)
     if hint is Any or hint is object or isinstance(hint, TypeVar):
-        return _convert_generic
+        return convert_generic
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin is Union:
@@ -255,18 +252,11 @@ def _build_converter(hint: Any) -> Optional[Converter]:
         return _convert_pagination_info
     if _is_entity_class(hint):
         if hint is AttribAccessDict:
-            return _convert_untyped_object
+            return convert_untyped_object
         return _entity_converter(hint)
     if hint in _SCALARS:
         return None
-    return _convert_generic
-
-
-def _unfit(value: Any, what: Any) -> Any:
-    """A value that does not fit its declared type: keep it, untyped."""
-    _log.debug("kept a value that does not fit %s: %r", getattr(what, "__name__", what),
-               value if not isinstance(value, (dict, list)) else type(value).__name__)
-    return _convert_generic(value)
+    return convert_generic
 
 
 def _convert_id(value: Any) -> Any:
@@ -282,13 +272,13 @@ def _convert_id(value: Any) -> Any:
         return value
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         return MaybeSnowflakeIdType(value)
-    return _unfit(value, MaybeSnowflakeIdType)
+    return unfit(value, MaybeSnowflakeIdType)
 
 
 def _convert_pagination_info(value: Any) -> Any:
     if isinstance(value, dict):
         return value if isinstance(value, PaginationInfo) else PaginationInfo(value)
-    return _unfit(value, PaginationInfo)
+    return unfit(value, PaginationInfo)
 
 
 def _list_converter(list_type: type, item: Optional[Converter]) -> Converter:
@@ -297,7 +287,7 @@ def _list_converter(list_type: type, item: Optional[Converter]) -> Converter:
 
     def convert(value: Any) -> Any:
         if not isinstance(value, list):
-            return _unfit(value, list_type)
+            return unfit(value, list_type)
         result = new(list_type)
         if not value:
             return result
@@ -313,8 +303,8 @@ def _list_converter(list_type: type, item: Optional[Converter]) -> Converter:
 def _mapping_converter(container: type, item: Optional[Converter]) -> Converter:
     def convert(value: Any) -> Any:
         if not isinstance(value, dict):
-            return _unfit(value, container)
-        result = _take_object(container, value)
+            return unfit(value, container)
+        result = take_object(container, value)
         if item is not None:
             for key, element in list(dict.items(result)):
                 if element is not None:
@@ -339,87 +329,8 @@ def _entity_converter(cls: type, share_keys: bool = True) -> Converter:
             return value
         if isinstance(value, dict):
             return fill(_odict_new(cls), value, readers, share_keys)
-        return _unfit(value, cls)
+        return unfit(value, cls)
     return convert
-
-
-def _take_object(cls: type, data: Dict[str, Any]) -> Any:
-    """``data`` as a ``cls``: retyped in place when fresh from parse_json, else copied."""
-    if data.__class__ is ParsedObject:
-        _set_class(data, "__class__", cls)
-        return data
-    obj = _odict_new(cls)
-    _dict_update(obj, data)
-    return obj
-
-
-def _as_untyped(value: Any) -> Any:
-    """Undeclared data as Mastodon.py: AttribAccessDicts, NonPaginatableLists; any depth."""
-    root = [value]  # converted from a work list, not recursively
-    pending: List[Any] = [root]
-    while pending:
-        node = pending.pop()
-        for slot, item in list(dict.items(node) if isinstance(node, dict) else enumerate(node)):
-            if node is not root and item.__class__ not in _UNTYPED_CONTAINERS:
-                continue
-            if isinstance(item, dict) and (item.__class__ is ParsedObject
-                                           or not isinstance(item, AttribAccessDict)):
-                item = _take_object(AttribAccessDict, item)
-            elif item.__class__ is list:
-                item = NonPaginatableList(item)
-            else:
-                continue
-            (_dict_setitem if isinstance(node, dict) else list.__setitem__)(node, slot, item)
-            pending.append(item)
-    return root[0]
-
-
-_UNTYPED_CONTAINERS = frozenset({dict, list, ParsedObject})
-
-
-# -- without type information
-
-def _decode_untyped(data: Dict[str, Any]) -> Any:
-    """An object without a declared class: date-like keys to datetimes, nested values decoded."""
-    obj = _take_object(AttribAccessDict, data)
-    for key, value in list(dict.items(obj)):
-        if value is not None:
-            new = _convert_untyped_value(key, value)
-            if new is not value:
-                _dict_setitem(obj, key, new)
-    return obj
-
-
-def _convert_untyped_object(value: Any) -> Any:
-    if isinstance(value, dict):
-        return _decode_untyped(value)
-    return _unfit(value, AttribAccessDict)
-
-
-_DATE_KEY_SUFFIXES = ("_at", "_on")
-_DATE_KEYS = frozenset({"date", "day", "week", "period", "last_status_at"})
-
-
-def _convert_untyped_value(key: Any, value: Any) -> Any:
-    cls = value.__class__
-    if cls is str:
-        if key.__class__ is str and (key.endswith(_DATE_KEY_SUFFIXES) or key in _DATE_KEYS):
-            return _maybe_datetime(value)
-        return value
-    if cls is dict or cls is list or isinstance(value, (dict, list)):
-        return _convert_generic(value)
-    return value
-
-
-def _convert_generic(value: Any) -> Any:
-    """Decode without type information: objects to AttribAccessDict, date keys to datetimes."""
-    if isinstance(value, dict):
-        return _decode_untyped(value)
-    if isinstance(value, list):
-        result = NonPaginatableList.__new__(NonPaginatableList)
-        list.extend(result, [_convert_generic(element) for element in value])
-        return result
-    return value
 
 
 # -- unions
@@ -516,10 +427,10 @@ class _UnionConverter:
                 return converter_for(self.entities[0])(value)  # type: ignore[misc]
             if self.mappings:
                 return converter_for(self.mappings[0])(value)  # type: ignore[misc]
-            return _convert_generic(value) if self.untyped else _unfit(value, self.members)
+            return convert_generic(value) if self.untyped else unfit(value, self.members)
         if isinstance(value, list):
             if not self.lists:
-                return _convert_generic(value) if self.untyped else _unfit(value, self.members)
+                return convert_generic(value) if self.untyped else unfit(value, self.members)
             member = self.lists[0][0]
             if self.list_chooser is not None:
                 first = next((element for element in value if isinstance(element, dict)), None)
@@ -546,7 +457,7 @@ def decode(value: Any, entity: Any = None) -> Any:
     Objects are typed at once; their fields are converted when first read.
     """
     if entity is None:
-        return _convert_generic(value)
+        return convert_generic(value)
     conv = _outermost_converter(entity)
     if conv is None or value is None:
         return value
@@ -566,7 +477,7 @@ def _outermost_converter(entity: Any) -> Optional[Converter]:
     if _is_entity_class(entity) and entity is not AttribAccessDict:
         conv: Optional[Converter] = _entity_converter(entity, share_keys=False)
     elif parts is not None and _is_entity_class(parts[1]) and parts[1] is not AttribAccessDict:
-        conv = _list_converter(parts[0], _entity_converter(parts[1], share_keys=False))
+        conv = _page_converter(parts[0], parts[1])
     else:
         conv = converter_for(entity)
     _outermost_cache[entity] = conv
@@ -574,6 +485,21 @@ def _outermost_converter(entity: Any) -> Optional[Converter]:
 
 
 _outermost_cache: Dict[Any, Optional[Converter]] = {}
+
+
+def _page_converter(list_type: type, cls: type) -> Converter:
+    """The converter for a page (a list) of ``cls`` objects: the plain dicts among them
+    are filled in one loop (:func:`mastodon._types.fields.fill_page`)."""
+    other = _entity_converter(cls, share_keys=False)
+    new: Callable[[type], Any] = list.__new__
+
+    def convert(value: Any) -> Any:
+        if not isinstance(value, list):
+            return unfit(value, list_type)
+        result = new(list_type)
+        fill_page(cls, value, readers_of(cls), other, result)
+        return result
+    return convert
 
 
 _JSON_DECODER = json.JSONDecoder(object_hook=ParsedObject)

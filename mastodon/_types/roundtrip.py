@@ -15,8 +15,9 @@ from typing import Any, Dict
 from .attrdict import (
     _PAGINATION_ATTRS, AttribAccessDict, PaginationInfo, _instance_state, install_codec,
 )
-from .decoding import _SCALAR_NAMES, _convert_generic, _str_to_type, decode
+from .decoding import _SCALAR_NAMES, _str_to_type, decode
 from .lists import _EntityList
+from .untyped import convert_generic
 from .values import MaybeSnowflakeIdType
 
 _log = logging.getLogger("mastodon")
@@ -47,7 +48,7 @@ def from_json(json_str: str) -> Any:
     data = envelope.get("_mastopy_data")
     result = decode(data, target)
     if isinstance(result, (dict, list)) and result is data:
-        result = _convert_generic(data)  # a scalar type name: decode containers untyped
+        result = convert_generic(data)  # a scalar type name: decode containers untyped
     _restore_extra_data(result, envelope.get("_mastopy_extra_data") or {})
     return result
 
