@@ -11,7 +11,7 @@ Handles are always closed: an open stream keeps the mock from shutting down.
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable, Iterator, List
+from typing import Any, Callable, List
 
 import pytest
 
@@ -19,24 +19,16 @@ from mastodon import Mastodon
 from mastodon.return_types import Conversation, Notification, Status
 from mastodon.streaming import CallbackStreamListener, StreamHandle
 from mastodon.types_base import MaybeSnowflakeIdType
-from support.stream_helpers import Recorder, assert_no_stream_threads, wait_until
+from support.stream_helpers import (  # noqa: F401 (handles: a fixture)
+    Recorder, assert_no_stream_threads, handles, wait_until,
+)
 
 
-@pytest.fixture
-def opened() -> Iterator[List[StreamHandle]]:
-    """Handles to close at the end of the test, whatever happens."""
-    handles: List[StreamHandle] = []
-    yield handles
-    for handle in handles:
-        handle.close()
-    assert_no_stream_threads()
-
-
-def start(opened: List[StreamHandle], method: Callable[..., Any], *args: Any,
+def start(handles: List[StreamHandle], method: Callable[..., Any], *args: Any,
           **kwargs: Any) -> Recorder:
     listener = Recorder()
     handle = method(*args, listener, run_async=True, **kwargs)
-    opened.append(handle)
+    handles.append(handle)
     listener.wait_connected()
     assert handle.is_alive() and handle.is_receiving()
     return listener
@@ -59,9 +51,9 @@ def check_status_events(listener: Recorder, poster: Mastodon, text: str,
     assert all(stream == for_stream for _, _, stream in listener.events)
 
 
-def test_user_stream_statuses_and_notifications(client: Any, opened: List[StreamHandle]) -> None:
+def test_user_stream_statuses_and_notifications(client: Any, handles: List[StreamHandle]) -> None:
     alice, bob = client("alice"), client("bob")
-    listener = start(opened, alice.stream_user)
+    listener = start(handles, alice.stream_user)
     check_status_events(listener, alice, "hello stream", ["user"])
     mention = bob.status_post("@alice hi there")
     notification = listener.wait_event("notification")[0]
@@ -69,53 +61,53 @@ def test_user_stream_statuses_and_notifications(client: Any, opened: List[Stream
     assert notification.type == "mention" and notification.status.id == mention.id
 
 
-def test_public_stream(client: Any, opened: List[StreamHandle]) -> None:
-    listener = start(opened, client("alice").stream_public)
+def test_public_stream(client: Any, handles: List[StreamHandle]) -> None:
+    listener = start(handles, client("alice").stream_public)
     check_status_events(listener, client("bob"), "public words", ["public"])
 
 
-def test_public_stream_unauthenticated(mock: Any, client: Any, opened: List[StreamHandle]) -> None:
+def test_public_stream_unauthenticated(mock: Any, client: Any, handles: List[StreamHandle]) -> None:
     anonymous = Mastodon(api_base_url=mock.base_url)
     try:
-        listener = start(opened, anonymous.stream_public)
+        listener = start(handles, anonymous.stream_public)
         status = client("bob").status_post("for everyone")
         assert listener.wait_event("update")[0].id == status.id
     finally:
         anonymous.session.close()
 
 
-def test_local_stream(client: Any, opened: List[StreamHandle]) -> None:
-    listener = start(opened, client("alice").stream_local)
+def test_local_stream(client: Any, handles: List[StreamHandle]) -> None:
+    listener = start(handles, client("alice").stream_local)
     check_status_events(listener, client("bob"), "local words", ["public:local"])
 
 
-def test_public_local_flag(client: Any, opened: List[StreamHandle]) -> None:
-    listener = start(opened, client("alice").stream_public, local=True)
+def test_public_local_flag(client: Any, handles: List[StreamHandle]) -> None:
+    listener = start(handles, client("alice").stream_public, local=True)
     check_status_events(listener, client("bob"), "local words", ["public:local"])
 
 
 @pytest.mark.parametrize("local", [False, True])
-def test_hashtag_stream(client: Any, opened: List[StreamHandle], local: bool) -> None:
-    listener = start(opened, client("alice").stream_hashtag, "cats", local=local)
+def test_hashtag_stream(client: Any, handles: List[StreamHandle], local: bool) -> None:
+    listener = start(handles, client("alice").stream_hashtag, "cats", local=local)
     client("bob").status_post("no tag here")
     stream = ["hashtag:local" if local else "hashtag", "cats"]
     check_status_events(listener, client("bob"), "look #cats", stream)
     assert len(listener.of("update")) == 1  # the untagged status never came
 
 
-def test_list_stream(client: Any, opened: List[StreamHandle]) -> None:
+def test_list_stream(client: Any, handles: List[StreamHandle]) -> None:
     alice, bob = client("alice"), client("bob")
     bob_account = alice.account_lookup("bob")
     alice.account_follow(bob_account.id)
     friends = alice.list_create("friends")
     alice.list_accounts_add(friends.id, [bob_account.id])
-    listener = start(opened, alice.stream_list, friends.id)
+    listener = start(handles, alice.stream_list, friends.id)
     check_status_events(listener, bob, "to my listeners", ["list", str(friends.id)])
 
 
-def test_direct_stream_conversation(client: Any, opened: List[StreamHandle]) -> None:
+def test_direct_stream_conversation(client: Any, handles: List[StreamHandle]) -> None:
     alice, bob = client("alice"), client("bob")
-    listener = start(opened, alice.stream_direct)
+    listener = start(handles, alice.stream_direct)
     bob.status_post("@alice psst", visibility="direct")
     conversation = listener.wait_event("conversation")[0]
     assert isinstance(conversation, Conversation)
@@ -123,16 +115,16 @@ def test_direct_stream_conversation(client: Any, opened: List[StreamHandle]) -> 
     assert conversation.accounts[0].acct == "bob"
 
 
-def test_user_notifications_stream(client: Any, opened: List[StreamHandle]) -> None:
+def test_user_notifications_stream(client: Any, handles: List[StreamHandle]) -> None:
     alice, bob = client("alice"), client("bob")
-    listener = start(opened, alice.stream_user_notifications)
+    listener = start(handles, alice.stream_user_notifications)
     bob.status_favourite(alice.status_post("like me").id)
     notification = listener.wait_event("notification")[0]
     assert isinstance(notification, Notification) and notification.type == "favourite"
     assert listener.events[-1][2] == ["user:notification"]
 
 
-def test_callback_listener_and_legacy_name(client: Any, opened: List[StreamHandle]) -> None:
+def test_callback_listener_and_legacy_name(client: Any, handles: List[StreamHandle]) -> None:
     alice = client("alice")
     updates: List[Any] = []
     local: List[Any] = []
@@ -146,8 +138,8 @@ def test_callback_listener_and_legacy_name(client: Any, opened: List[StreamHandl
     listener = Callbacks(update_handler=updates.append, local_update_handler=local.append,
                          delete_handler=deleted.append)
     recorder = Recorder()  # a second stream, to know when the events have gone out
-    opened.append(alice.stream_public(recorder, run_async=True))
-    opened.append(alice.public_stream(listener, **{"async": True}))
+    handles.append(alice.stream_public(recorder, run_async=True))
+    handles.append(alice.public_stream(listener, **{"async": True}))
     recorder.wait_connected()
     assert connected.wait(10)
     status = alice.status_post("callbacks")
@@ -159,11 +151,11 @@ def test_callback_listener_and_legacy_name(client: Any, opened: List[StreamHandl
     assert deleted == [status.id]
 
 
-def test_one_listener_two_streams(client: Any, opened: List[StreamHandle]) -> None:
+def test_one_listener_two_streams(client: Any, handles: List[StreamHandle]) -> None:
     alice, bob = client("alice"), client("bob")
     listener = Recorder()
-    opened.append(alice.stream_hashtag("cats", listener, run_async=True))
-    opened.append(alice.stream_hashtag("dogs", listener, run_async=True))
+    handles.append(alice.stream_hashtag("cats", listener, run_async=True))
+    handles.append(alice.stream_hashtag("dogs", listener, run_async=True))
     listener.wait(lambda r: r.heartbeats >= 2)
     cats = bob.status_post("#cats one")
     dogs = bob.status_post("#dogs two")
